@@ -1,0 +1,224 @@
+"""Tokenization of both languages through spaCy, with duizhao's rule components.
+
+* English: ``spacy.blank("en")`` + the rule-based ``sentencizer``.
+* Chinese: ``spacy.blank("zh")`` whose tokenizer is jieba (a private ``jieba.Tokenizer``
+  with duizhao's user dictionary, so the global jieba is left alone), wrapped so that
+  no token crosses the boundary of a numeral, a place or an organisation: the
+  rule extractors run first, their span boundaries cut the text, and jieba segments
+  only what lies between (jieba alone gives 七百 / 二十一万元 and 手工业社在).
+  Sentences end at 。！？； and at line ends.
+
+Both pipelines carry the components ``duizhao_quantities`` and ``duizhao_entities``,
+which write ``doc.spans["quantities"]`` and ``doc.spans["entities"]`` with the record
+fields as span extensions (``span._.value``, ``span._.unit`` ...). Models are built
+once per process: :func:`make_nlp` is cached.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+QUANTITY_FIELDS = ("value", "high", "unit", "approx", "kind", "scale", "unit_text")
+ENTITY_FIELDS = ("subtype", "norm", "en", "gazetteer_id", "modern", "place", "place_parent", "trade")
+_ZH_SENT_END = set("。！？；!?;")
+
+# Extension attributes are global state: registered here, once, with plain-typed values.
+for _name in QUANTITY_FIELDS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+for _name in ENTITY_FIELDS:
+    _ext = "en_name" if _name == "en" else _name
+    if not Span.has_extension(_ext):
+        Span.set_extension(_ext, default=None)
+
+
+@lru_cache(maxsize=1)
+def jieba_tokenizer():
+    """A private jieba tokenizer with the shipped domain dictionary (loaded once)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for name in ("jieba_user.txt",):
+        ref = resources.files("pipeline.data").joinpath(name)
+        if ref.is_file():
+            with resources.as_file(ref) as p:
+                tok.load_userdict(str(p))
+    return tok
+
+
+def _protected(text: str):
+    """Spans jieba must not cut across: quantities and entities found by the rules."""
+    from pipeline.entities import extract_entities
+    from pipeline.quantities import extract_quantities
+
+    return extract_quantities(text, "zh"), extract_entities(text, "zh")
+
+
+class ZhTokenizer:
+    """Callable ``text -> Doc``: jieba between the boundaries of protected spans."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str, quantities=None, entities=None) -> Doc:
+        if quantities is None or entities is None:
+            q, e = _protected(text)
+            quantities = q if quantities is None else quantities
+            entities = e if entities is None else entities
+        cuts = {0, len(text)}
+        whole = set()
+        for m in list(quantities) + list(entities):
+            if 0 <= m.start < m.end <= len(text):
+                cuts.add(m.start)
+                cuts.add(m.end)
+                whole.add((m.start, m.end))
+        cuts = sorted(cuts)
+        words = []
+        seg = jieba_tokenizer()
+        for a, b in zip(cuts, cuts[1:]):
+            piece = text[a:b]
+            if (a, b) in whole and not piece.isspace():
+                words.append(piece)
+            else:
+                words.extend(w for w in seg.cut(piece, HMM=True) if w)
+        words = _split_newlines(words)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["duizhao_quantities"] = list(quantities)
+        doc.user_data["duizhao_entities"] = list(entities)
+        return doc
+
+    # spaCy calls these when saving/loading a pipeline; the tokenizer has no state.
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        pass
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+def _split_newlines(words):
+    """Keep each line end its own token so sentences can end there."""
+    out = []
+    for w in words:
+        if "\n" in w and w != "\n":
+            parts = w.split("\n")
+            for i, p in enumerate(parts):
+                if p:
+                    out.append(p)
+                if i < len(parts) - 1:
+                    out.append("\n")
+        else:
+            out.append(w)
+    return out
+
+
+@Language.component("duizhao_zh_sentences")
+def zh_sentences(doc: Doc) -> Doc:
+    """Sentence starts after 。！？； and after line ends."""
+    start_next = True
+    for tok in doc:
+        if tok.text == "\n" and tok.i > 0 and tok.nbor(-1).text in _ZH_SENT_END:
+            tok.is_sent_start = False  # a line end right after 。 closes the same sentence
+        else:
+            tok.is_sent_start = start_next
+        start_next = tok.text in _ZH_SENT_END or tok.text == "\n"
+    return doc
+
+
+def _set_spans(doc: Doc, key: str, records, fields, label_of):
+    spans = []
+    for r in records:
+        span = doc.char_span(r.start, r.end, label=label_of(r), alignment_mode="expand")
+        if span is None:
+            continue
+        for f in fields:
+            setattr(span._, "en_name" if f == "en" else f, _plain(getattr(r, f, None)))
+        spans.append(span)
+    doc.spans[key] = spans
+
+
+def _plain(v):
+    # Decimal stays Decimal (exact); everything else is already a plain type.
+    return v
+
+
+class _RuleComponent:
+    def __init__(self, lang: str, what: str):
+        self.lang, self.what = lang, what
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.what == "quantities":
+            recs = doc.user_data.pop("duizhao_quantities", None)
+            if recs is None:
+                from pipeline.quantities import extract_quantities
+
+                recs = extract_quantities(doc.text, self.lang)
+            _set_spans(doc, "quantities", recs, QUANTITY_FIELDS, lambda r: "QUANTITY")
+        else:
+            recs = doc.user_data.pop("duizhao_entities", None)
+            if recs is None:
+                from pipeline.entities import extract_entities
+
+                recs = extract_entities(doc.text, self.lang)
+            _set_spans(doc, "entities", recs, ENTITY_FIELDS, lambda r: r.label)
+        return doc
+
+
+@Language.factory("duizhao_quantities", default_config={"lang": "en"})
+def make_quantities_component(nlp, name, lang):
+    return _RuleComponent(lang, "quantities")
+
+
+@Language.factory("duizhao_entities", default_config={"lang": "en"})
+def make_entities_component(nlp, name, lang):
+    return _RuleComponent(lang, "entities")
+
+
+@lru_cache(maxsize=None)
+def make_nlp(lang: str, components: bool = True) -> Language:
+    """The spaCy pipeline for ``lang`` ("en" or "zh"), built once per process."""
+    import spacy
+
+    if lang == "en":
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    elif lang == "zh":
+        # A blank Chinese pipeline with character segmentation (no pkuseg/jieba load here);
+        # the tokenizer is replaced by ZhTokenizer, which runs jieba itself.
+        nlp = spacy.blank("zh")
+        nlp.tokenizer = ZhTokenizer(nlp.vocab)
+        nlp.add_pipe("duizhao_zh_sentences")
+    else:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    if components:
+        nlp.add_pipe("duizhao_quantities", config={"lang": lang})
+        nlp.add_pipe("duizhao_entities", config={"lang": lang})
+    return nlp
+
+
+def tokenize(text: str, lang: str, quantities=None, entities=None) -> Doc:
+    """Tokenize ``text`` with the cached pipeline; precomputed mentions (offsets into
+    ``text``) are reused instead of running the extractors again."""
+    nlp = make_nlp(lang)
+    if lang == "zh":
+        doc = nlp.tokenizer(text, quantities=quantities, entities=entities)
+    else:
+        doc = nlp.make_doc(text)
+        if quantities is not None:
+            doc.user_data["duizhao_quantities"] = list(quantities)
+        if entities is not None:
+            doc.user_data["duizhao_entities"] = list(entities)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
