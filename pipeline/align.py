@@ -1,0 +1,363 @@
+"""Align the two sides of an article: paragraphs, then sentences inside aligned paragraphs.
+
+The method is Gale and Church's (1993) dynamic programme on length, with numbers as
+anchors (and names, when an entity list is passed): every bead costs
+
+    length cost  +  bead-type prior  -  anchor bonus
+
+where the length cost compares the English length with the Chinese length times the
+article's own English/Chinese character ratio (a log-ratio under a normal model, so a
+short title line and a long body paragraph are judged on the same scale), the prior is
+``-log P(bead type)`` and the anchor bonus rewards numbers (values, exact Decimal) and
+names found on both sides of the bead, and penalises those found on one side only.
+
+Beads are 1-1, 1-2 (a Chinese paragraph split in two English ones), 2-1 (merged),
+1-0 (a Chinese paragraph with no translation: *dropped*) and 0-1 (English with no
+Chinese source). The title lines (``###`` line and ``Title:``) form their own bead;
+the Chinese paragraphs that repeat the title and find no English paragraph are paired
+with the English ``Title:`` line (the translation usually prints the title once).
+English lines that are not translation (the ``**Named Entities**`` glossary some files
+carry, ``<br>`` lines) are left out of the alignment.
+
+Inside each paragraph bead the sentences are aligned by the same programme (beads up to
+2-2, 1-3 and 3-1), giving :class:`SentenceBead` spans that the reconciler uses as a
+position prior when it pairs figures.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.mentions import META, TITLE
+
+#: -log prior of each paragraph bead type
+_PARA_PRIOR = {(1, 1): 0.0, (1, 2): 2.3, (2, 1): 2.3, (1, 0): 4.0, (0, 1): 4.0}
+#: sentence beads: one Chinese sentence often becomes two or three English ones
+_SENT_PRIOR = {(1, 1): 0.0, (1, 2): 1.6, (2, 1): 1.6, (2, 2): 2.6, (1, 3): 2.8, (3, 1): 2.8,
+               (1, 0): 3.5, (0, 1): 3.5}
+#: spread of log(English length / expected length) for one bead
+_SIGMA = 0.35
+#: characters added to both lengths before the ratio (short lines vary more)
+_SMOOTH = 12.0
+#: anchor weights: a number on both sides, a number on one side only
+_ANCHOR_HIT = 3.0
+_ANCHOR_MISS = 0.6
+_NAME_HIT = 1.5
+
+_GLOSSARY_START = re.compile(r"^\W*Named Entities\W*$", re.I)
+_HTML_ONLY = re.compile(r"^(?:<[^>]*>\s*)+$")
+_CJK = re.compile(r"^[\u4e00-\u9fff][^A-Za-z]*(?:\s{2,}|\t)[A-Za-z]")
+
+_ZH_SENT = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’」』）)\]]*|$)")
+_EN_ABBR = {"no", "mr", "mrs", "dr", "st", "co", "ltd", "jr", "sr", "vs", "etc", "gen", "lt", "col", "capt",
+            "prof", "rev", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+            "u.s", "u.k", "u.n", "u.s.s.r", "i.e", "e.g", "inc", "vol", "art", "fig", "approx"}
+_EN_BOUNDARY = re.compile(r"([.!?;]+)([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class SentenceBead:
+    """Aligned sentences inside one paragraph bead: spans into ``article.text`` (None when empty)."""
+
+    zh: tuple[tuple[int, int], ...]
+    en: tuple[tuple[int, int], ...]
+    cost: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: Chinese paragraph indices and English paragraph indices.
+
+    Indices are :attr:`pipeline.types.Paragraph.index` values, or ``TITLE`` (-1) for the
+    title lines and ``META`` (-2) for the date/page lines. ``kind`` is "1-1", "2-1", ...;
+    ``note`` explains a non 1-1 bead in words (dropped, merged, split, title repeat).
+    """
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    cost: float = 0.0
+    sentences: tuple[SentenceBead, ...] = field(default=(), compare=False)
+    note: str = ""
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+    @property
+    def dropped(self) -> bool:
+        """A Chinese paragraph with no English counterpart."""
+        return bool(self.zh) and not self.en
+
+    @property
+    def merged(self) -> bool:
+        return len(self.zh) > 1 or len(self.en) > 1
+
+
+# ---------------------------------------------------------------- length + DP
+
+
+def _len(text: str, lang: str) -> int:
+    if lang == "zh":
+        return sum(1 for c in text if not c.isspace())
+    return len(" ".join(text.split()))
+
+
+def _length_cost(lz: float, le: float, ratio: float) -> float:
+    if lz == 0 and le == 0:
+        return 0.0
+    if lz == 0 or le == 0:
+        return 0.0  # a 1-0 / 0-1 bead pays its prior only
+    d = math.log((le + _SMOOTH) / (lz * ratio + _SMOOTH))
+    return d * d / (2 * _SIGMA * _SIGMA)
+
+
+def _norm_value(v) -> Decimal | None:
+    if v is None:
+        return None
+    try:
+        d = Decimal(v)
+    except Exception:
+        return None
+    if not d.is_finite():
+        return None
+    return d.normalize()
+
+
+def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
+    """Bonus (positive is good) for numbers and names shared by the two sides of a bead."""
+    if not zvals and not evals and not znames:
+        return 0.0
+    pool = list(evals)
+    hits = 0
+    for v in zvals:
+        if v in pool:
+            pool.remove(v)
+            hits += 1
+    misses = (len(zvals) - hits) + len(pool)
+    score = _ANCHOR_HIT * hits - _ANCHOR_MISS * misses
+    if znames and enames:
+        score += _NAME_HIT * len(znames & enames)
+    return score
+
+
+def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, znames=None, enames=None,
+        zcheap=None):
+    """Generic Gale-Church DP. ``zs``/``es`` are lengths; optional per-unit value lists and name sets.
+
+    ``zcheap[i]`` lowers the 1-0 cost of unit i (title repeats). Returns [(zi tuple, ej tuple, cost)].
+    """
+    n, m = len(zs), len(es)
+    zvals = zvals or [[] for _ in zs]
+    evals = evals or [[] for _ in es]
+    znames = znames or [set() for _ in zs]
+    enames = enames or [set() for _ in es]
+    INF = float("inf")
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c0 = cost[i][j]
+            if c0 == INF:
+                continue
+            for (a, b), p in prior.items():
+                if i + a > n or j + b > m:
+                    continue
+                lz = sum(zs[i:i + a])
+                le = sum(es[j:j + b])
+                c = p + _length_cost(lz, le, ratio)
+                if a == 1 and b == 0 and zcheap and zcheap[i]:
+                    c = min(c, 0.5)
+                zv = [v for k in range(i, i + a) for v in zvals[k]]
+                ev = [v for k in range(j, j + b) for v in evals[k]]
+                zn = set().union(*znames[i:i + a]) if a else set()
+                en = set().union(*enames[j:j + b]) if b else set()
+                c -= _anchor_score(zv, ev, zn, en) if (a and b) else -_ANCHOR_MISS * (len(zv) + len(ev))
+                nc = c0 + c
+                if nc < cost[i + a][j + b]:
+                    cost[i + a][j + b] = nc
+                    back[i + a][j + b] = (a, b, c)
+    out = []
+    i, j = n, m
+    while i or j:
+        a, b, c = back[i][j]
+        out.append((tuple(range(i - a, i)), tuple(range(j - b, j)), c))
+        i, j = i - a, j - b
+    out.reverse()
+    return out
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def split_sentences(text: str, lang: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (shifted by ``offset``), white space trimmed, never empty."""
+    spans = []
+    if lang == "zh":
+        for m in _ZH_SENT.finditer(text):
+            if m.group().strip():
+                spans.append((m.start(), m.end()))
+    else:
+        start = 0
+        for m in _EN_BOUNDARY.finditer(text):
+            if m.group(1) == ".":
+                w = re.search(r"([\w.]+)$", text[start:m.start()])
+                word = w.group(1).lower() if w else ""
+                if word in _EN_ABBR or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(\w\.)+\w", word):
+                    continue
+            end = m.end(2)
+            spans.append((start, end))
+            start = m.end()
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s + offset, e + offset))
+    return out
+
+
+def align_sentences(article, zh_paras, en_paras, ratio: float, zq=None, eq=None) -> tuple[SentenceBead, ...]:
+    """Align the sentences of the given Chinese and English paragraphs (lists of Paragraph)."""
+    text = article.text
+    zs = [sp for p in zh_paras for sp in split_sentences(p.text, "zh", p.start)]
+    es = [sp for p in en_paras for sp in split_sentences(p.text, "en", p.start)]
+    if not zs or not es:
+        return (SentenceBead(tuple(zs), tuple(es)),) if (zs or es) else ()
+    zvals = [_values_in(zq, s, e) for s, e in zs]
+    evals = [_values_in(eq, s, e) for s, e in es]
+    path = _dp([_len(text[s:e], "zh") for s, e in zs], [_len(text[s:e], "en") for s, e in es], ratio,
+               _SENT_PRIOR, zvals, evals)
+    return tuple(SentenceBead(tuple(zs[k] for k in zi), tuple(es[k] for k in ej), round(c, 3)) for zi, ej, c in path)
+
+
+def _values_in(qs, s, e) -> list:
+    if not qs:
+        return []
+    return [v for v in (_norm_value(q.value) for _, q in qs if s <= q.start < e) if v is not None]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def translation_paragraphs(article) -> list:
+    """English paragraphs that are translation: the glossary block and HTML-only lines left out."""
+    out = []
+    for p in article.paragraphs_en:
+        t = p.text.strip()
+        if _GLOSSARY_START.match(t.replace("*", " ").strip()):
+            break
+        if _HTML_ONLY.match(t) or _CJK.match(t):
+            continue
+        out.append(p)
+    return out
+
+
+def _quick_values(text: str) -> list:
+    """Fallback anchors when no quantity list is available: Arabic digit strings."""
+    return [_norm_value(m.group().replace(",", "")) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+def _entity_names(article, lang):
+    """Canonical names per paragraph index, when the entity linker is available (optional anchors)."""
+    try:
+        from pipeline.mentions import article_entities
+        pairs = article_entities(article, lang)
+    except Exception:
+        return {}
+    out: dict[int, set] = {}
+    for seg, e in pairs:
+        key = getattr(e, "norm", None) or getattr(e, "gazetteer_id", None)
+        if lang == "en" and not key:
+            continue
+        if key:
+            out.setdefault(seg.index, set()).add(key)
+    return out
+
+
+def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[Bead]:
+    """Align the paragraphs of ``article`` and the sentences inside them.
+
+    ``zh`` / ``en`` are optional (Segment, Quantity) lists from
+    :func:`pipeline.mentions.article_quantities` (computed when None; Arabic digits are used
+    as anchors when the extractors are not installed). ``names=True`` adds place and
+    organisation names as anchors when the entity extractors are installed.
+
+    Returns beads in Chinese order: a TITLE bead first (when both sides have a title), then
+    a META bead, then the paragraph beads. A Chinese paragraph that repeats the title and
+    has no English paragraph of its own is given ``en=(TITLE,)`` with note "title repeat";
+    any other 1-0 bead is a dropped paragraph (``bead.dropped``), 2-1 / 1-2 beads are merges
+    and splits, each with a note in words.
+    """
+    if zh is None or en is None:
+        try:
+            from pipeline.mentions import article_quantities
+            zh = article_quantities(article, "zh") if zh is None else zh
+            en = article_quantities(article, "en") if en is None else en
+        except Exception:  # extractors not installed yet
+            zh, en = zh or [], en or []
+    zparas = list(article.paragraphs_zh)
+    eparas = translation_paragraphs(article)
+    ratio = (sum(_len(p.text, "en") for p in eparas) or 1) / (sum(_len(p.text, "zh") for p in zparas) or 1)
+
+    def vals(qs, paras, lang):
+        out = []
+        for p in paras:
+            v = [_norm_value(q.value) for seg, q in qs if seg.index == p.index] if qs else _quick_values(p.text)
+            out.append([x for x in v if x is not None])
+        return out
+
+    zvals, evals = vals(zh, zparas, "zh"), vals(en, eparas, "en")
+    znames = enames = None
+    if names:
+        zn, en_ = _entity_names(article, "zh"), _entity_names(article, "en")
+        znames = [zn.get(p.index, set()) for p in zparas]
+        enames = [en_.get(p.index, set()) for p in eparas]
+    zcheap = [p.role == "title" for p in zparas]
+    path = _dp([_len(p.text, "zh") for p in zparas], [_len(p.text, "en") for p in eparas], ratio, _PARA_PRIOR,
+               zvals, evals, znames, enames, zcheap)
+
+    beads: list[Bead] = []
+    if article.title_zh_span or article.title_en_span:
+        beads.append(Bead((TITLE,) if article.title_zh_span else (), (TITLE,) if article.title_en_span else (),
+                          note="title lines"))
+    beads.append(Bead((META,), (META,), note="date and page lines"))
+    for zi, ej, c in path:
+        zp = [zparas[k] for k in zi]
+        ep = [eparas[k] for k in ej]
+        note = ""
+        en_idx = tuple(p.index for p in ep)
+        if zp and not ep:
+            if all(p.role == "title" for p in zp) and article.title_en_span:
+                en_idx, note = (TITLE,), "title repeat: paired with the English title line"
+            else:
+                note = "dropped: Chinese paragraph %s has no English translation" % ", ".join(str(p.index) for p in zp)
+        elif ep and not zp:
+            note = "English paragraph %s has no Chinese source" % ", ".join(str(p.index) for p in ep)
+        elif len(zp) > 1:
+            note = "merged: Chinese paragraphs %s in English paragraph %d" % (
+                "+".join(str(p.index) for p in zp), ep[0].index)
+        elif len(ep) > 1:
+            note = "split: Chinese paragraph %d in English paragraphs %s" % (
+                zp[0].index, "+".join(str(p.index) for p in ep))
+        sents = align_sentences(article, zp, ep, ratio, zh, en) if zp and ep else ()
+        beads.append(Bead(tuple(p.index for p in zp), en_idx, round(c, 3), sents, note))
+    return beads
+
+
+def dropped_paragraphs(beads) -> list[int]:
+    """Chinese paragraph indices with no English translation."""
+    return [i for b in beads if b.dropped for i in b.zh]
+
+
+__all__ = ["Bead", "SentenceBead", "align_paragraphs", "align_sentences", "split_sentences",
+           "translation_paragraphs", "dropped_paragraphs"]
