@@ -1,0 +1,57 @@
+from conftest import needs_shared, SHARED
+from pipeline import read_article
+from pipeline.entities import extract_entities
+from pipeline.nlp import make_nlp, tokenize
+from pipeline.quantities import extract_quantities
+
+SEED_SENTENCE = "江苏高邮县金属生产社在废油箱中提炼出焊锡二百斤，榆次市针织社每月回收破手套七百斤，节约了二十一万元。"
+
+
+def _boundaries(doc):
+    return {t.idx for t in doc} | {len(doc.text)}
+
+
+def _assert_no_token_crosses(doc, spans):
+    cuts = _boundaries(doc)
+    for s in spans:
+        assert s.start in cuts and s.end in cuts, (s.text, [t.text for t in doc])
+
+
+def test_nlp_models_are_built_once_per_process():
+    assert make_nlp("zh") is make_nlp("zh") and make_nlp("en") is make_nlp("en")
+
+
+def test_nlp_zh_tokens_never_cross_numerals_or_names():
+    doc = make_nlp("zh")(SEED_SENTENCE)
+    assert "".join(t.text for t in doc) == SEED_SENTENCE
+    qs = extract_quantities(SEED_SENTENCE, "zh")
+    es = extract_entities(SEED_SENTENCE, "zh")
+    assert qs and es
+    _assert_no_token_crosses(doc, qs + es)
+    # jieba alone fuses 社在 and splits 二十一万元 as 二十一万元 / 七百 ...; here the name ends at 社
+    assert "社在" not in [t.text for t in doc]
+
+
+def test_nlp_zh_sentences_split_at_chinese_punctuation_and_line_ends():
+    doc = tokenize("今年增产三成。明年呢？再说；\n新的一行", "zh")
+    assert [s.text.strip() for s in doc.sents] == ["今年增产三成。", "明年呢？", "再说；", "新的一行"]
+
+
+def test_nlp_spans_carry_record_fields_as_extensions():
+    doc = make_nlp("zh")("产值达到三十八亿七千万元")
+    (span,) = [s for s in doc.spans["quantities"] if s._.unit == "yuan"]
+    assert str(span._.value) == "3870000000" and span.label_ == "QUANTITY"
+    doc = make_nlp("en")("It reached 3.87 billion yuan. Harbin did well.")
+    spans = [s for s in doc.spans["quantities"] if s._.unit == "yuan"]
+    assert spans and str(spans[0]._.value) == "3870000000"
+    assert len(list(doc.sents)) == 2
+
+
+@needs_shared
+def test_nlp_zh_no_token_crosses_a_mention_on_the_dev_corpus():
+    for f in sorted((SHARED / "corpus" / "dev").glob("*.txt"))[:20]:
+        a = read_article(f)
+        for p in a.paragraphs_zh:
+            doc = tokenize(p.text, "zh")
+            assert "".join(t.text for t in doc) == p.text
+            _assert_no_token_crosses(doc, extract_quantities(p.text, "zh") + extract_entities(p.text, "zh"))
