@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.article import ArticleError, read_article
-
 SUFFIXES = (".txt", ".md")
 ERROR_COLUMNS = ["path", "kind", "message"]
 
@@ -45,25 +43,23 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     errors_by_kind: dict = field(default_factory=dict)
+    engine: str = "serial"
+    workers: int = 1
+    #: peak resident memory (MB) of each worker process seen, by pid
+    worker_peak_mb: dict = field(default_factory=dict)
 
     def line(self) -> str:
         rate = self.processed / self.seconds if self.seconds else 0.0
         return (f"{self.inputs} inputs: {self.processed} processed, {self.skipped} skipped (unchanged), "
-                f"{self.failed} failed, in {self.seconds:.1f} s ({rate:.1f} articles/s)")
+                f"{self.failed} failed, in {self.seconds:.1f} s ({rate:.1f} articles/s, "
+                f"{self.workers} {self.engine} worker{'s' if self.workers != 1 else ''})")
 
 
 def process_path(path) -> dict[str, pd.DataFrame]:
     """Read and process one file; a bad file gives an ``errors`` row instead of raising."""
-    from pipeline.process import process_article
+    from pipeline.engines import work_item
 
-    try:
-        article = read_article(Path(path))
-        return process_article(article)
-    except ArticleError as e:
-        return {"errors": pd.DataFrame([{"path": str(path), "kind": e.kind, "message": e.message}])}
-    except Exception as e:  # a bug must not stop a batch of a million articles: record it
-        return {"errors": pd.DataFrame([{"path": str(path), "kind": "internal_error",
-                                          "message": f"{type(e).__name__}: {e}"}])}
+    return work_item((str(path), None, None))[4]
 
 
 def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
@@ -72,62 +68,135 @@ def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     for n in names:
         frames = [p[n] for p in parts if n in p and len(p[n])]
         if frames:
-            out[n] = pd.concat(frames, ignore_index=True)
+            out[n] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return out
 
 
+def _items(files, done, ships_data):
+    """Work items in input order (see :mod:`pipeline.engines`)."""
+    from pipeline.article import MAX_BYTES
+    from pipeline.engines import work_item
+
+    for f in files:
+        p = str(f)
+        expected = done.get(p)
+        if not ships_data:
+            yield (p, None, expected)
+            continue
+        try:  # the client reads the file so that remote workers need no shared file system
+            if f.stat().st_size > MAX_BYTES:
+                raise OSError("too large to ship")
+            data = f.read_bytes()
+        except OSError:  # too large or unreadable: the error row is made here, the same as a worker's
+            yield ("done", work_item((p, None, expected)))
+            continue
+        yield (p, data, expected)
+
+
+def _chunked(items, size):
+    chunk = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), batch_size=64,
-        progress=True, report=True) -> dict[str, pd.DataFrame]:
-    """Process ``inputs`` into ``out`` and return the tables as DataFrames."""
+        progress=True, report=True, workers=None, engine="local", scheduler=None, resume=True,
+        chunk_size=None, return_tables=True, on_progress=None) -> dict[str, pd.DataFrame]:
+    """Process ``inputs`` into ``out`` and return the tables as DataFrames (+ ``"summary"``).
+
+    ``workers``: processes (default: the machine's cores; 1 runs in this process).
+    ``engine``: ``"local"`` or ``"dask"`` (``scheduler``: a dask.distributed address; none
+    starts a LocalCluster of ``workers`` processes). ``resume``: skip the files whose
+    article is already in the store with the same content hash and pipeline version (an
+    interrupted run restarted with the same arguments ends with the same tables as an
+    uninterrupted one). Results are written by this process, ``batch_size`` inputs per
+    transaction, in input order. ``on_progress(summary)`` is called after each chunk.
+    """
+    import os
+
+    from pipeline.engines import DEFAULT_CHUNK, make_engine
     from pipeline.store import Store
 
     t0 = time.perf_counter()
     files = find_inputs(inputs)
     store = Store(out, db_url)
-    summary = Summary(inputs=len(files))
+    done = store.done() if resume else {}
+    workers = workers or os.cpu_count() or 1
+    eng = make_engine(engine, workers, scheduler)
+    summary = Summary(inputs=len(files), engine=eng.name, workers=eng.workers)
+    chunk_size = chunk_size or max(1, min(DEFAULT_CHUNK, len(files) // (4 * eng.workers) or 1))
     seen_ids: dict[str, str] = {}
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="article", file=sys.stderr, dynamic_ncols=True)
-    pending = []
+        bar = tqdm(total=len(files), unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+    pending: list[dict] = []
+    n_pending = 0
 
     def flush():
-        if pending:
-            store.write(_concat(pending))
-            pending.clear()
+        nonlocal n_pending
+        tables = _concat(pending)
+        if tables:
+            store.write(tables)
+        pending.clear()
+        n_pending = 0
 
+    cancelled = False
     try:
-        for f in files:
-            tables = process_path(f)
-            arts = tables.get("articles")
-            if arts is not None and len(arts):
-                aid = arts["id"].iloc[0]
-                if aid in seen_ids and seen_ids[aid] != str(f):
-                    tables = {"errors": pd.DataFrame([{
-                        "path": str(f), "kind": "duplicate",
-                        "message": f"same Chinese text, date and page as {seen_ids[aid]} (article {aid}); not counted twice",
-                    }])}
+        chunks = _chunked(_items(files, done, getattr(eng, "ships_data", False)), chunk_size)
+        for results, (pid, rss_kb) in eng.map_chunks(chunks):
+            summary.worker_peak_mb[pid] = max(summary.worker_peak_mb.get(pid, 0.0), rss_kb / 1024)
+            for path, status, aid, kind, tables in results:
+                if aid is not None:
+                    first = seen_ids.get(aid)
+                    if first is not None and first != path:
+                        status, kind = "failed", "duplicate"
+                        tables = {"errors": pd.DataFrame([{
+                            "path": path, "kind": kind,
+                            "message": f"same Chinese text, date and page as {first} (article {aid}); "
+                                       "not counted twice",
+                        }])}
+                    else:
+                        seen_ids[aid] = path
+                if status == "processed":
+                    summary.processed += 1
+                elif status == "skipped":
+                    summary.skipped += 1
                 else:
-                    seen_ids[aid] = str(f)
-            if "errors" in tables:
-                summary.failed += 1
-                kind = tables["errors"]["kind"].iloc[0]
-                summary.errors_by_kind[kind] = summary.errors_by_kind.get(kind, 0) + 1
-            else:
-                summary.processed += 1
-            pending.append(tables)
-            if len(pending) >= batch_size:
-                flush()
+                    summary.failed += 1
+                    summary.errors_by_kind[kind] = summary.errors_by_kind.get(kind, 0) + 1
+                if tables:
+                    pending.append(tables)
+                n_pending += 1
+                if n_pending >= batch_size:
+                    flush()
             if bar is not None:
-                bar.update(1)
+                bar.update(len(results))
+                bar.set_postfix(failed=summary.failed, skipped=summary.skipped, refresh=False)
+            if on_progress is not None:
+                on_progress(summary)
         flush()
+    except BaseException:
+        cancelled = True
+        try:
+            flush()  # keep what was finished: a restart skips it
+        except Exception:
+            pass
+        raise
     finally:
+        eng.close(cancel=cancelled)
         if bar is not None:
             bar.close()
     store.export(formats)
-    result = {name: store.read(name) for name in store.tables() if name != "meta"}
+    result = {}
+    if return_tables or report:
+        result = {name: store.read(name) for name in store.tables() if name != "meta"}
     if report:
         try:
             from pipeline.report import write_report
@@ -136,6 +205,8 @@ def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), bat
                 raise
         else:
             write_report(result.get("articles"), result.get("reconciliation"), Path(out) / "report.html")
+    if not return_tables:
+        result = {}
     store.close()
     summary.seconds = time.perf_counter() - t0
     result["summary"] = summary

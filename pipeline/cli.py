@@ -30,7 +30,15 @@ def cli():
 @click.option("--format", "formats", multiple=True, default=("csv",), show_default=True,
               type=click.Choice(["csv", "parquet", "jsonl"]), help="Flat-file formats to export (repeatable).")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def run(inputs, out, db_url, formats, no_progress):
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the machine's cores; 1 runs in this process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-article work runs: local processes or a dask.distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="dask.distributed scheduler address (implies --engine dask; default: a LocalCluster).")
+@click.option("--no-resume", "--force", "no_resume", is_flag=True,
+              help="Process every input again, even articles already written unchanged.")
+def run(inputs, out, db_url, formats, no_progress, workers, engine, scheduler, no_resume):
     """Process article files and directories (recursively, *.txt and *.md) into tables.
 
     \b
@@ -47,7 +55,8 @@ def run(inputs, out, db_url, formats, no_progress):
     from pipeline.batch import run as run_batch
 
     try:
-        result = run_batch(inputs or ("corpus",), out, db_url=db_url, formats=formats, progress=not no_progress)
+        result = run_batch(inputs or ("corpus",), out, db_url=db_url, formats=formats, progress=not no_progress,
+                           workers=workers, engine=engine, scheduler=scheduler, resume=not no_resume)
     except FileNotFoundError as e:
         raise click.ClickException(str(e))
     summary = result["summary"]

@@ -1,0 +1,196 @@
+"""Where the per-article work runs: in this process, in local worker processes, or on Dask.
+
+Every engine does the same thing: it takes *chunks* of work items, runs
+:func:`work_chunk` on each (in this process, in a ``ProcessPoolExecutor`` worker, or on a
+``dask.distributed`` worker) and yields the results **in input order**, keeping only a
+bounded window of chunks in flight, so memory does not grow with the corpus. The results
+are written by the calling process (:func:`pipeline.batch.run`); workers never touch
+the store.
+
+A work item is ``(path, data, expected)``: the file's path (a string, as it will appear
+in the tables), its bytes (``None``: the worker reads the file itself; the Dask engine
+ships the bytes so workers need no shared file system) and, for resume, the
+``(content_hash, pipeline_version)`` already in the store (or ``None``). A result is
+``(path, status, article_id, kind, tables)`` with status ``processed``, ``skipped`` or
+``failed``.
+"""
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from pathlib import Path
+
+#: articles per task sent to a worker
+DEFAULT_CHUNK = 16
+
+
+# --------------------------------------------------------------------------- worker side
+
+def work_item(item) -> tuple:
+    """Process one item; never raises (a bad file or a bug gives an ``errors`` row)."""
+    import pandas as pd
+
+    from pipeline import __version__
+    from pipeline.article import ArticleError, read_article
+
+    path, data, expected = item
+    try:
+        article = read_article(data, path=path) if data is not None else read_article(Path(path))
+        if expected is not None and tuple(expected) == (article.content_hash, __version__):
+            return path, "skipped", article.id, None, {}
+        from pipeline.process import process_article
+
+        tables = process_article(article)
+        return path, "processed", article.id, None, tables
+    except ArticleError as e:
+        kind, message = e.kind, e.message
+    except Exception as e:  # a bug must not stop a batch of a million articles: record it
+        kind, message = "internal_error", f"{type(e).__name__}: {e}"
+    row = {"path": str(path), "kind": kind, "message": message}
+    return path, "failed", None, kind, {"errors": pd.DataFrame([row])}
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident set size in KB (Linux ``ru_maxrss``)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def work_chunk(items) -> tuple[list, tuple[int, int]]:
+    """Process a chunk; returns (results, (worker pid, worker peak RSS in KB)).
+
+    Items that are already results (computed by the client, e.g. a file too large to
+    ship) are passed through as ``("done", result)``.
+    """
+    out = []
+    for item in items:
+        if item[0] == "done":
+            out.append(item[1])
+        else:
+            out.append(work_item(item))
+    return out, (os.getpid(), peak_rss_kb())
+
+
+def warm_up():
+    """Load the models once per worker process (spaCy pipelines, jieba dictionary)."""
+    try:
+        from pipeline.nlp import jieba_tokenizer, make_nlp
+
+        jieba_tokenizer()
+        make_nlp("zh")
+        make_nlp("en")
+        import pipeline.process  # noqa: F401
+    except Exception:  # the first article will report the problem in the errors table
+        pass
+    return os.getpid()
+
+
+def init_local_worker():
+    """ProcessPoolExecutor initializer: Ctrl-C is the parent's business; load models once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+# --------------------------------------------------------------------------- client side
+
+def _ordered(submit, chunks, window):
+    """Submit chunks keeping at most ``window`` in flight; yield results in order."""
+    pending = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class SerialEngine:
+    """Everything in this process (``--workers 1``): simplest to debug and profile."""
+
+    name = "serial"
+
+    def __init__(self, workers=1):
+        self.workers = 1
+
+    def map_chunks(self, chunks):
+        for chunk in chunks:
+            yield work_chunk(chunk)
+
+    def close(self, cancel=False):
+        pass
+
+
+class LocalEngine:
+    """``workers`` processes of this machine (``concurrent.futures.ProcessPoolExecutor``)."""
+
+    name = "local"
+
+    def __init__(self, workers: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=init_local_worker)
+
+    def map_chunks(self, chunks):
+        return _ordered(lambda c: self.pool.submit(work_chunk, c), chunks, window=4 * self.workers)
+
+    def close(self, cancel=False):
+        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+class DaskEngine:
+    """The same work on a ``dask.distributed`` cluster.
+
+    ``scheduler``: the address of a running scheduler (``tcp://host:8786``); workers need
+    duizhao installed (the same version) but no access to the input files: the client
+    reads each file and ships its bytes. Without an address, a ``LocalCluster`` of
+    ``workers`` single-threaded processes is started and stopped with the run.
+    """
+
+    name = "dask"
+    ships_data = True
+
+    def __init__(self, workers: int | None = None, scheduler: str | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as e:  # pragma: no cover - depends on the install
+            raise RuntimeError("the dask engine needs the 'dask' extra: pip install 'duizhao[dask]'") from e
+        import logging
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                        processes=True, dashboard_address=None,
+                                        silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        info = self.client.scheduler_info()
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()))
+        try:
+            self.client.run(warm_up)
+        except Exception:
+            pass
+
+    def map_chunks(self, chunks):
+        return _ordered(lambda c: self.client.submit(work_chunk, c, pure=False), chunks,
+                        window=4 * self.workers)
+
+    def close(self, cancel=False):
+        try:
+            self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+
+
+def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None):
+    """``local`` (``workers`` processes; 1 means in this process) or ``dask``."""
+    if engine == "dask" or scheduler:
+        return DaskEngine(workers, scheduler)
+    if engine != "local":
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    workers = workers or os.cpu_count() or 1
+    return SerialEngine() if workers <= 1 else LocalEngine(workers)
