@@ -1,0 +1,562 @@
+"""Reconcile every Chinese figure with its English rendering: the translation validator.
+
+:func:`reconcile_article` aligns the two sides (:mod:`pipeline.align`), pairs each Chinese
+quantity with an English one inside the aligned unit (by value, unit, qualifier and order,
+preferring the aligned sentence), and gives each pair or lone figure a verdict:
+
+``match``
+    same value (or the English rounds the Chinese at the English precision: 三十八亿七千万 vs
+    "3.9 billion", noted "rounded"; or converts it: 二十斤 vs "10 kilograms", noted "converted"),
+    same measure unit, compatible qualifiers.
+``approx_dropped`` / ``approx_added``
+    the value agrees but a qualifier (多, 余, 约, 近 ... / "more than", "about" ...) is on the
+    Chinese side only / the English side only (or was changed to one that says something else).
+``scale_error``
+    the English is the Chinese times a power of ten (the 万/亿 vs thousand/million/billion
+    slips). ``factor`` is ``x10^k`` with English = Chinese x 10^k: ``x10^1`` (七百二十一万 as
+    "72.1 million"), ``x10^4``, ``x10^-1`` (一万万五千六百零八万 as "15,608,400").
+``value_mismatch``
+    any other difference of value.
+``unit_mismatch``
+    the same number with another measure unit (斤 as "kilograms", 顷 as "hectares", 户 as
+    "members"); only units listed as measures in ``pipeline/data/reconcile.toml`` count:
+    classifiers (个, piece) and units kept as written never do.
+``missing_in_en``
+    the Chinese figure has no English counterpart in its aligned unit (the note says when the
+    whole paragraph was dropped).
+``extra_in_en``
+    an English figure with no Chinese source (only figures with a unit, a scale word, a
+    qualifier, a percentage or a value of 10 or more are reported: "one of them" is not).
+
+**Dates and ordinals are out of scope**: a Chinese quantity of kind ``date`` or ``ordinal``
+(1957年, 八月二十日, 第五版, 第一) gets no row in the table (the verdict vocabulary has no
+"not applicable"), and neither do the date and page header lines. They still anchor the
+alignment and absorb their English renderings, so "the 25th" is never reported as extra.
+A Chinese number whose only counterpart is an English ordinal of the same value
+(三区 as "the third district", 六二六团 as "626th Regiment") is read as a name and left out
+the same way.
+
+Multiples follow the Chinese: 增加一倍 (kind ``multiple``, value 1) is an increase by one
+time, so "doubled" matches it; 增加两倍 is x3, so "doubled" is a ``value_mismatch``, while
+the ambiguous "increased by two times" matches either reading.
+
+The table has the issue's columns (:data:`COLUMNS`) then :data:`EXTRA_COLUMNS`; values are
+exact decimal strings, offsets index ``article.text``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.align import Bead, align_paragraphs
+from pipeline.mentions import META, TITLE
+
+VERDICTS = ("match", "approx_dropped", "approx_added", "scale_error", "value_mismatch", "unit_mismatch",
+            "missing_in_en", "extra_in_en")
+FLAGS = tuple(v for v in VERDICTS if v != "match")
+COLUMNS = ["article_id", "zh_para", "en_para", "zh_text", "zh_start", "zh_end", "zh_value", "zh_high", "zh_unit",
+           "zh_approx", "en_text", "en_start", "en_end", "en_value", "en_high", "en_unit", "en_approx", "verdict",
+           "factor", "note"]
+#: after the issue's columns: the figure's kind, the alignment bead, the aligned sentence spans
+EXTRA_COLUMNS = ["kind", "bead", "zh_sent_start", "zh_sent_end", "en_sent_start", "en_sent_end"]
+OUT_OF_SCOPE_KINDS = ("date", "ordinal")
+
+_DATA = Path(__file__).parent / "data" / "reconcile.toml"
+_SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "万": 4, "亿": 8, "千": 3, "百": 2,
+                "万万": 8, "hundred": 2, "lakh": 5, "crore": 7}
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_ZERO = Decimal(0)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The reconciler's data (pipeline/data/reconcile.toml), parsed once per process."""
+    with open(_DATA, "rb") as f:
+        raw = tomllib.load(f)
+    dims, factors = {}, {}
+    for dim, units in raw["dimension"].items():
+        for unit, factor in units.items():
+            dims[unit] = dim
+            factors[unit] = Decimal(factor)
+    compatible = {frozenset(p) for p in raw["approx"].pop("compatible")}
+    return {"dim": dims, "factor": factors, "alias": raw.get("alias", {}), "approx": raw["approx"],
+            "approx_compatible": compatible, "increase": tuple(raw["multiple"]["increase"]),
+            "decrease": tuple(raw["multiple"]["decrease"]), "en_exact": set(raw["multiple"]["en_exact"]),
+            "unit_swap": raw["inject"]["unit_swap"]}
+
+
+# ---------------------------------------------------------------- values
+
+
+def dec(v) -> str | None:
+    """Exact decimal string ("3870000000", "0.333333333333"), None for None."""
+    if v is None:
+        return None
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            return str(v)
+        return format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+    return str(v)
+
+
+def _d(v) -> Decimal | None:
+    if v is None:
+        return None
+    try:
+        d = v if isinstance(v, Decimal) else Decimal(str(v))
+    except (InvalidOperation, ValueError):
+        return None
+    return d if d.is_finite() else None
+
+
+def unit_key(u):
+    if not u:
+        return None
+    u = str(u)
+    return rules()["alias"].get(u, rules()["alias"].get(u.lower(), u))
+
+
+def space(q) -> str:
+    """What a value measures: 'ratio' (percent, fraction), 'times' (multiples) or 'count'."""
+    if q.unit == "percent" or q.kind in ("percent", "fraction"):
+        return "ratio"
+    if q.kind == "multiple" or q.unit == "times":
+        return "times"
+    return "count"
+
+
+def _ratio(q, v: Decimal) -> Decimal:
+    """Percent values in ratio space (34.88 percent -> 0.3488)."""
+    if q.unit == "percent" or q.kind == "percent":
+        return v / 100
+    return v
+
+
+def bounds(q) -> tuple[Decimal, Decimal] | None:
+    lo, hi = _d(q.value), _d(q.high)
+    if lo is None:
+        return None
+    if hi is None:
+        hi = lo
+    if space(q) == "ratio":
+        lo, hi = _ratio(q, lo), _ratio(q, hi)
+    return (min(lo, hi), max(lo, hi))
+
+
+def quantum(q) -> Decimal:
+    """Precision of an English figure: half of it is the rounding the translation may do.
+
+    "3.9 billion" -> 10^8, "267 thousand" -> 1000, "34.9%" -> 0.1 (percent), "7" -> 1;
+    with "about"/"nearly" a round integer is read at its last non-zero digit ("about 270,000" -> 10^4).
+    """
+    m = _DIGITS.search(q.text or "")
+    exp = _SCALE_WORDS.get((q.scale or "").lower(), 0) if q.scale else 0
+    if m:
+        decimals = len(m.group(1) or "")
+        qv = Decimal(1).scaleb(exp - decimals)
+        if not decimals and not exp and q.approx in ("about", "nearly"):
+            digits = m.group().replace(",", "")
+            zeros = len(digits) - len(digits.rstrip("0"))
+            if zeros and zeros < len(digits):
+                qv = Decimal(1).scaleb(zeros)
+    else:
+        qv = Decimal(1).scaleb(exp)
+    if space(q) == "ratio":
+        qv = _ratio(q, qv)
+    return qv
+
+
+def _close(z: Decimal, e: Decimal, qe: Decimal) -> str | None:
+    """'equal', 'rounded' or None: does ``z`` read as ``e`` at English precision ``qe``?"""
+    if z == e:
+        return "equal"
+    tol = max(qe / 2, abs(e) * Decimal("1e-9"))  # fractions: 0.333333333333 vs 1/3
+    if abs(z - e) <= tol:
+        return "rounded" if abs(z - e) > abs(e) * Decimal("1e-9") else "equal"
+    return None
+
+
+def _scale(z: Decimal, e: Decimal, qe: Decimal) -> int | None:
+    if z == 0 or e == 0:
+        return None
+    for k in (1, 2, 3, 4, 5, 6, 8, -1, -2, -3, -4, -5, -6, -8, 7, -7, 9, -9):
+        zk = z.scaleb(k)
+        if abs(zk - e) <= max(qe / 2, abs(e) * Decimal("1e-9")):
+            return k
+    return None
+
+
+# ---------------------------------------------------------------- verdict
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    factor: str | None = None
+    note: str = ""
+    score: float = 0.0
+
+
+def _approx_group(a):
+    return rules()["approx"].get(a) if a else None
+
+
+def _approx_ok(za, ea) -> bool:
+    gz, ge = _approx_group(za), _approx_group(ea)
+    return gz == ge or frozenset((gz, ge)) in rules()["approx_compatible"]
+
+
+def _multiple_form(text: str, start: int) -> str | None:
+    """'increase' / 'decrease' when the words before (or in) the multiple make it one."""
+    before = text[max(0, start - 4):start]
+    r = rules()
+    for w in sorted(r["decrease"], key=len, reverse=True):
+        if before.endswith(w) or before.endswith(w + "了"):
+            return "decrease"
+    for w in sorted(r["increase"], key=len, reverse=True):
+        if before.endswith(w) or before.endswith(w + "了") or before.endswith(w + "到"):
+            return "increase"
+    return None
+
+
+def _en_exact_multiple(eq) -> bool:
+    words = set(re.findall(r"[a-z]+", (eq.text or "").lower()))
+    return bool(words & rules()["en_exact"]) and not re.search(r"\d|times", eq.text or "")
+
+
+def _candidates(zq, eq, zform) -> list[tuple[Decimal, Decimal, str]]:
+    """Readings of the Chinese value to compare with the English one, each with a note."""
+    zb, eb = bounds(zq), bounds(eq)
+    if zb is None or eb is None:
+        return []
+    zs, es = space(zq), space(eq)
+    out = []
+    if zs == es == "times" and zform in ("increase", "decrease"):
+        if zform == "increase":
+            plus = (zb[0] + 1, zb[1] + 1, "increase by N times = x(N+1)")
+            out = [plus] if _en_exact_multiple(eq) else [(zb[0], zb[1], ""), plus]
+        else:
+            half = (Decimal(1) / (zb[0] + 1), Decimal(1) / (zb[1] + 1), "decrease by N times read as 1/(N+1)")
+            out = [(zb[0], zb[1], ""), half]
+    elif zs == es:
+        out = [(zb[0], zb[1], "")]
+    elif zs == "times" and es == "ratio" and zform == "increase":
+        out = [(zb[0], zb[1], "increase by N times = +N x 100%")]
+    elif zs == "ratio" and es == "times" and _en_exact_multiple(eq):
+        out = [(zb[0] + 1, zb[1] + 1, "increase by 100% = doubled")]
+    return out
+
+
+def judge(zq, eq, zform: str | None = None) -> Verdict | None:
+    """The verdict for a Chinese quantity ``zq`` rendered as the English quantity ``eq``.
+
+    Returns None when the two cannot be the same figure at all (a percentage and a count).
+    ``zform`` is 'increase' / 'decrease' for a multiple after 增加 / 减少 (see the module doc).
+    """
+    cands = _candidates(zq, eq, zform)
+    if not cands:
+        return None
+    eb = bounds(eq)
+    qe = quantum(eq)
+    zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+    r = rules()
+    measure_clash = bool(zu and eu and zu != eu and zu in r["dim"] and eu in r["dim"])
+    conv = None
+    if measure_clash and r["dim"][zu] == r["dim"][eu] and r["factor"][zu] != r["factor"][eu]:
+        conv = r["factor"][eu] / r["factor"][zu]  # one English unit in Chinese units
+
+    best = None
+    for zlo, zhi, cnote in cands:
+        rel = _relate(zlo, zhi, eb, qe, zq.approx, eq.approx)
+        v = None
+        if rel in ("equal", "rounded", "overlap"):
+            if measure_clash:
+                v = Verdict("unit_mismatch", None, f"same number, {zq.unit} rendered as {eq.unit}", 7)
+            else:
+                v = _approx_verdict(zq, eq, rel, cnote)
+        elif conv is not None:
+            crel = _relate(zlo, zhi, (eb[0] * conv, eb[1] * conv), qe * conv, zq.approx, eq.approx)
+            if crel in ("equal", "rounded", "overlap"):
+                v = _approx_verdict(zq, eq, crel, f"converted {eq.unit} to {zq.unit}")
+            else:
+                k = _scale(zlo, eb[0] * conv, qe * conv)
+                if k is not None:
+                    v = Verdict("scale_error", f"x10^{k}", f"English = Chinese x 10^{k} after converting "
+                                f"{eq.unit} to {zq.unit}", 5)
+        if v is None:
+            k = _scale(zlo, eb[0], qe) if zlo == zhi and eb[0] == eb[1] else None
+            if k is not None:
+                v = Verdict("scale_error", f"x10^{k}", f"English = Chinese x 10^{k}" + _scale_note(zq, eq), 5)
+            elif measure_clash:
+                v = Verdict("unit_mismatch", None, f"{zq.unit} rendered as {eq.unit}, and the numbers differ", 2)
+            else:
+                v = Verdict("value_mismatch", None, f"{dec(zlo)} vs {dec(eb[0])}" + (f" ({cnote})" if cnote else ""), 1)
+        if best is None or v.score > best.score:
+            best = v
+    return best
+
+
+def _scale_note(zq, eq) -> str:
+    zs, es = zq.scale or "", eq.scale or ""
+    return f" ({zs} vs {es})" if zs or es else ""
+
+
+def _relate(zlo, zhi, eb, qe, za, ea) -> str | None:
+    elo, ehi = eb
+    a, b = _close(zlo, elo, qe), _close(zhi, ehi, qe)
+    if a and b:
+        return "rounded" if "rounded" in (a, b) else "equal"
+    # one side a range: the other inside it, with a qualifier or a range on the other side
+    if zlo != zhi and elo == ehi and zlo <= elo <= zhi:
+        return "overlap"
+    if elo != ehi and zlo == zhi and elo <= zlo <= ehi:
+        return "overlap"
+    if zlo != zhi and elo != ehi and zlo <= ehi and elo <= zhi and (za or ea):
+        return "overlap"
+    return None
+
+
+def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
+    notes = [n for n in (cnote, "rounded" if rel == "rounded" else "",
+                         "range overlap" if rel == "overlap" else "") if n]
+    za, ea = zq.approx, eq.approx
+    if _approx_ok(za, ea):
+        return Verdict("match", None, "; ".join(notes), 10 + (1 if za == ea else 0))
+    if rel in ("rounded", "overlap") and ea in ("about", "nearly") and not za:
+        return Verdict("match", None, "; ".join(notes + ["English 'about' for a rounded figure"]), 9.5)
+    if za and not ea:
+        if rel == "overlap" and zq.high is not None:
+            return Verdict("match", None, "; ".join(notes), 9.5)
+        return Verdict("approx_dropped", None, f"{za} not rendered" + (f"; {'; '.join(notes)}" if notes else ""), 8)
+    if ea and not za:
+        if rel == "rounded" and ((ea in ("more_than", "at_least") and _d(eq.value) < _d(zq.value))
+                                 or (ea in ("less_than", "at_most", "nearly") and _d(eq.value) > _d(zq.value))):
+            return Verdict("match", None, "; ".join(notes + [f"English '{ea}' for a rounded figure"]), 9.5)
+        return Verdict("approx_added", None, f"English adds {ea}" + (f"; {'; '.join(notes)}" if notes else ""), 8)
+    return Verdict("approx_dropped", None, f"qualifier changed: {za} -> {ea}", 7.5)
+
+
+# ---------------------------------------------------------------- pairing
+
+
+def _significant_en(q) -> bool:
+    """An unpaired English figure worth reporting as extra_in_en."""
+    if q.kind in OUT_OF_SCOPE_KINDS:
+        return False
+    v = _d(q.value)
+    if v is None:
+        return False
+    return bool(q.unit or q.scale or q.approx or q.kind in ("percent", "fraction", "multiple")
+                or abs(v) >= 10 or q.high is not None)
+
+
+def _sentence_of(bead: Bead, start: int, lang: str):
+    for k, sb in enumerate(bead.sentences):
+        for s, e in (sb.zh if lang == "zh" else sb.en):
+            if s <= start < e:
+                return k, sb
+    return None, None
+
+
+def _span(spans):
+    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (None, None)
+
+
+def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None) -> pd.DataFrame:
+    """One row per Chinese figure (paired or ``missing_in_en``) and per unpaired English figure.
+
+    ``zh`` / ``en``: (Segment, Quantity) lists from :func:`pipeline.mentions.article_quantities`
+    (computed when None); ``beads``: an alignment from :func:`pipeline.align.align_paragraphs`
+    (computed when None). Columns: :data:`COLUMNS` + :data:`EXTRA_COLUMNS`.
+    """
+    from pipeline.mentions import article_quantities
+
+    if zh is None:
+        zh = article_quantities(article, "zh")
+    if en is None:
+        en = article_quantities(article, "en")
+    if beads is None:
+        beads = align_paragraphs(article, zh, en)
+    text = article.text
+    zby: dict[int, list] = {}
+    eby: dict[int, list] = {}
+    for seg, q in zh:
+        zby.setdefault(seg.index, []).append((seg, q))
+    for seg, q in en:
+        eby.setdefault(seg.index, []).append((seg, q))
+
+    rows = []
+    used_en: set[tuple[int, int]] = set()
+    en_seen: dict[tuple[int, int], tuple] = {}
+    for bi, bead in enumerate(beads):
+        zs = [p for i in bead.zh for p in zby.get(i, [])]
+        es = [p for i in bead.en for p in eby.get(i, [])]
+        for seg, q in es:
+            en_seen.setdefault((q.start, q.end), (bi, seg, q))
+        if bead.zh == (META,):
+            for seg, q in es:
+                used_en.add((q.start, q.end))
+            continue
+        pairs, absorbed = _pair(text, bead, zs, es)
+        for seg, q in es:
+            if (q.start, q.end) in absorbed or any(e is not None and e[1] is q for _, e, _ in pairs):
+                used_en.add((q.start, q.end))
+        for (zseg, zq), epair, v in pairs:
+            rows.append(_row(article, bi, bead, zseg, zq, *(epair or (None, None)), v))
+    for key, (bi, seg, q) in en_seen.items():
+        if key in used_en or seg.index in (META,) or not _significant_en(q):
+            continue
+        bead = beads[bi]
+        if not bead.zh:
+            note = "English paragraph with no Chinese source"
+        else:
+            note = "no Chinese figure of this value in the aligned paragraph"
+        rows.append(_row(article, bi, bead, None, None, seg, q, Verdict("extra_in_en", None, note)))
+    rows.sort(key=lambda r: (r.pop("_bead"), r.pop("_pos")))
+    return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+
+
+def _pair(text, bead: Bead, zs, es):
+    """Pair the figures of one bead. Returns ([(zpair, epair|None, Verdict)], absorbed en keys)."""
+    absorbed = set()
+    scope = [(i, p) for i, p in enumerate(zs) if p[1].kind not in OUT_OF_SCOPE_KINDS]
+    oos = [(i, p) for i, p in enumerate(zs) if p[1].kind in OUT_OF_SCOPE_KINDS]
+    nz, ne = len(zs), len(es)
+
+    def relpos(q, lang):
+        k, sb = _sentence_of(bead, q.start, lang)
+        return k
+
+    zsent = [relpos(q, "zh") for _, q in zs]
+    esent = [relpos(q, "en") for _, q in es]
+    zorder = {id(q): i / max(1, nz - 1) for i, (_, q) in enumerate(zs)}
+    eorder = {id(q): j / max(1, ne - 1) for j, (_, q) in enumerate(es)}
+
+    cands = []
+    for i, (zseg, zq) in scope:
+        form = _multiple_form(text, zq.start) if space(zq) in ("times", "ratio") else None
+        for j, (eseg, eq) in enumerate(es):
+            if eq.kind in OUT_OF_SCOPE_KINDS:
+                continue
+            v = judge(zq, eq, form)
+            if v is None:
+                continue
+            if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
+                # a different number: only a candidate in the same aligned sentence, same unit and space
+                if zsent[i] is None or zsent[i] != esent[j] or unit_key(zq.unit) != unit_key(eq.unit) \
+                        or space(zq) != space(eq) or (zq.kind != eq.kind):
+                    continue
+            s = v.score
+            if zsent[i] is not None and zsent[i] == esent[j]:
+                s += 1.5
+            s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
+            cands.append((s, i, j, v))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    zdone, edone, out = {}, set(), []
+    for s, i, j, v in cands:
+        if i in zdone or j in edone:
+            continue
+        zdone[i] = (j, v)
+        edone.add(j)
+    # out-of-scope Chinese figures (dates, ordinals) absorb their English renderings
+    for i, (zseg, zq) in oos:
+        for j, (eseg, eq) in enumerate(es):
+            if j in edone:
+                continue
+            if _d(eq.value) is not None and _d(eq.value) == _d(zq.value):
+                edone.add(j)
+                absorbed.add((eq.start, eq.end))
+                break
+    for i, (zseg, zq) in scope:
+        if i in zdone:
+            j, v = zdone[i]
+            out.append((zs[i], es[j], v))
+            continue
+        # a Chinese number rendered as an English ordinal/date of the same value: a name (三区, 626团)
+        hit = None
+        for j, (eseg, eq) in enumerate(es):
+            if j not in edone and eq.kind in OUT_OF_SCOPE_KINDS and _d(eq.value) == _d(zq.value):
+                hit = j
+                break
+        if hit is not None:
+            edone.add(hit)
+            absorbed.add((es[hit][1].start, es[hit][1].end))
+            continue
+        if not bead.en:
+            note = bead.note or "paragraph not aligned"
+        else:
+            note = "no English figure of this value in the aligned paragraph"
+        out.append((zs[i], None, Verdict("missing_in_en", None, note)))
+    return out, absorbed
+
+
+def _row(article, bi, bead, zseg, zq, eseg, eq, v: Verdict) -> dict:
+    zsent = _sentence_of(bead, zq.start, "zh")[1] if zq is not None else None
+    esent = _sentence_of(bead, eq.start, "en")[1] if eq is not None else None
+    zss = _span(zsent.zh) if zsent else (None, None)
+    ess = _span(esent.en) if esent else (None, None)
+    return {
+        "article_id": article.id,
+        "zh_para": zseg.index if zseg is not None else None,
+        "en_para": eseg.index if eseg is not None else None,
+        "zh_text": zq.text if zq is not None else None,
+        "zh_start": zq.start if zq is not None else None,
+        "zh_end": zq.end if zq is not None else None,
+        "zh_value": dec(zq.value) if zq is not None else None,
+        "zh_high": dec(zq.high) if zq is not None else None,
+        "zh_unit": zq.unit if zq is not None else None,
+        "zh_approx": zq.approx if zq is not None else None,
+        "en_text": eq.text if eq is not None else None,
+        "en_start": eq.start if eq is not None else None,
+        "en_end": eq.end if eq is not None else None,
+        "en_value": dec(eq.value) if eq is not None else None,
+        "en_high": dec(eq.high) if eq is not None else None,
+        "en_unit": eq.unit if eq is not None else None,
+        "en_approx": eq.approx if eq is not None else None,
+        "verdict": v.verdict,
+        "factor": v.factor,
+        "note": v.note or None,
+        "kind": (zq or eq).kind,
+        "bead": f"{','.join(map(str, bead.zh))}>{','.join(map(str, bead.en))}",
+        "zh_sent_start": zss[0], "zh_sent_end": zss[1],
+        "en_sent_start": ess[0], "en_sent_end": ess[1],
+        "_bead": bi,
+        "_pos": (zq.start if zq is not None else eq.start),
+    }
+
+
+def summarize(df: pd.DataFrame) -> dict:
+    """Per-article summary of a reconciliation table (one article's rows).
+
+    ``n_figures``: Chinese figures reconciled (rows with a Chinese side: dates and ordinals
+    are out of scope and not counted); ``n_<verdict>`` for each of :data:`VERDICTS`
+    (``n_extra_in_en`` counts English figures with no Chinese source); ``n_flagged``: rows
+    whose verdict is not ``match``; ``fidelity``: n_match / (n_figures + n_extra_in_en), the
+    share of all figures rendered faithfully, 1.0 is a perfect translation, None when the
+    article has no figure.
+    """
+    out = {}
+    if df is None or len(df) == 0:
+        out["n_figures"] = 0
+        for v in VERDICTS:
+            out[f"n_{v}"] = 0
+        out["n_flagged"] = 0
+        out["fidelity"] = None
+        return out
+    counts = df["verdict"].value_counts()
+    out["n_figures"] = int(df["zh_text"].notna().sum())
+    for v in VERDICTS:
+        out[f"n_{v}"] = int(counts.get(v, 0))
+    out["n_flagged"] = int(len(df) - out["n_match"])
+    denom = out["n_figures"] + out["n_extra_in_en"]
+    out["fidelity"] = round(out["n_match"] / denom, 4) if denom else None
+    return out
+
+
+__all__ = ["reconcile_article", "summarize", "judge", "Verdict", "VERDICTS", "FLAGS", "COLUMNS", "EXTRA_COLUMNS"]
