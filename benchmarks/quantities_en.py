@@ -1,0 +1,228 @@
+"""English quantities: speed and recall figures.
+
+    python benchmarks/quantities_en.py            # everything
+    python benchmarks/quantities_en.py speed      # chars/s and quantities/s on the dev English
+    python benchmarks/quantities_en.py gold       # recall on the English counterparts in ../shared/gold/dev.jsonl
+    python benchmarks/quantities_en.py peers      # recall on ../shared/specs/en_peers.jsonl (Duckling EN)
+    python benchmarks/quantities_en.py spec       # pass rate of tests/specs/quantities/en.jsonl
+    python benchmarks/quantities_en.py gold -v    # also list every miss
+
+Gold: for each number of the dev gold whose verdict is ``match`` and whose English
+counterpart ``en`` is given, run the extractor on ``en`` and look for a quantity
+with the gold value (the low end of a range).  Dates and ordinals (verdict
+``not_applicable``) are left out: they are metadata, not figures.  Of the ones
+found, the unit is right when the keys are equal, and the qualifier when equal
+(``nearly`` counts as ``about``: the gold has no ``nearly``).  Some gold values
+are the Chinese value of a free translation ("the past six months" for 半年 = 0.5
+year); those are listed with ``-v`` as misses and counted, not bent to.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from pipeline.quantities import extract_quantities  # noqa: E402
+
+#: units the English cannot show: the gold key is the Chinese classifier (个 -> piece for "sanatoriums")
+GENERIC_UNITS = {"piece", "unit", "item", "index", "kind", "group"}
+
+
+def english_of(path: Path) -> str:
+    text = path.read_text(encoding="utf-8-sig")
+    return text.split("<hr />", 1)[0]
+
+
+def bench_speed(repeat: int = 5) -> dict:
+    files = sorted((SHARED / "corpus" / "dev").glob("*.txt"))
+    texts = [english_of(p) for p in files]
+    if not texts:
+        print("speed: ../shared/corpus/dev is absent")
+        return {}
+    big = "\n".join(texts)
+    extract_quantities("warm up 3 tons", "en")
+    best = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        qs = extract_quantities(big, "en")
+        dt = time.perf_counter() - t0
+        best = dt if best is None else min(best, dt)
+    n_chars = len(big)
+    res = {"chars": n_chars, "quantities": len(qs), "seconds": best,
+           "chars_per_s": n_chars / best, "quantities_per_s": len(qs) / best}
+    print(f"speed: {n_chars:,} chars, {len(qs):,} quantities in {best:.4f} s (best of {repeat}) -> "
+          f"{res['chars_per_s']:,.0f} chars/s, {res['quantities_per_s']:,.0f} quantities/s")
+    return res
+
+
+def _dec(s) -> Decimal | None:
+    if s is None:
+        return None
+    s = str(s)
+    if "/" in s:
+        a, b = s.split("/")
+        return Decimal(a) / Decimal(b)
+    try:
+        return Decimal(s)
+    except Exception:
+        return None
+
+
+def _gold_value(v):
+    """'10-15' -> (10, 15); '1/3' -> (0.333.., None); None -> (None, None)."""
+    if v is None:
+        return None, None
+    s = str(v)
+    if "-" in s[1:]:
+        lo, hi = s.split("-", 1)
+        return _dec(lo), _dec(hi)
+    return _dec(s), None
+
+
+def _close(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= abs(b) * Decimal("1e-12")
+
+
+def eval_gold(verbose: bool = False) -> dict:
+    path = SHARED / "gold" / "dev.jsonl"
+    if not path.exists():
+        print("gold: ../shared/gold/dev.jsonl is absent")
+        return {}
+    n = found = unit_ok = unit_n = approx_ok = 0
+    unit_strict_ok = 0
+    misses, unit_miss, approx_miss = [], [], []
+    for line in path.open(encoding="utf-8"):
+        art = json.loads(line)
+        for g in art["numbers"]:
+            if g.get("verdict") != "match" or not g.get("en") or g.get("kind") in ("date", "ordinal", "other"):
+                continue
+            lo, hi = _gold_value(g["value"])
+            if lo is None:
+                continue
+            n += 1
+            qs = extract_quantities(g["en"], "en")
+            hit = None
+            for q in qs:
+                if q.kind in ("date", "ordinal"):
+                    continue
+                if _close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo)):
+                    hit = q
+                    break
+            if hit is None:
+                misses.append((g["en"], g["value"], g["unit"], g["approx"], [(q.text, str(q.value), q.unit) for q in qs]))
+                continue
+            found += 1
+            gu = g.get("unit")
+            if hit.unit == gu:
+                unit_strict_ok += 1
+            if gu not in GENERIC_UNITS:
+                unit_n += 1
+                if hit.unit == gu:
+                    unit_ok += 1
+                else:
+                    unit_miss.append((g["en"], gu, hit.unit))
+            ga = g.get("approx")
+            qa = "about" if hit.approx == "nearly" else hit.approx
+            if qa == ga:
+                approx_ok += 1
+            else:
+                approx_miss.append((g["en"], ga, hit.approx))
+    res = {"n": n, "value_recall": found / n if n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
+           "unit_strict": unit_strict_ok / found if found else 0, "approx_ok": approx_ok / found if found else 0}
+    print(f"gold (verdict=match, {n} English counterparts): value recall {res['value_recall']:.4f}; "
+          f"of {found} found: unit right {res['unit_ok']:.4f} (of {unit_n} whose gold unit is not a bare classifier "
+          f"{sorted(GENERIC_UNITS)}; all units {res['unit_strict']:.4f}), qualifier right {res['approx_ok']:.4f}")
+    if verbose:
+        print("-- value misses"); [print("  ", m) for m in misses]
+        print("-- unit misses"); [print("  ", m) for m in unit_miss]
+        print("-- qualifier misses"); [print("  ", m) for m in approx_miss]
+    return res
+
+
+#: where Duckling's convention differs from ours (documented in tests/specs/quantities/en.jsonl notes)
+PEER_CONVENTIONS = {
+    "single": "not a number in prose (an adjective: 'a single day')",
+    "a few": "vague: 2..9 about (as 几), Duckling says 3",
+    "few": "vague without 'a' is not a count ('few people came')",
+    "a pair": "unit pair: value 1, unit pair",
+    "a dozen": "unit dozen: value 1 (counts with a classifier keep the count)",
+    "a dozen of": "unit dozen: value 1",
+    "30 l": "'l' is too ambiguous for lakh",
+    "one twenty two": "read as two numbers (1, 22): 'one twenty two' is not written in our corpus",
+    "ONE TwentY tWO": "read as two numbers (1, 22)",
+}
+
+
+def eval_peers(verbose: bool = False) -> dict:
+    path = SHARED / "specs" / "en_peers.jsonl"
+    if not path.exists():
+        print("peers: ../shared/specs/en_peers.jsonl is absent")
+        return {}
+    n = found = conv = 0
+    misses = []
+    for line in path.open(encoding="utf-8"):
+        case = json.loads(line)
+        for e in case["expected"]:
+            n += 1
+            v = e["value"]
+            lo = Decimal(str(v[0] if isinstance(v, list) else v))
+            qs = extract_quantities(case["text"], "en")
+            ok = any(_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo)) for q in qs)
+            if ok:
+                found += 1
+            elif case["text"] in PEER_CONVENTIONS:
+                conv += 1
+            else:
+                misses.append((case["text"], v, [(q.text, str(q.value), q.unit) for q in qs]))
+    res = {"n": n, "value_recall": found / n, "value_recall_our_conventions": (found + conv) / n}
+    print(f"peers (Duckling EN, {n} values): value recall {res['value_recall']:.4f}; "
+          f"{conv} cases follow our convention instead (listed in PEER_CONVENTIONS) -> "
+          f"{res['value_recall_our_conventions']:.4f} counting those as agreed")
+    if verbose:
+        for m in misses:
+            print("  miss", m)
+        for k, why in PEER_CONVENTIONS.items():
+            print(f"  convention {k!r}: {why}")
+    return res
+
+
+def eval_spec(verbose: bool = False) -> dict:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_quantities_en import load_cases, check_case  # noqa: E402
+
+    cases = load_cases()
+    bad = []
+    for c in cases:
+        err = check_case(c)
+        if err and not c.get("xfail"):
+            bad.append((c["text"], err))
+    print(f"spec: {len(cases)} cases, {len(cases) - len(bad)} pass"
+          f" ({sum(1 for c in cases if not c['expected'])} negatives, {sum(1 for c in cases if c.get('xfail'))} xfail)")
+    if verbose:
+        for b in bad:
+            print("  fail", b)
+    return {"n": len(cases), "fail": len(bad)}
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    verbose = "-v" in sys.argv
+    what = args or ["speed", "gold", "peers", "spec"]
+    if "speed" in what:
+        bench_speed()
+    if "gold" in what:
+        eval_gold(verbose)
+    if "peers" in what:
+        eval_peers(verbose)
+    if "spec" in what:
+        eval_spec(verbose)

@@ -1,0 +1,680 @@
+"""English quantities: number + unit + qualifier spans with exact values.
+
+Two steps, as in Recognizers-Text: *find* and *parse*.
+
+1. Find: one precompiled regex (:data:`CORE`, built from the word lists in
+   ``pipeline/data/en/numbers.toml``) finds number cores: digits (``1,200``,
+   ``3.87 billion``, ``100k``), number words (``one hundred and fifty``),
+   fractions (``two-thirds``, ``1/3``), vague counts (``hundreds of``,
+   ``several``), one-word multiples (``doubled``), ordinals (``31st``,
+   ``twenty-fifth``), dates (``August 20``, ``1946-06-02``) and labels
+   (``Page: 2``, ``No. 1``).
+2. Parse: each core gets its value from :mod:`pipeline.numerals.en`; then named
+   rules look around it: ``rule_percent`` (``%``, ``percent``), ``rule_range``
+   (``700 to 800``, ``between 3 and 5``, ``two to three hundred``),
+   ``rule_unit`` (the unit tables of ``pipeline/data/units.toml``, else the
+   plural noun after the number, singularised), ``rule_qualifier``
+   (``pipeline/data/en/qualifiers.toml``), ``rule_date`` (bare years, day
+   ordinals) and the negative list (``pipeline/data/en/negatives.toml``:
+   "one of the", "no one", "MiG-15").
+
+``extract(text)`` never raises: odd input gives an empty (or partial) list.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.numerals import en as num
+from pipeline.types import Quantity
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+_SP = r"[ \t\u00a0]"  # a space that is not a line break
+_SPS = _SP + "+"
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first, each word escaped (spaces -> any run of spaces)."""
+    out = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        out.append(re.escape(w).replace(r"\ ", _SPS))
+    return "(?:" + "|".join(out) + ")"
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Tables:
+    core: re.Pattern
+    unit_re: re.Pattern
+    unit_forms: dict  # lower-case form -> key
+    qual_before: re.Pattern
+    qual_before_map: dict
+    qual_after: re.Pattern
+    qual_after_map: dict
+    neg: dict
+    stop: frozenset
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    lex = num.lexicon()
+    ones = list(lex["ones"])
+    tens = list(lex["tens"])
+    scales = [w for w in lex["scales"] if len(w) > 2]  # "cr", "kr" only after digits
+    scales_all = list(lex["scales"]) + list(lex["scales_plural"])
+    ords = list(lex["ordinals"])
+    dens = list(lex["denominators"])
+    months = list(lex["months"])
+    mults = list(lex["multiples"])
+
+    numword = _alt(ones + tens + ["hundred"] + scales + [w + "s" for w in scales if not w.endswith("s")])
+    joiner = rf"(?:{_SPS}and{_SPS}|{_SP}*-{_SP}*|{_SPS})"
+    wordseq = (
+        rf"(?:(?:minus|negative){_SPS})?"
+        rf"(?:an?{_SPS}(?=(?:hundred|thousand|million|billion|trillion)\b))?"
+        rf"{numword}\b(?:{joiner}(?:{numword}\b|point{_SPS}(?={_alt(ones)}\b|\d)))*"
+        rf"(?:{_SPS}point{_SPS}(?:\d+|{_alt([w for w in ones if lex['ones'][w] < 10])}(?:{_SPS}{_alt([w for w in ones if lex['ones'][w] < 10])})*)\b)?"
+        rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b)?"
+    )
+    dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    scale_after = rf"(?:(?:{_SPS}|{_SP}*-{_SP}*){_alt(scales_all)}\b)*"
+    month_alt = _alt([m for m in months if len(m) > 3] + [m + r"." for m in months if len(m) <= 4 and m != "may"] + [m for m in months if len(m) <= 3])
+    small_num = _alt([w for w in ones if 1 <= lex["ones"][w] <= 10] + ["a", "an"])
+    ord_words = _alt(ords)
+    vague = lex["vague"]
+    vague_pl = lex["vague_plural"]
+    core = (
+        r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
+        r"|(?P<time>\b\d{1,2}:\d{2}(?:" + _SPS + r"?[ap]\.?m\.?)?(?![\d:]))"
+        r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
+        r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
+        r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
+        r"|(?P<label>\b(?:Page|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
+        r"|(?P<frac>(?<![\w/.,])\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
+        r"|(?P<dig>(?<![\w.,])-?" + dig + r"(?:[kKMG](?![A-Za-z\d]))?" + scale_after + r")"
+        r"|(?P<vague>\b(?:" + _alt(list(vague)) + r"(?:" + _SPS + r"(?:dozen|hundred|thousand|million|billion)\b)*"
+        r"|" + _alt(list(vague_pl)) + r"(?:" + _SPS + r"of" + _SPS + _alt(["hundreds", "thousands", "millions", "billions"]) + r")*(?=" + _SPS + r"of\b)"
+        r")\b)"
+        r"|(?P<mult>\b" + _alt(mults) + r"\b)"
+        r"|(?P<fracw>\b" + small_num + r"(?:-|" + _SPS + r")" + _alt(dens) + r"\b)"
+        r"|(?P<half>\bhalf(?=" + _SPS + r"(?:of|an?)\b))"
+        r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
+        r"|(?P<word>\b" + wordseq + r")"
+    )
+    core_re = re.compile(core, re.I)
+
+    # units: en forms of every key in units.toml
+    units = _load_toml(DATA / "units.toml")
+    unit_forms: dict[str, str] = {}
+    for key, tab in units.items():
+        if isinstance(tab, dict):
+            for form in tab.get("en", []) or []:
+                unit_forms.setdefault(form.lower(), key)
+    unit_forms.setdefault("metre", "meter")
+    forms = [f for f in unit_forms if f not in ("$", "us$", "u.s.$", "%", "％")]
+    unit_re = re.compile(
+        rf"(?:{_SP}*-{_SP}*|{_SPS}|(?<=\d)(?=[A-Za-z]))({_alt(forms)})(?![\w-]|\.\w)", re.I
+    )
+
+    q = _load_toml(DATA / "en" / "qualifiers.toml")
+    qb = {p.lower(): k for k, ps in q.get("before", {}).items() for p in ps}
+    qa = {p.lower(): k for k, ps in q.get("after", {}).items() for p in ps}
+    qual_before = re.compile(rf"(?<![\w-])({_alt(qb)}){_SPS}$", re.I)
+    qual_after = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})({_alt(qa)})\b", re.I)
+
+    neg = _load_toml(DATA / "en" / "negatives.toml")
+    stop = frozenset(w.lower() for w in neg.get("unit_stop", {}).get("words", []))
+    return _Tables(core_re, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, stop)
+
+
+# ---------------------------------------------------------------------------
+# working record
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    value: Decimal
+    high: Decimal | None = None
+    kind: str = "number"
+    scale: str | None = None
+    unit: str | None = None
+    unit_text: str | None = None
+    approx: str | None = None
+    group: str = ""  # which CORE alternative found it
+    core_end: int = 0  # end of the number itself (before percent/unit)
+    mult: Decimal | None = None  # trailing scale multiplier (for "two to three hundred")
+    year: bool = False  # a bare 4-digit number that may be a year
+    of_ok: bool = False  # "hundreds of youths": the unit may follow "of"
+    currency: bool = False
+
+
+_WORD_TOK = re.compile(r"[A-Za-z]+|\d[\d,]*(?:\.\d+)?|\.\d+")
+_ORD_DIG = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+
+
+def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
+    s, e = m.span()
+    raw = m.group()
+    mm = re.match(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)", raw)
+    if not mm:
+        return None
+    d = num.parse_digits(mm.group())
+    if d is None:
+        return None
+    rest = raw[mm.end():]
+    scale_word = None
+    mult = None
+    if rest[:1] in ("k", "K", "M", "G"):
+        suf = rest[0]
+        mult = lex["suffixes"][suf]
+        d = num.mul(d, mult)
+        scale_word = suf
+        rest = rest[1:]
+    words = re.findall(r"[A-Za-z]+", rest)
+    if words:
+        m_all = Decimal(1)
+        for w in words:
+            lw = w.lower()
+            v = lex["scales"].get(lw) or lex["scales_plural"].get(lw)
+            m_all = num.mul(m_all, v)
+            if scale_word is None and v >= 1000:
+                scale_word = w
+        if scale_word is None:
+            scale_word = None
+        d = num.mul(d, m_all)
+        mult = m_all if mult is None else num.mul(mult, m_all)
+    q = _Q(s, e, d, group="dig", scale=scale_word, mult=mult)
+    q.year = (not words and not rest and re.fullmatch(r"\d{4}", mm.group()) is not None
+              and 1000 <= d <= 2100)
+    return q
+
+
+def _word_core(text: str, m: re.Match, lex: dict) -> _Q | None:
+    s = m.start()
+    toks = list(_WORD_TOK.finditer(m.group()))
+    low = [t.group().lower() for t in toks]
+    # "one and a half", "three and a half"
+    half = None
+    if len(low) >= 3 and low[-3] == "and" and low[-2] in ("a", "an") and low[-1] in ("half", "third", "quarter"):
+        half = num.div(Decimal(1), lex["denominators"][low[-1]])
+        toks, low = toks[:-3], low[:-3]
+    n, used = num.words_prefix(low)
+    if n is None or used == 0:
+        return None
+    if half is not None and used != len(low):
+        half = None
+    end = s + toks[used - 1].end() if half is None else m.end()
+    value = n.value + half if half is not None else n.value
+    mult = None
+    # trailing scale run for "two to three hundred"
+    i = used - 1
+    mr = Decimal(1)
+    while i >= 0 and (low[i] in lex["scales"] or low[i] in lex["scales_plural"] or low[i] == "hundred"):
+        mr = num.mul(mr, lex["scales"].get(low[i]) or lex["scales_plural"].get(low[i]) or Decimal(100))
+        i -= 1
+    if mr != 1:
+        mult = mr
+    q = _Q(s, end, num._norm(value), group="word", scale=n.scale, mult=mult)
+    if half is not None and n.value == 0:
+        return None
+    return q
+
+
+def find_cores(text: str) -> list[_Q]:
+    """Step 1: every number core in ``text`` with its value (no unit, no qualifier yet)."""
+    t = tables()
+    lex = num.lexicon()
+    out: list[_Q] = []
+    pos = 0
+    n = len(text)
+    core = t.core
+    while pos < n:
+        m = core.search(text, pos)
+        if m is None:
+            break
+        g = m.lastgroup
+        s, e = m.span()
+        q = None
+        try:
+            if g == "dig":
+                q = _digits_core(text, m, lex)
+            elif g == "word":
+                q = _word_core(text, m, lex)
+            elif g == "iso":
+                y, mo, d = (int(x) for x in m.group().split("-"))
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    q = _Q(s, e, Decimal(y * 10000 + mo * 100 + d), kind="date", unit="date", group=g)
+                else:
+                    # "1967-1968"-like or not a date: let the digit rule read it
+                    m2 = re.compile(r"\d+").match(text, s)
+                    q = _Q(s, m2.end(), Decimal(m2.group()), group="dig", year=1000 <= int(m2.group()) <= 2100)
+            elif g == "time":
+                hh, mm_ = re.match(r"(\d+):(\d+)", m.group()).groups()
+                if int(hh) <= 24 and int(mm_) < 60:
+                    q = _Q(s, e, Decimal(int(hh) * 100 + int(mm_)), kind="date", unit="time", group=g)
+            elif g in ("md", "dm"):
+                dd = int(re.search(r"\d{1,2}(?!\d)", m.group()).group())
+                yy = re.search(r"\d{4}", m.group())
+                mon = re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:st|nd|rd|th|of)\b", "", m.group()))
+                mo = lex["months"].get(mon.group().lower().rstrip(".")) if mon else None
+                if 1 <= dd <= 31 and mo:
+                    v = Decimal(int(yy.group()) * 10000 + int(mo) * 100 + dd) if yy else Decimal(dd)
+                    q = _Q(s, e, v, kind="date", unit="date" if yy else "day", group=g)
+            elif g == "my":
+                yy = re.search(r"\d{4}", m.group())
+                mon = re.match(r"[A-Za-z]+", m.group()).group().lower()
+                q = _Q(s, e, Decimal(int(yy.group()) * 100 + int(lex["months"][mon])), kind="date", unit="month", group=g)
+            elif g == "label":
+                v = re.search(r"\d+", m.group()).group()
+                q = _Q(s, e, Decimal(v), kind="ordinal", group=g)
+            elif g == "dord":
+                q = _Q(s, e, Decimal(_ORD_DIG.match(m.group()).group(1)), kind="ordinal", group=g)
+            elif g == "frac":
+                v = num.parse_fraction(m.group())
+                if v is not None:
+                    q = _Q(s, e, v, kind="fraction", group=g)
+            elif g == "fracw":
+                raw = m.group()
+                low = raw.lower()
+                after = text[e:e + 4].lower()
+                plural = low.endswith("s") and not low.startswith(("a ", "an ", "one"))
+                if "-" in raw or re.match(r"\s+of\b", after) or plural:
+                    v = num.parse_fraction(raw)
+                    if v is not None:
+                        q = _Q(s, e, v, kind="fraction", group=g)
+                if q is None:
+                    # "a third party", "one fifth district": let the word rule read the numerator
+                    m2 = core.match(text, s) if False else None
+                    wm = re.compile(r"[A-Za-z]+").match(text, s)
+                    wlow = wm.group().lower()
+                    if wlow in lex["cardinal"]:
+                        q = _Q(s, wm.end(), lex["cardinal"][wlow], group="word")
+                    else:
+                        pos = wm.end()
+                        continue
+            elif g == "half":
+                q = _Q(s, e, Decimal("0.5"), kind="fraction", group=g)
+            elif g == "word_ord":
+                v = num.parse_ordinal(m.group())
+                if v is not None:
+                    q = _Q(s, e, v, kind="ordinal", group=g)
+            elif g == "vague":
+                low = re.sub(r"\s+", " ", m.group().lower())
+                parts = low.split(" of ")
+                head = parts[0]
+                if head in lex["vague_plural"]:
+                    lo, hi = lex["vague_plural"][head]
+                    for p in parts[1:]:
+                        f = lex["scales"].get(p[:-1]) or Decimal(1)
+                        lo, hi = num.mul(lo, f), num.mul(hi, f)
+                    q = _Q(s, e, lo, high=hi, approx="about", group=g, of_ok=True, scale=parts[-1] if len(parts) > 1 else None)
+                else:
+                    # "several", "a few", "several hundred", "a couple of"
+                    key = next((k for k in sorted(lex["vague"], key=len, reverse=True) if head.startswith(k)), None)
+                    if key is not None:
+                        lo, hi = lex["vague"][key]
+                        rest = head[len(key):].split()
+                        f = Decimal(1)
+                        for w in rest:
+                            # "a few dozen" / "several dozen" render 几十: tens, as "dozens of" (20..90)
+                            f = num.mul(f, Decimal(10) if w == "dozen" else (lex["scales"].get(w) or Decimal(100)))
+                        lo, hi = num.mul(lo, f), num.mul(hi, f)
+                        q = _Q(s, e, lo, high=None if hi == lo else hi, approx=None if hi == lo else "about",
+                               group=g, of_ok=key.endswith("of"), scale=rest[-1] if rest and rest[-1] != "dozen" else None)
+            elif g == "mult":
+                v = lex["multiples"].get(m.group().lower())
+                if v is not None:
+                    q = _Q(s, e, v, kind="multiple", unit="times", unit_text=m.group(), group=g)
+        except Exception:  # never let one odd match stop the scan
+            q = None
+        if q is None:
+            pos = max(e, s + 1)
+            continue
+        q.core_end = q.end
+        out.append(q)
+        pos = max(q.end, s + 1)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# rules
+# ---------------------------------------------------------------------------
+
+_PERCENT = re.compile(
+    rf"(?:{_SP}*(?:%|％)|{_SPS}(?:per{_SP}*-?{_SP}*cent|percentage{_SPS}points?|percent|pct)\b)", re.I
+)
+_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?$")
+_RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})$", re.I)
+_BETWEEN = re.compile(rf"\b(?:between|from){_SPS}$", re.I)
+_AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
+_MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
+_OF = re.compile(rf"{_SPS}of\b", re.I)
+_PER = re.compile(rf"{_SPS}(?:per|a|each|every){_SPS}", re.I)
+_PAREN = re.compile(rf"{_SP}*\({_SP}*([^()\n]{{1,60}}?){_SP}*\)")
+_ODD = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})odd\b", re.I)
+_YEAR_LEFT = re.compile(
+    rf"\b(?:in|since|of|by|until|till|from|before|after|during|year|the{_SPS}year|to|through|and|winter|summer|spring|autumn|fall|early|late|mid|end|beginning|,)\W*$",
+    re.I,
+)
+
+
+def _singular(w: str) -> str:
+    lw = w.lower()
+    if lw.endswith("ies") and len(lw) > 4:
+        return lw[:-3] + "y"
+    if lw.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return lw[:-2]
+    if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+        return lw[:-1]
+    return lw
+
+
+def _looks_plural(w: str, stop: frozenset) -> bool:
+    lw = w.lower()
+    return (
+        len(lw) >= 4
+        and lw.endswith("s")
+        and not lw.endswith(("ss", "us", "is", "'s", "’s"))
+        and lw not in stop
+        and "." not in lw
+        and (w.islower() or w.istitle() or w.isupper() and len(w) > 4)
+    )
+
+
+def rule_unit(text: str, q: _Q, t: _Tables) -> None:
+    """The unit after the number: a known form (with up to 3 modifiers between), else a plural noun."""
+    pos = q.end
+    if q.of_ok:
+        m = _OF.match(text, pos)
+        if m:
+            pos = m.end()
+    m = t.unit_re.match(text, pos)
+    if m:
+        _set_unit(text, q, m, t)
+        return
+    # modifiers: "24 newly built canals", "seven wild boars", "72 wheat-growing households"
+    cand = None
+    p = pos
+    lex = num.lexicon()
+    for _ in range(4):
+        w = _MODIFIER.match(text, p)
+        if not w:
+            break
+        word = w.group(1)
+        lw = word.lower().rstrip(".")
+        if lw in t.stop or lw in lex["cardinal"] or lw in lex["ordinals"] or lw in lex["months"] and word[0].isupper():
+            break
+        if cand is None and _looks_plural(word, t.stop):
+            cand = w
+        p = w.end()
+        m = t.unit_re.match(text, p)
+        if m:
+            _set_unit(text, q, m, t)
+            return
+        if cand is not None:
+            break
+    if cand is not None:
+        word = cand.group(1)
+        key = t.unit_forms.get(word.lower()) or _singular(word).replace("-", "_")
+        q.unit, q.unit_text, q.end = key, word, cand.end()
+
+
+def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
+    key = t.unit_forms.get(re.sub(r"\s+", " ", m.group(1).lower()))
+    if key is None:
+        return
+    if key == "dozen" and m.group(1).lower() == "dozens" and q.group == "word" and False:
+        return
+    q.unit, q.unit_text, q.end = key, m.group(1), m.end()
+    # "500,000 mu per day", "25,000 barrels per day"
+    pm = _PER.match(text, q.end)
+    if pm and text[pm.start():pm.end()].strip().lower() == "per":
+        m2 = t.unit_re.match(text, pm.end() - 1)
+        if m2:
+            k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(1).lower()))
+            if k2 and k2 not in ("percent",):
+                q.unit = f"{key}_per_{k2}"
+                q.unit_text = text[m.start(1):m2.end()]
+                q.end = m2.end()
+
+
+def _merge_range(text: str, a: _Q, b: _Q, conn: str) -> _Q | None:
+    if a.kind not in ("number", "percent", "multiple", "fraction") or b.kind != a.kind and not (
+            a.kind == "number" and b.kind == "percent"):
+        return None
+    lo, hi = a.value, b.value
+    if a.mult is None and b.mult is not None and a.group in ("dig", "word") and b.group in ("dig", "word") and a.scale is None and lo < hi:
+        mant = num.div(hi, b.mult)
+        if lo < mant:
+            lo = num.mul(lo, b.mult)
+    if not lo < hi:
+        return None
+    if a.high is not None or b.high is not None:
+        return None
+    return _Q(a.start, b.end, lo, high=hi, kind=b.kind, scale=b.scale or a.scale, unit=b.unit or a.unit,
+              unit_text=b.unit_text, approx=a.approx, group=b.group, core_end=b.core_end, mult=b.mult)
+
+
+def _year_like(q: _Q) -> bool:
+    return q.group == "dig" and q.year
+
+
+def extract(text: str) -> list[Quantity]:
+    """All quantities in English ``text``, in text order. Never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _extract(text)
+    except Exception:  # pragma: no cover - last line of defence
+        return []
+
+
+def _extract(text: str) -> list[Quantity]:
+    t = tables()
+    neg = t.neg
+    cores = find_cores(text)
+    lex = num.lexicon()
+    one_before = re.compile(rf"(?<![\w-])(?:{_alt(neg.get('one', {}).get('before', ['no']))}){_SPS}$", re.I)
+    one_after = re.compile(rf"(?:{_SPS}|-)(?:{_alt(neg.get('one', {}).get('after', ['of']))})\b", re.I)
+    ident_before = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
+
+    kept: list[_Q] = []
+    for q in cores:
+        core_text = text[q.start:q.end]
+        low = core_text.lower()
+        # negative list: "one of the", "no one", "the one", "one by one"
+        if q.group == "word" and low in ("one", "a", "an"):
+            lw = text[max(0, q.start - 20):q.start]
+            if one_before.search(lw) or one_after.match(text, q.end):
+                continue
+        if q.group == "word" and low in ("nil", "naught", "nought") and not _PERCENT.match(text, q.end):
+            # too often not a number in prose; keep only in a figure context
+            if not t.unit_re.match(text, q.end):
+                continue
+        if q.kind == "ordinal" and q.group == "word_ord":
+            lw = text[max(0, q.start - 12):q.start].lower()
+            if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+$", lw):
+                continue
+            if re.search(r"\bat\s+$", lw) and low == "first":
+                continue
+        # identifiers: MiG-15, B-29, U-2
+        if q.group == "dig" and q.start > 0 and ident_before.search(text[max(0, q.start - 7):q.start]):
+            if text[q.start] != "-":
+                continue
+        if q.group == "dig" and text[q.start] == "-":
+            # a minus only after a space / start, never right after a number ("700-800")
+            before = text[max(0, q.start - 2):q.start]
+            if before and not re.fullmatch(r"(?:^|.*[\s(\[:=])", before):
+                q.start += 1
+                q.value = -q.value if q.value < 0 else q.value
+                q.value = abs(q.value)
+        kept.append(q)
+
+    # percent
+    for q in kept:
+        if q.kind in ("number", "fraction") and q.group in ("dig", "word", "frac", "fracw"):
+            m = _PERCENT.match(text, q.end)
+            if m:
+                q.kind, q.unit, q.unit_text, q.end = "percent", "percent", m.group().strip(), m.end()
+
+    # parenthetical repeats: "forty-five (45)", "45 (forty five)"
+    merged: list[_Q] = []
+    i = 0
+    while i < len(kept):
+        q = kept[i]
+        if i + 1 < len(kept):
+            r = kept[i + 1]
+            pm = _PAREN.match(text, q.end)
+            if pm and pm.start(1) == r.start and r.end == pm.end(1) and r.value == q.value:
+                q.end = pm.end()
+                merged.append(q)
+                i += 2
+                continue
+        merged.append(q)
+        i += 1
+    kept = merged
+
+    # ranges: "700 to 800", "700-800", "two or three", "between 3 and 5"
+    out: list[_Q] = []
+    i = 0
+    while i < len(kept):
+        q = kept[i]
+        if i + 1 < len(kept):
+            r = kept[i + 1]
+            conn = text[q.end:r.start]
+            left = text[max(0, q.start - 10):q.start]
+            between = _BETWEEN.search(left)
+            joined = None
+            if (_RANGE_JOIN.match(conn) and not (between and between.group().lower().startswith("from"))) or (
+                    between and between.group().lower().startswith("between") and _AND_JOIN.match(conn)):
+                if _year_like(q) and _year_like(r) and r.value > q.value:
+                    joined = _Q(q.start, r.end, q.value, high=r.value, kind="date", unit="year", group="dig")
+                elif q.kind == "date" or r.kind == "date" or q.kind == "ordinal" or r.kind == "ordinal":
+                    joined = None
+                elif conn.strip() in ("-", "–", "—") and re.fullmatch(r"\d+", text[r.start:r.end]) and re.fullmatch(r"\d{4}", text[q.start:q.end]) and len(text[r.start:r.end]) == 2:
+                    # "1957-58"
+                    joined = _Q(q.start, r.end, q.value, high=Decimal(str(q.value)[:2] + text[r.start:r.end]), kind="date", unit="year", group="dig")
+                else:
+                    joined = _merge_range(text, q, r, conn)
+            if joined is not None:
+                joined.core_end = r.end
+                if between:
+                    joined.start = q.start - (len(left) - between.start())
+                out.append(joined)
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+
+    # units, qualifiers, dates
+    result: list[Quantity] = []
+    for q in out:
+        if q.kind in ("number", "fraction") or (q.kind == "multiple" and q.unit is None):
+            # "thirty-odd years"
+            om = _ODD.match(text, q.end)
+            if om:
+                q.end = om.end()
+                q.approx = "more_than"
+            if q.unit is None:
+                rule_unit(text, q, t)
+            if q.unit == "times":
+                q.kind = "multiple"
+            elif q.unit == "percent":
+                q.kind = "percent"
+            elif q.unit and q.kind == "fraction" and q.group in ("fracw", "half", "frac"):
+                pass
+        # "half a year" / "half an hour"
+        if q.group == "half" and q.unit is None:
+            m = re.compile(rf"{_SPS}an?\b", re.I).match(text, q.end)
+            if m:
+                save = q.end
+                q.end = m.end()
+                rule_unit(text, q, t)
+                if q.unit is None:
+                    q.end = save
+                else:
+                    q.kind = "number"
+        if q.unit and q.kind == "fraction" and q.group in ("fracw", "frac") and not _OF.match(text, q.core_end):
+            q.kind = "number"
+        # years
+        if _year_like(q) and q.kind == "number" and q.high is None:
+            lw = text[max(0, q.start - 16):q.start]
+            if q.unit is None or _YEAR_LEFT.search(lw):
+                q.kind, q.unit, q.unit_text = "date", "year", None
+                q.end = q.core_end
+                sm = re.compile(r"'?s\b").match(text, q.end)
+                if sm:
+                    q.end = sm.end()
+        # digit ordinals that are days: "the 25th", "on the 11th of last month"
+        if q.group in ("dord", "word_ord") and q.kind == "ordinal" and 1 <= q.value <= 31:
+            right = text[q.end:q.end + 30]
+            left = text[max(0, q.start - 8):q.start].lower()
+            if re.match(rf"{_SPS}of{_SPS}(?:this|last|next|that|the|the{_SPS}same|each|every){_SPS}month\b", right, re.I) or (
+                    q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
+                q.kind, q.unit = "date", "day"
+        # currency before the number: "$3 million", "US$3 million"
+        if q.group == "dig" and q.kind == "number":
+            cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start)
+            if cm:
+                sym = cm.group().strip()
+                key = "usd" if "$" in sym else ("pound" if "£" in sym else "yuan")
+                if q.unit is None or q.unit in ("dollar", "usd"):
+                    if q.unit is None:
+                        q.end = q.core_end if q.high is None else q.end
+                    q.unit, q.unit_text = key, sym
+                q.start = cm.start()
+        # qualifiers before / after
+        if q.kind not in ("date", "ordinal"):
+            lw = text[max(0, q.start - 40):q.start]
+            qm = t.qual_before.search(lw)
+            if qm and q.approx is None or (qm and q.group == "vague"):
+                q.approx = t.qual_before_map[re.sub(r"\s+", " ", qm.group(1).lower())]
+                q.start = q.start - (len(lw) - qm.start())
+            if q.approx is None or q.approx == "about" and q.group == "vague":
+                am = t.qual_after.match(text, q.end)
+                if am and not (am.group(1).lower() == "plus" and False):
+                    key = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
+                    if key != "more_than" or am.group(1).lower() != "odd" or True:
+                        q.approx = key
+                        q.end = am.end()
+        if q.kind == "number" and q.unit == "percent":
+            q.kind = "percent"
+        result.append(
+            Quantity(
+                text=text[q.start:q.end],
+                start=q.start,
+                end=q.end,
+                value=q.value,
+                high=q.high,
+                unit=q.unit,
+                approx=q.approx,
+                kind=q.kind,
+                scale=q.scale,
+                unit_text=q.unit_text,
+            )
+        )
+    return result
+
+
+__all__ = ["extract", "find_cores", "tables", "rule_unit"]
