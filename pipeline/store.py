@@ -1,37 +1,311 @@
 """Tables -> a SQL database (SQLite by default, any SQLAlchemy URL) and flat files.
 
-The database is the run's source of truth: each batch of articles is written in one
-transaction that first deletes the rows of those articles (upsert by article id), so
-re-running the same input replaces rows instead of duplicating them, and a second
-corpus run into the same database adds to it. Flat files (CSV, Parquet, JSON Lines)
-are exported from the database at the end of a run, in chunks.
+The database is the run's source of truth. Its schema is explicit (:data:`METADATA`,
+documented column by column in ``docs/schema.md``): ``articles`` (primary key ``id``),
+``quantities``, ``entities``, ``reconciliation`` and ``facts`` (each with a foreign key
+``article_id -> articles.id ON DELETE CASCADE``; facts also point at the quantity they
+state and at the entity that is their subject), ``errors`` (primary key ``path``) and
+``meta`` (``schema_version``). SQLite enforces the foreign keys (``PRAGMA
+foreign_keys=ON`` on every connection); PostgreSQL always does.
+
+Each batch of articles is written in one transaction that first deletes the rows of
+those articles and of those paths (upsert by article id), then bulk-inserts: ``COPY``
+on PostgreSQL (psycopg), ``executemany`` elsewhere. Re-running the same input replaces
+rows instead of duplicating them; a second corpus run into the same database adds to it.
+
+Exact numbers (``value``, ``high`` ...) are :class:`decimal.Decimal` written as exact
+strings: ``TEXT`` in SQLite, ``NUMERIC`` in PostgreSQL, read back as strings in both.
+A column a stage adds that the schema does not know is kept, not dropped: it goes into
+the table's ``extra`` column as JSON.
+
+Flat files (CSV, Parquet, JSON Lines) are exported from the database in chunks.
 """
 from __future__ import annotations
 
+import json
+import logging
+import math
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy import (Column, Float, ForeignKeyConstraint, Index, Integer, MetaData, PrimaryKeyConstraint,
+                        String, Table, Text)
+from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+#: bump when a table or column changes; an older database is rebuilt (its rows are derived data)
+SCHEMA_VERSION = 2
 #: tables keyed by article id, in write order (parents first)
 ARTICLE_TABLES = ("articles", "quantities", "entities", "reconciliation", "facts")
 TABLES = ARTICLE_TABLES + ("errors",)
 FORMATS = ("csv", "parquet", "jsonl")
+#: verdict names whose counts the reconciliation summary adds to ``articles`` (n_<verdict>)
+VERDICTS = ("match", "approx_dropped", "approx_added", "scale_error", "value_mismatch", "unit_mismatch",
+            "missing_in_en", "extra_in_en")
 
 
-def _article_columns():
-    from pipeline.process import ARTICLE_COLUMNS
+class ExactDecimal(TypeDecorator):
+    """A Decimal kept exact: ``NUMERIC`` in PostgreSQL, ``TEXT`` elsewhere; always read back as a string."""
 
-    return ARTICLE_COLUMNS
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(sa.Numeric(asdecimal=True))
+        return dialect.type_descriptor(Text())
+
+    def process_bind_param(self, value, dialect):
+        return exact(value)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return exact(value)
 
 
-#: tables written even when a run produced no row for them
-EMPTY_COLUMNS = {"articles": _article_columns, "errors": lambda: ["path", "kind", "message"]}
+def exact(v) -> str | None:
+    """The exact string of a number ("3870000000", "34.88"); None for None/NaN/unparsable."""
+    if v is None:
+        return None
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        v = repr(v)
+    try:
+        d = v if isinstance(v, Decimal) else Decimal(str(v).strip())
+    except (InvalidOperation, ValueError):
+        log.warning("not a number, stored as NULL: %r", v)
+        return None
+    if not d.is_finite():
+        return None
+    if d == d.to_integral_value():
+        return format(d.quantize(Decimal(1)), "f")
+    return format(d.normalize(), "f")
+
+
+METADATA = MetaData()
+
+_ids = dict(nullable=False)
+
+ARTICLES = Table(
+    "articles", METADATA,
+    Column("id", String(64), primary_key=True),
+    Column("path", Text),
+    Column("date", String(10)),
+    Column("page", Integer),
+    Column("column", Text),
+    Column("title_en", Text),
+    Column("title_zh", Text),
+    Column("author", Text),
+    Column("n_paragraphs_en", Integer),
+    Column("n_paragraphs_zh", Integer),
+    Column("n_chars_en", Integer),
+    Column("n_chars_zh", Integer),
+    Column("n_tokens_en", Integer),
+    Column("n_tokens_zh", Integer),
+    Column("n_sentences_en", Integer),
+    Column("n_sentences_zh", Integer),
+    Column("encoding", String(32)),
+    Column("content_hash", String(64)),
+    Column("pipeline_version", String(32)),
+    # reconciliation summary (pipeline.reconcile.summarize)
+    Column("n_figures", Integer),
+    *[Column(f"n_{v}", Integer) for v in VERDICTS],
+    Column("n_flagged", Integer),
+    Column("fidelity", Float),
+    Column("extra", Text),
+    Index("ix_articles_path", "path"),
+)
+
+QUANTITIES = Table(
+    "quantities", METADATA,
+    Column("article_id", String(64), **_ids),
+    Column("lang", String(2), **_ids),
+    Column("para", Integer),
+    Column("start", Integer, **_ids),
+    Column("end", Integer, **_ids),
+    Column("text", Text),
+    Column("value", ExactDecimal),
+    Column("high", ExactDecimal),
+    Column("unit", String(32)),
+    Column("unit_text", Text),
+    Column("approx", String(16)),
+    Column("kind", String(16)),
+    Column("scale", String(16)),
+    Column("extra", Text),
+    PrimaryKeyConstraint("article_id", "lang", "start", "end", name="pk_quantities"),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_quantities_article"),
+)
+
+ENTITIES = Table(
+    "entities", METADATA,
+    Column("article_id", String(64), **_ids),
+    Column("lang", String(2), **_ids),
+    Column("para", Integer),
+    Column("start", Integer, **_ids),
+    Column("end", Integer, **_ids),
+    Column("text", Text),
+    Column("label", String(8), **_ids),
+    Column("subtype", String(32)),
+    Column("norm", Text),
+    Column("en", Text),
+    Column("gazetteer_id", Text),
+    Column("modern", Text),
+    Column("place", Text),
+    Column("place_parent", Text),
+    Column("trade", Text),
+    Column("extra", Text),
+    PrimaryKeyConstraint("article_id", "lang", "start", "end", "label", name="pk_entities"),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_entities_article"),
+)
+
+RECONCILIATION = Table(
+    "reconciliation", METADATA,
+    Column("article_id", String(64), **_ids),
+    Column("pair", Integer, **_ids),
+    Column("zh_para", Integer),
+    Column("en_para", Integer),
+    Column("zh_text", Text),
+    Column("zh_start", Integer),
+    Column("zh_end", Integer),
+    Column("zh_value", ExactDecimal),
+    Column("zh_high", ExactDecimal),
+    Column("zh_unit", String(32)),
+    Column("zh_approx", String(16)),
+    Column("en_text", Text),
+    Column("en_start", Integer),
+    Column("en_end", Integer),
+    Column("en_value", ExactDecimal),
+    Column("en_high", ExactDecimal),
+    Column("en_unit", String(32)),
+    Column("en_approx", String(16)),
+    Column("verdict", String(32)),
+    Column("factor", Text),
+    Column("note", Text),
+    Column("kind", String(16)),
+    Column("bead", Text),
+    Column("zh_sent_start", Integer),
+    Column("zh_sent_end", Integer),
+    Column("en_sent_start", Integer),
+    Column("en_sent_end", Integer),
+    Column("extra", Text),
+    PrimaryKeyConstraint("article_id", "pair", name="pk_reconciliation"),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_reconciliation_article"),
+)
+
+FACTS = Table(
+    "facts", METADATA,
+    Column("fact_id", String(96), primary_key=True),
+    Column("article_id", String(64), **_ids),
+    Column("lang", String(2), **_ids),
+    Column("para", Integer),
+    Column("role", String(16)),
+    Column("related_fact_id", String(96)),
+    Column("subject_text", Text),
+    Column("subject_start", Integer),
+    Column("subject_end", Integer),
+    Column("subject_norm", Text),
+    Column("subject_en", Text),
+    Column("subject_kind", String(32)),
+    Column("subject_id", Text),
+    Column("subject_entity_lang", String(2)),
+    Column("subject_entity_start", Integer),
+    Column("subject_entity_end", Integer),
+    Column("subject_entity_label", String(8)),
+    Column("subject_places", Text),
+    Column("measure", String(64)),
+    Column("measure_zh", Text),
+    Column("measure_en", Text),
+    Column("object_zh", Text),
+    Column("object_en", Text),
+    Column("value", ExactDecimal),
+    Column("high", ExactDecimal),
+    Column("unit", String(32)),
+    Column("approx", String(16)),
+    Column("kind", String(16)),
+    Column("period_text", Text),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("period_duration", String(16)),
+    Column("period_per", String(16)),
+    Column("comparison_text", Text),
+    Column("comparison_kind", String(16)),
+    Column("comparison_value", ExactDecimal),
+    Column("comparison_unit", String(32)),
+    Column("comparison_baseline", String(48)),
+    Column("comparison_period_start", String(10)),
+    Column("comparison_period_end", String(10)),
+    Column("zh_text", Text),
+    Column("zh_start", Integer, **_ids),
+    Column("zh_end", Integer, **_ids),
+    Column("zh_sentence", Text),
+    Column("zh_sentence_start", Integer),
+    Column("zh_sentence_end", Integer),
+    Column("en_text", Text),
+    Column("en_start", Integer),
+    Column("en_end", Integer),
+    Column("en_sentence", Text),
+    Column("en_sentence_start", Integer),
+    Column("en_sentence_end", Integer),
+    Column("verdict", String(32)),
+    Column("extra", Text),
+    ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_facts_article"),
+    ForeignKeyConstraint(["article_id", "lang", "zh_start", "zh_end"],
+                         ["quantities.article_id", "quantities.lang", "quantities.start", "quantities.end"],
+                         ondelete="CASCADE", name="fk_facts_quantity"),
+    ForeignKeyConstraint(["article_id", "subject_entity_lang", "subject_entity_start", "subject_entity_end",
+                          "subject_entity_label"],
+                         ["entities.article_id", "entities.lang", "entities.start", "entities.end", "entities.label"],
+                         ondelete="CASCADE", name="fk_facts_subject_entity"),
+    Index("ix_facts_article", "article_id"),
+    Index("ix_facts_measure", "measure"),
+)
+
+ERRORS = Table(
+    "errors", METADATA,
+    Column("path", Text, primary_key=True),
+    Column("kind", String(32)),
+    Column("message", Text),
+    Column("extra", Text),
+)
+
+META = Table(
+    "meta", METADATA,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text),
+)
+
+SCHEMA = {t.name: t for t in (ARTICLES, QUANTITIES, ENTITIES, RECONCILIATION, FACTS, ERRORS)}
+#: columns each table must be unique on (rows repeating a key within a batch keep the last)
+_KEYS = {
+    "articles": ["id"], "quantities": ["article_id", "lang", "start", "end"],
+    "entities": ["article_id", "lang", "start", "end", "label"], "reconciliation": ["article_id", "pair"],
+    "facts": ["fact_id"], "errors": ["path"],
+}
+_ENTITY_REF = ["subject_entity_lang", "subject_entity_start", "subject_entity_end", "subject_entity_label"]
+
+
+def columns(name: str) -> list[str]:
+    """The schema's column names of a table, in order."""
+    return [c.name for c in SCHEMA[name].columns]
 
 
 def default_url(out_dir: Path) -> str:
     return f"sqlite:///{Path(out_dir).resolve() / 'duizhao.sqlite'}"
+
+
+def _sqlite_pragmas(dbapi_con, _record):
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+class SchemaError(RuntimeError):
+    pass
 
 
 class Store:
@@ -42,98 +316,321 @@ class Store:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.url = db_url or default_url(self.out_dir)
         self.engine = sa.create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._migrate()
+
+    # --- schema
+    def _migrate(self):
+        have = set(sa.inspect(self.engine).get_table_names())
+        version = None
+        if "meta" in have:
+            with self.engine.connect() as con:
+                row = con.execute(sa.select(META.c.value).where(META.c.key == "schema_version")).fetchone()
+            version = int(row[0]) if row and str(row[0]).isdigit() else None
+        if version is not None and version > SCHEMA_VERSION:
+            raise SchemaError(f"{self.url}: database schema version {version} is newer than this duizhao's "
+                              f"({SCHEMA_VERSION}); upgrade duizhao or write to another database")
+        ours = have & (set(SCHEMA) | {"meta"})
+        if ours and version != SCHEMA_VERSION:
+            # an older layout: its rows are derived from the articles, so rebuild and let the run refill it
+            log.warning("%s: schema version %s -> %s: rebuilding the duizhao tables", self.url, version, SCHEMA_VERSION)
+            with self.engine.begin() as con:
+                if self.engine.dialect.name == "sqlite":
+                    con.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                for name in ("facts", "reconciliation", "entities", "quantities", "articles", "errors", "meta"):
+                    if name in have:
+                        con.execute(sa.text(f"DROP TABLE {self.engine.dialect.identifier_preparer.quote(name)}"
+                                            + (" CASCADE" if self.engine.dialect.name == "postgresql" else "")))
+        METADATA.create_all(self.engine)
         with self.engine.begin() as con:
-            con.exec_driver_sql(
-                "CREATE TABLE IF NOT EXISTS meta (key VARCHAR(64) PRIMARY KEY, value TEXT)"
-            )
-            have = con.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if have is None:
-                con.exec_driver_sql(
-                    "INSERT INTO meta (key, value) VALUES ('schema_version', :v)".replace(":v", f"'{SCHEMA_VERSION}'")
-                )
+            row = con.execute(sa.select(META.c.value).where(META.c.key == "schema_version")).fetchone()
+            if row is None:
+                con.execute(META.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as con:
+            return int(con.execute(sa.select(META.c.value).where(META.c.key == "schema_version")).scalar_one())
 
     def tables(self) -> set[str]:
         return set(sa.inspect(self.engine).get_table_names())
 
+    # --- reading
     def done(self) -> dict[str, tuple[str, str]]:
         """{path: (content_hash, pipeline_version)} of the articles already written."""
-        if "articles" not in self.tables():
-            return {}
         with self.engine.connect() as con:
-            rows = con.exec_driver_sql("SELECT path, content_hash, pipeline_version FROM articles").fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
+            rows = con.execute(sa.select(ARTICLES.c.path, ARTICLES.c.content_hash, ARTICLES.c.pipeline_version))
+            return {r[0]: (r[1], r[2]) for r in rows}
 
-    def write(self, tables: dict[str, pd.DataFrame]):
-        """Write one batch: delete old rows of its articles and paths, then bulk insert."""
-        have = self.tables()
-        arts = tables.get("articles")
-        errs = tables.get("errors")
-        ids = list(arts["id"]) if arts is not None and len(arts) else []
-        paths = list(arts["path"]) if arts is not None and len(arts) else []
-        err_paths = list(errs["path"]) if errs is not None and len(errs) else []
-        with self.engine.begin() as con:
-            if ids or err_paths:
-                stale = set(ids)
-                if err_paths and "articles" in have:
-                    stale |= set(_select_in(con, "articles", "id", "path", err_paths))
-                if paths and "articles" in have:
-                    stale |= set(_select_in(con, "articles", "id", "path", paths))
-                for t in reversed(ARTICLE_TABLES):
-                    if t in have and stale:
-                        _delete_in(con, t, "id" if t == "articles" else "article_id", sorted(stale))
-                if "errors" in have:
-                    _delete_in(con, "errors", "path", paths + err_paths)
-            for name in TABLES:
-                df = tables.get(name)
-                if df is not None and len(df):
-                    df.to_sql(name, con, if_exists="append", index=False, chunksize=1000)
+    def count(self, name: str) -> int:
+        t = SCHEMA[name] if name in SCHEMA else sa.table(name)
+        with self.engine.connect() as con:
+            return con.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+
+    def _select(self, name):
+        t = SCHEMA[name]
+        return sa.select(t).order_by(*t.primary_key.columns)
+
+    def _chunks(self, name, chunksize):
+        """DataFrames of a table in primary-key order, ``chunksize`` rows at a time."""
+        if name not in SCHEMA:
+            if name not in self.tables():
+                return
+            with self.engine.connect() as con:
+                yield pd.read_sql_table(name, con)
+            return
+        ints = [c.name for c in SCHEMA[name].columns if isinstance(c.type, Integer)]
+        with self.engine.connect() as con:
+            con = con.execution_options(stream_results=True)
+            empty = True
+            for df in pd.read_sql(self._select(name), con, chunksize=chunksize, coerce_float=False):
+                empty = False
+                yield _typed(df, ints)
+            if empty:
+                yield _typed(pd.DataFrame(columns=columns(name)), ints)
 
     def read(self, name: str) -> pd.DataFrame:
-        if name not in self.tables():
+        """A whole table as a DataFrame (exact numbers as strings, nullable integers as Int64)."""
+        parts = list(self._chunks(name, 100_000))
+        if not parts:
             return pd.DataFrame()
-        with self.engine.connect() as con:
-            return pd.read_sql_table(name, con)
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
-    def export(self, formats=("csv",), names=TABLES):
-        """Write OUT/<table>.<fmt> for each table from the database."""
+    # --- writing
+    def write(self, tables: dict[str, pd.DataFrame]):
+        """Write one batch: delete old rows of its articles and paths, then bulk insert, in one transaction."""
+        arts = tables.get("articles")
+        errs = tables.get("errors")
+        ids = [str(x) for x in arts["id"]] if arts is not None and len(arts) else []
+        paths = [p for p in arts["path"] if isinstance(p, str)] if arts is not None and len(arts) else []
+        err_paths = [str(p) for p in errs["path"]] if errs is not None and len(errs) else []
+        extra_tables = [n for n in tables if n not in SCHEMA and n != "meta"]
+        prepared = {name: _prepare(name, tables[name]) for name in TABLES
+                    if tables.get(name) is not None and len(tables[name])}
+        if "facts" in prepared:
+            prepared["facts"] = _drop_dangling_subjects(prepared["facts"], prepared.get("entities"))
+        with self.engine.begin() as con:
+            stale = set(ids)
+            if paths or err_paths:
+                stale |= set(_select_in(con, ARTICLES.c.id, ARTICLES.c.path, paths + err_paths))
+            if stale:
+                stale = sorted(stale)
+                for name in reversed(ARTICLE_TABLES):
+                    t = SCHEMA[name]
+                    _delete_in(con, t, t.c.id if name == "articles" else t.c.article_id, stale)
+                for name in extra_tables:
+                    if name in self.tables() and "article_id" in tables[name].columns:
+                        _delete_in(con, sa.table(name, sa.column("article_id")),
+                                   sa.column("article_id"), stale)
+            if paths or err_paths:
+                _delete_in(con, ERRORS, ERRORS.c.path, paths + err_paths)
+            for name in TABLES:
+                if name in prepared:
+                    self._insert(con, SCHEMA[name], prepared[name])
+            for name in extra_tables:
+                df = tables[name]
+                if df is not None and len(df):
+                    df.to_sql(name, con, if_exists="append", index=False, chunksize=1000, method="multi")
+
+    def _insert(self, con, table: Table, df: pd.DataFrame):
+        cols = list(df.columns)
+        rows = _rows(table, df)
+        if self.engine.dialect.name == "postgresql" and self.engine.dialect.driver == "psycopg":
+            import psycopg
+            from psycopg import sql
+
+            stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+                sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c) for c in cols))
+            try:
+                with con.connection.driver_connection.cursor() as cur, cur.copy(stmt) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            except psycopg.errors.IntegrityError as e:  # the same exception as the executemany path
+                raise sa.exc.IntegrityError(f"COPY {table.name}", None, e) from e
+            except psycopg.Error as e:
+                raise sa.exc.DBAPIError(f"COPY {table.name}", None, e) from e
+        else:
+            # executemany through the core insert (bound parameters, batched by the driver)
+            ins = table.insert()
+            keys = [f"p{i}" for i in range(len(cols))]
+            stmt = ins.values({c: sa.bindparam(k) for c, k in zip(cols, keys)})
+            con.execute(stmt, [dict(zip(keys, r)) for r in rows])
+
+    # --- flat files
+    def export(self, formats=("csv",), names=TABLES, chunksize=50_000):
+        """Write OUT/<table>.<fmt> for each table from the database, in chunks; returns the paths."""
+        for fmt in formats:
+            if fmt not in FORMATS:
+                raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         written = []
         for name in names:
-            df = self.read(name)
-            if df.empty and name in EMPTY_COLUMNS and name not in self.tables():
-                df = pd.DataFrame(columns=EMPTY_COLUMNS[name]())
-            elif name not in self.tables():
+            if name not in SCHEMA and name not in self.tables():
                 continue
-            for fmt in formats:
-                path = self.out_dir / f"{name}.{fmt}"
-                if fmt == "csv":
-                    df.to_csv(path, index=False)
-                elif fmt == "parquet":
-                    df.to_parquet(path, index=False)
-                elif fmt == "jsonl":
-                    df.to_json(path, orient="records", lines=True, force_ascii=False)
-                else:
-                    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-                written.append(path)
+            paths = {fmt: self.out_dir / f"{name}.{fmt}" for fmt in formats}
+            writers = {}
+            try:
+                for i, df in enumerate(self._chunks(name, chunksize)):
+                    for fmt, path in paths.items():
+                        if fmt == "csv":
+                            df.to_csv(path, index=False, mode="w" if i == 0 else "a", header=i == 0)
+                        elif fmt == "jsonl":
+                            with open(path, "w" if i == 0 else "a", encoding="utf-8") as f:
+                                if len(df):
+                                    df.to_json(f, orient="records", lines=True, force_ascii=False)
+                                    f.write("\n")
+                        elif fmt == "parquet":
+                            import pyarrow as pa
+                            import pyarrow.parquet as pq
+
+                            schema = _arrow_schema(name, df)
+                            if "parquet" not in writers:
+                                writers["parquet"] = pq.ParquetWriter(path, schema)
+                            writers["parquet"].write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False))
+            finally:
+                for w in writers.values():
+                    w.close()
+            written += list(paths.values())
         return written
 
     def close(self):
         self.engine.dispose()
 
 
-def _chunks(xs, n=500):
+# --- helpers -------------------------------------------------------------------------
+
+def _typed(df: pd.DataFrame, ints) -> pd.DataFrame:
+    for c in ints:
+        if c in df.columns:
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    return df
+
+
+def _arrow_schema(name, df):
+    import pyarrow as pa
+
+    if name not in SCHEMA:
+        return pa.Schema.from_pandas(df, preserve_index=False)
+    fields = []
+    for c in SCHEMA[name].columns:
+        if isinstance(c.type, Integer):
+            typ = pa.int64()
+        elif isinstance(c.type, Float):
+            typ = pa.float64()
+        else:
+            typ = pa.string()
+        fields.append(pa.field(c.name, typ))
+    return pa.schema(fields)
+
+
+def _jsonable(v):
+    if isinstance(v, Decimal):
+        return exact(v)
+    if hasattr(v, "item"):  # numpy scalar
+        return v.item()
+    return v
+
+
+def _prepare(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The frame in the schema's columns: exact numbers as strings, unknown columns packed into ``extra``."""
+    table = SCHEMA[name]
+    known = [c.name for c in table.columns]
+    df = df.reset_index(drop=True)
+    if name == "reconciliation" and "pair" not in df.columns:
+        df = df.assign(pair=df.groupby("article_id").cumcount() if len(df) else [])
+    unknown = [c for c in df.columns if c not in known]
+    out = pd.DataFrame({c: df[c] for c in known if c in df.columns and c != "extra"})
+    if unknown or "extra" in df.columns:
+        extras = []
+        base = df["extra"] if "extra" in df.columns else [None] * len(df)
+        for i, rec in enumerate(df[unknown].to_dict("records") if unknown else [{}] * len(df)):
+            d = {}
+            if isinstance(base[i], str) and base[i]:
+                try:
+                    d.update(json.loads(base[i]))
+                except ValueError:
+                    d["extra"] = base[i]
+            d.update({k: _jsonable(v) for k, v in rec.items() if not _missing(v)})
+            extras.append(json.dumps(d, ensure_ascii=False, default=str, sort_keys=True) if d else None)
+        out["extra"] = extras
+    out = out.astype(object).where(pd.notna(out), None)
+    for c in table.columns:
+        if c.name not in out.columns:
+            continue
+        if isinstance(c.type, ExactDecimal):
+            out[c.name] = [exact(v) for v in out[c.name]]
+        elif isinstance(c.type, Integer):
+            out[c.name] = [None if v is None else int(v) for v in out[c.name]]
+        elif isinstance(c.type, Float):
+            out[c.name] = [None if v is None else float(v) for v in out[c.name]]
+        else:
+            out[c.name] = [None if v is None else (v if isinstance(v, str) else str(_jsonable(v)))
+                           for v in out[c.name]]
+    key = [k for k in _KEYS[name] if k in out.columns]
+    if key:
+        out = out.drop_duplicates(subset=key, keep="last")
+    return out
+
+
+def _missing(v):
+    if v is None:
+        return True
+    try:
+        return bool(pd.api.types.is_scalar(v) and pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _drop_dangling_subjects(facts: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+    """A fact whose subject entity is not among the batch's entities keeps its subject text, not the link."""
+    if not all(c in facts.columns for c in _ENTITY_REF):
+        return facts
+    have = set()
+    if entities is not None and len(entities):
+        have = set(zip(entities["article_id"], entities["lang"], entities["start"], entities["end"], entities["label"]))
+    keys = list(zip(facts["article_id"], *(facts[c] for c in _ENTITY_REF)))
+    bad = [k[1] is not None and k not in have for k in keys]
+    if any(bad):
+        log.warning("%d facts point at subject entities not in the batch; link dropped", sum(bad))
+        facts = facts.copy()
+        for c in _ENTITY_REF:
+            facts.loc[bad, c] = None
+    return facts
+
+
+def _clean(v):
+    if _missing(v):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalar -> Python
+        return v.item()
+    return v
+
+
+def _rows(table: Table, df: pd.DataFrame):
+    """Plain Python tuples in the column types (None for every missing value: pandas turns None
+    into NaN in str and int columns)."""
+    cols = []
+    for c in df.columns:
+        typ = table.c[c].type
+        conv = int if isinstance(typ, Integer) else float if isinstance(typ, Float) else None
+        vals = [_clean(v) for v in df[c].tolist()]
+        if conv is not None:
+            vals = [None if v is None else conv(v) for v in vals]
+        cols.append(vals)
+    return list(zip(*cols))
+
+
+def _chunked(xs, n=500):
     for i in range(0, len(xs), n):
         yield xs[i:i + n]
 
 
-def _select_in(con, table, col, key, values):
+def _select_in(con, col, key, values):
     out = []
-    t = sa.table(table, sa.column(col), sa.column(key))
-    for chunk in _chunks(list(values)):
-        out += [r[0] for r in con.execute(sa.select(t.c[col]).where(t.c[key].in_(chunk)))]
+    for chunk in _chunked(list(dict.fromkeys(values))):
+        out += [r[0] for r in con.execute(sa.select(col).where(key.in_(chunk)))]
     return out
 
 
 def _delete_in(con, table, key, values):
-    t = sa.table(table, sa.column(key))
-    for chunk in _chunks(list(values)):
-        con.execute(sa.delete(t).where(t.c[key].in_(chunk)))
+    for chunk in _chunked(list(dict.fromkeys(values))):
+        con.execute(sa.delete(table).where(key.in_(chunk)))
