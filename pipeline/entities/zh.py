@@ -1,0 +1,434 @@
+"""Places and organisations in Chinese text, by rules and the gazetteer (no model, no segmenter).
+
+Named rules, in order (each result carries text offsets into the input):
+
+1. ``lexicon``: longest match at each position over the gazetteer's names and short forms and the organisation
+   lexicon (a dict scan keyed by first character: fast on long texts).
+2. ``place_suffix``: unknown stems with a place suffix (X县, X专区, X乡, X村 ...), the stem bounded by function
+   words (pipeline/data/entities/zh_stop.txt) and checked against common words (zh_not_place.txt).
+3. ``coordination``: a shared suffix distributes over a list: 南宁市和容县、桂林、平乐等专区 -> 桂林 and 平乐 are
+   special districts (names carrying their own suffix keep it).
+4. ``abbreviation``: one-character names in set phrases: 中美关系, 访华, 在京.
+5. ``org_suffix``: organisations ending in a suffix (生产社, 合作社, 厂, 局, 委员会 ... zh_org_suffixes.tsv), whose
+   name may start with places (江苏高邮县金属生产社 -> place 高邮县, place_parent 江苏, trade 金属).
+
+A place inside an organisation's name is returned as well (overlaps are fine). Never raises.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.entities.gazetteer import load as load_gazetteer
+from pipeline.types import Entity
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "entities"
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NUMERAL = set("〇一二三四五六七八九十百千万两零第0123456789０１２３４５６７８９几")
+_SEPARATORS = {"、", "和", "及", "与", "，", "同", "以及", "跟"}
+
+
+def _rows(name):
+    with open(DATA / name, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _lines(name):
+    p = DATA / name
+    if not p.exists():
+        return []
+    return [l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+class _Rules:
+    def __init__(self):
+        g = self.g = load_gazetteer()
+        self.orgs = {}
+        for r in _rows("zh_orgs.tsv"):
+            rec = (r["zh"], r["subtype"], r["en"])
+            self.orgs[r["zh"]] = rec
+            for a in (r["aliases"] or "").split("|"):
+                if a:
+                    self.orgs.setdefault(a, rec)
+        # surface -> ("P", None) | ("O", rec); places from the gazetteer, orgs from the lexicon (orgs win ties)
+        self.lex = {}
+        for n in g.names_zh():
+            if len(n) >= 2:
+                self.lex[n] = "P"
+        for n in self.orgs:
+            self.lex[n] = "O"
+        self.first = {}
+        for n in self.lex:
+            self.first.setdefault(n[0], set()).add(len(n))
+        self.first = {c: sorted(ls, reverse=True) for c, ls in self.first.items()}
+        self.place_suffixes = sorted(
+            [(r["suffix"], r["subtype"], int(r["min"]), int(r["max"]), r["en"]) for r in _rows("zh_place_suffixes.tsv")],
+            key=lambda t: -len(t[0]))
+        self.place_suffix_map = {t[0]: t for t in self.place_suffixes}
+        self.org_suffixes = sorted(
+            [(r["suffix"], r["subtype"], r["en"], int(r["max"])) for r in _rows("zh_org_suffixes.tsv")],
+            key=lambda t: -len(t[0]))
+        stop = _lines("zh_stop.txt")
+        self.stop = {w for w in stop if len(w) == 1}
+        self.stop_words = {w for w in stop if len(w) > 1}
+        self.not_place = set(_lines("zh_not_place.txt")) | set(_lines("not_place_auto.txt"))
+        self.not_org = set(_lines("zh_not_org.txt")) | set(_lines("not_org_auto.txt"))
+        self.trades = {r["zh"]: r["en"] for r in _rows("zh_trades.tsv")}
+        self.trades_by_len = sorted(self.trades, key=len, reverse=True)
+        self.ambiguous = g.ambiguous
+        suf = "|".join(re.escape(s[0]) for s in self.place_suffixes if s[1] in (
+            "special_district", "county", "city", "province", "prefecture", "township", "village", "district", "region"))
+        self.distrib = re.compile(r"(等)?(" + suf + ")")
+        self.place_suffix_re = re.compile("|".join(re.escape(s[0]) for s in self.place_suffixes))
+        self.org_suffix_re = re.compile("|".join(re.escape(s[0]) for s in self.org_suffixes))
+        self.org_suffix_map = {s[0]: s for s in self.org_suffixes}
+        ab = {r["char"]: r for r in _rows("zh_abbrev.tsv")}
+        self.abbrev = ab
+        pair_chars = "".join(c for c, r in ab.items() if r["pair"] == "1")
+        self.abbrev_pair = re.compile("([" + pair_chars + "]{2,4})(?=" + "|".join(_lines("zh_abbrev_pair_next.txt")) + ")")
+        movers = "".join(_lines("zh_abbrev_verbs.txt"))
+        single = "".join(c for c, r in ab.items() if r["single"] == "1")
+        self.abbrev_single = re.compile("(?<=[" + movers + "])([" + single + "])(?![\u4e00-\u9fff]{0}[人侨语文字商工])")
+        self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    return _Rules()
+
+
+def _place_entity(text, s, e, place, subtype=None, norm=None, en=None):
+    if place is None:
+        return Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=subtype or "other", norm=norm or text[s:e], en=en)
+    return Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=subtype or place.subtype, norm=norm or place.zh,
+                  en=en or place.en, gazetteer_id=place.id, modern=place.modern or None)
+
+
+def _scan(text, R):
+    """Longest lexicon match at each position, left to right, non-overlapping."""
+    out = []
+    i, n = 0, len(text)
+    first, lex = R.first, R.lex
+    while i < n:
+        lens = first.get(text[i])
+        if lens:
+            for L in lens:
+                if i + L <= n:
+                    w = text[i:i + L]
+                    kind = lex.get(w)
+                    if kind:
+                        out.append((i, i + L, kind, w))
+                        i += L
+                        break
+            else:
+                i += 1
+            continue
+        i += 1
+    return out
+
+
+def _is_han(c):
+    return "\u3400" <= c <= "\u9fff"
+
+
+def _stem_left(text, j, lo, maxlen, R):
+    """Start of the run of name characters ending at j (no stop characters or stop words, not before lo);
+    returns (start, run_len)."""
+    k = j
+    words = R.stop_words
+    while k > lo and _is_han(text[k - 1]) and text[k - 1] not in R.stop and j - k < maxlen + 3:
+        if k - 2 >= lo and (text[k - 2:k] in words or (k - 3 >= lo and text[k - 3:k] in words)):
+            break
+        k -= 1
+    # a stem never starts with the second character of a boundary word (全国 -> not 国...)
+    if k > lo and k < j and text[k - 1:k + 1] in words:
+        k += 1
+    return k, j - k
+
+
+def extract(text: str) -> list[Entity]:
+    try:
+        return _extract(text)
+    except Exception:  # never raise on odd input
+        return []
+
+
+def _extract(text: str) -> list[Entity]:
+    if not isinstance(text, str) or not text:
+        return []
+    R = rules()
+    g = R.g
+    spans = _scan(text, R)
+    places: list[Entity] = []
+    orgs: list[Entity] = []
+    taken = []  # (s, e) of lexicon matches
+    for s, e, kind, w in spans:
+        if kind == "O":
+            zh, sub, en = R.orgs[w]
+            orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
+            taken.append((s, e))
+            continue
+        cands = g.lookup_zh(w)
+        p = cands[0]
+        if w in R.ambiguous and not _place_context(text, s, e, spans, R):
+            continue
+        places.append(_place_entity(text, s, e, p))
+        taken.append((s, e))
+    # places nested in lexicon organisations (中国人民解放军 -> 中国)
+    for o in list(orgs):
+        for s2, e2, kind, w in _scan(o.text, R):
+            if kind == "P" and w not in R.ambiguous and (e2 - s2) < len(o.text):
+                places.append(_place_entity(text, o.start + s2, o.start + e2, g.lookup_zh(w)[0]))
+    # rule place_suffix: unknown stems + suffix
+    occupied = sorted(taken)
+    for m in R.place_suffix_re.finditer(text):
+        j, k = m.start(), m.end()
+        suf = m.group(0)
+        if _inside(occupied, j, k):
+            continue
+        _, sub, mn, mx, en_suf = R.place_suffix_map[suf]
+        lo = max([e for s, e in occupied if e <= j] + [0])
+        st, run = _stem_left(text, j, lo, mx, R)
+        if run < mn:
+            continue
+        natural = sub in ("river", "lake", "mountain", "village", "other")
+        if run > mx:
+            if natural or st != lo:
+                continue
+        stem = text[j - min(run, mx):j]
+        s0 = j - len(stem)
+        name = stem + suf
+        if name in R.not_place or stem in R.not_place or stem[0] in _NUMERAL or stem[-1] in _NUMERAL:
+            continue
+        if any(name.endswith(w) for w in (name[-3:], name[-2:]) if w in R.not_place and len(w) > len(suf)):
+            continue
+        if any(c in R.stop for c in stem):
+            continue
+        if k < len(text) and suf in ("市", "县", "省", "区") and text[k:k + 1] in ("长", "委", "级", "属", "民", "场", "面", "镇"):
+            # 县长, 市委 ...: still a place, the following word is separate; keep
+            pass
+        p = g.best_zh(name)
+        places.append(_place_entity(text, s0, k, p, subtype=None if p else sub))
+        occupied.append((s0, k))
+        occupied.sort()
+    places.sort(key=lambda e: (e.start, -e.end))
+    places = _dedupe(places)
+    places = _coordination(text, places, R)
+    places.extend(_abbreviations(text, R, places))
+    orgs.extend(_org_suffix(text, R, places, orgs))
+    out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
+    return out
+
+
+def _inside(occupied, j, k):
+    for s, e in occupied:
+        if s <= j and k <= e:
+            return True
+        if s > k:
+            break
+    return False
+
+
+def _dedupe(ents):
+    seen = set()
+    out = []
+    for e in ents:
+        key = (e.start, e.end, e.label)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _place_context(text, s, e, spans, R):
+    """An ambiguous name counts as a place next to another place, a place suffix, or in a list of places."""
+    nxt = text[e:e + 2]
+    if nxt[:1] in "省市县区乡村镇" or nxt in ("专区", "地区"):
+        return True
+    for s2, e2, kind, w in spans:
+        if kind != "P" or w in R.ambiguous:
+            continue
+        if e2 == s or s2 == e:
+            return True
+        if 0 < s - e2 <= 1 and text[e2:s] in "、和及":
+            return True
+        if 0 < s2 - e <= 1 and text[e:s2] in "、和及":
+            return True
+    return False
+
+
+def _coordination(text, places, R):
+    """南宁市和容县、桂林、平乐等专区: the suffix after the list applies to the bare names in it."""
+    if not places:
+        return places
+    g = R.g
+    out = list(places)
+    index = {id(p): i for i, p in enumerate(out)}
+    for i, p in enumerate(out):
+        m = R.distrib.match(text, p.end)
+        if not m or (not m.group(1) and p.text.endswith(tuple(R.place_suffix_map))):
+            continue
+        if not m.group(1) and R.place_suffix_map.get(m.group(2), (None, None))[1] in ("village", "district", "township"):
+            continue
+        suf = m.group(2)
+        sub = R.place_suffix_map[suf][1]
+        chain = [i]
+        j = i
+        while j > 0:
+            q = out[j - 1]
+            gap = text[q.end:out[j].start]
+            if gap in _SEPARATORS and q.end <= out[j].start:
+                chain.append(j - 1)
+                j -= 1
+            else:
+                break
+        for c in chain:
+            q = out[c]
+            if q.text.endswith(tuple(R.place_suffix_map)) and not q.text.endswith(("东", "西", "南", "北")):
+                continue
+            full = q.text + suf
+            pl = g.best_zh(full) or g.best_zh(q.text, sub)
+            en = None
+            if not pl or pl.level != sub:
+                base = g.best_zh(q.text)
+                py = (base.en.split(" ")[0] if base else q.text)
+                en = f"{py} {R.place_suffix_map[suf][4]}"
+            sub_c = pl.subtype if (pl and pl.zh == full) else sub
+            if pl and pl.subtype != sub_c and pl.zh != full and suf in ("专区", "地区"):
+                alt = [a for a in pl.en_alt if a.endswith(R.place_suffix_map[suf][4])]
+                if alt:
+                    en = alt[0]
+                pl_id = pl.id
+            else:
+                pl_id = None
+            out[c] = Entity(text=q.text, start=q.start, end=q.end, label="PLACE", subtype=sub_c,
+                            norm=(pl.zh if pl and pl.subtype == sub_c else full),
+                            en=(pl.en if pl and pl.subtype == sub_c else en),
+                            gazetteer_id=(pl.id if pl and pl.subtype == sub_c else pl_id or q.gazetteer_id),
+                            modern=(pl.modern or None) if pl and pl.subtype == sub_c else q.modern)
+    return out
+
+
+def _abbreviations(text, R, places):
+    g = R.g
+    have = {(p.start, p.end) for p in places}
+    out = []
+    for m in R.abbrev_pair.finditer(text):
+        for k, c in enumerate(m.group(1)):
+            s = m.start(1) + k
+            if (s, s + 1) in have or _covered(places, s, s + 1):
+                continue
+            r = R.abbrev[c]
+            p = g.best_zh(r["zh"])
+            out.append(_place_entity(text, s, s + 1, p, subtype=(p.subtype if p else "country")))
+    for m in R.abbrev_single.finditer(text):
+        s = m.start(1)
+        if _covered(places, s, s + 1):
+            continue
+        r = R.abbrev[m.group(1)]
+        p = g.best_zh(r["zh"])
+        out.append(_place_entity(text, s, s + 1, p))
+    return out
+
+
+def _covered(ents, s, e):
+    return any(x.start <= s and e <= x.end for x in ents)
+
+
+def _org_suffix(text, R, places, orgs):
+    g = R.g
+    out = []
+    place_end = {}
+    for p in places:
+        if p.end not in place_end or p.start < place_end[p.end].start:
+            place_end[p.end] = p
+    taken = [(o.start, o.end) for o in orgs]
+    for m in R.org_suffix_re.finditer(text):
+        j, k = m.start(), m.end()
+        suf = m.group(0)
+        if _inside(taken, j, k):
+            continue
+        # the longest suffix ending here (合作社 not 社)
+        _, sub, en_suf, mx = R.org_suffix_map[suf]
+        if text[k:k + 1] in R.org_next_block.get(suf, ()):
+            continue
+        # left part: trade/name stem, then places
+        lo = max([e for s, e in taken if e <= j] + [0])
+        st, run = _stem_left(text, j, lo, mx, R)
+        # a place ending within the run starts the name
+        start = None
+        trade = None
+        place_ent = parent_ent = None
+        for pos in range(j, st - 1, -1):
+            p = place_end.get(pos)
+            if p and p.start >= lo:
+                place_ent = p
+                start = p.start
+                q = place_end.get(p.start)
+                if q and q.start >= lo:
+                    parent_ent = q
+                    start = q.start
+                break
+        if start is None:
+            if run < 1 or run > mx:
+                if run > mx and st == lo and run <= mx + 3:
+                    start = j - mx
+                else:
+                    continue
+            else:
+                start = st
+        stem = text[(place_ent.end if place_ent else start):j]
+        name = text[start:k]
+        if not stem and not place_ent:
+            continue
+        if stem and (stem in R.not_org or name in R.not_org or stem[0] in _NUMERAL and not place_ent):
+            continue
+        if name in R.not_org or len(name) < 2:
+            continue
+        for t in R.trades_by_len:
+            if stem.endswith(t) or stem.startswith(t):
+                trade = t
+                break
+        if len(suf) == 1 and sub == "cooperative" and not (trade or place_ent):
+            continue
+        if not place_ent and len(suf) == 1 and run < 2:
+            continue
+        en = _org_en(g, place_ent, stem, trade, en_suf, R)
+        out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
+                          place=(place_ent.text if place_ent else None),
+                          place_parent=(parent_ent.text if parent_ent else None), trade=trade))
+        taken.append((start, k))
+    return out
+
+
+def _org_en(g, place_ent, stem, trade, en_suf, R):
+    parts = []
+    if place_ent is not None:
+        parts.append(place_ent.en or place_ent.text)
+    if trade:
+        parts.append(R.trades[trade])
+    elif stem and not place_ent:
+        from pipeline.entities.gazetteer import load as _l  # noqa: F401
+
+        parts.append(_pinyin(stem))
+    parts.append(en_suf)
+    return " ".join(p for p in parts if p)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(s: str) -> str:
+    try:
+        from pypinyin import Style, lazy_pinyin
+
+        syl = lazy_pinyin(s, style=Style.NORMAL, errors="ignore")
+        return "".join(syl).capitalize()
+    except Exception:
+        return s
+
+
+__all__ = ["extract", "rules"]
