@@ -1,0 +1,561 @@
+"""Chinese numbers and quantities: spans by one precompiled regex, values by rules.
+
+``extract(text) -> list[Quantity]`` in text order, offsets into ``text``; never raises.
+
+Two steps, as in Recognizers-Text:
+
+1. *find*: one big regex (built once from the data files in ``pipeline/data``) finds
+   candidate spans: ISO dates, relative date words, festivals, ``[qualifier][第]
+   [百分之] numeral [分之 numeral]``, and the negative words (一定, 统一, 万一, 九江 ...),
+   which are consumed so that nothing matches inside them; a second anchored regex
+   reads what follows the numeral (多/余, 个, 半, the unit or classifier, 左右/以上 ...).
+2. *parse*: the numeral's value comes from :mod:`pipeline.numerals.zh`; the ``_rule_*``
+   functions turn numeral + tail into a :class:`Quantity` (percent, fraction,
+   multiple, date, ordinal, money compounds, ranges).
+
+Conventions (documented choices):
+
+* 一半 / 半数 -> kind ``fraction``, value 0.5, unit None; 半年 -> 0.5 ``year``.
+* 三成 -> 30 ``percent``; 千分之五 -> fraction 0.005; 三分之一 -> fraction 1/3 (28 digits).
+* N倍 -> kind ``multiple``, unit ``times``, value N as written (增长两倍 -> 2; whether
+  that means x2 or x3 is for the reconciler). 翻一番 -> 2, 翻两番 -> 4 (the factor),
+  加倍 -> 2.
+* 几 and neighbouring digits are ranges: 十几 -> 11..19 and 几十 -> 20..90 (approx
+  ``about``); 七八百 -> 700..800 (approx None: the range says it).
+* 近/将近 -> ``nearly``; 以上/多/余 -> ``more_than``; 至少 -> ``at_least``.
+* Dates: kind ``date``; the unit says what the value is (``pipeline/data/zh/dates.toml``):
+  ``year`` (1957年 -> 1957), ``month`` (八月 -> 8), ``day`` (二十日 -> 20), ``hour``,
+  ``date`` (yyyymmdd with missing parts 0: 1957-08-20 -> 19570820, 八月二十日 -> 820),
+  ``relative_year``/``relative_month``/``relative_day`` (value = offset: 去年 -> -1).
+* Unit keys: ``pipeline/data/units.toml`` (``meter``, not ``metre``); a classifier the
+  tables know but cannot map (条, 道 without a known noun) is kept as written in ``unit``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal, localcontext
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.numerals.zh import NUMERAL_CHARS, fold, norm
+from pipeline.numerals.zh import parse as parse_numeral
+from pipeline.types import Quantity
+
+
+def _toml(name: str) -> dict:
+    with resources.files("pipeline.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+UNITS = _toml("units.toml")
+CLS = _toml("zh/classifiers.toml")
+QUAL = _toml("zh/qualifiers.toml")
+NEG_WORDS: list[str] = _toml("zh/negatives.toml")["words"]
+DATES = _toml("zh/dates.toml")
+
+UNIT_OF: dict[str, str] = {s: key for key, t in UNITS.items() for s in t.get("zh", [])}
+GENERIC: dict[str, str] = dict(CLS["generic"])
+GENERIC["点"] = "point"
+NOUNS: dict[str, str] = CLS["nouns"]
+FACTOR: dict[str, tuple[str, Decimal]] = {k: (v[0], Decimal(v[1])) for k, v in CLS["factor"].items()}
+PREFIX_Q: dict[str, str] = QUAL["prefix"]
+INNER_Q: dict[str, str] = QUAL["inner"]
+SUFFIX_Q: dict[str, str] = QUAL["suffix"]
+RELATIVE: dict[str, list] = DATES["relative"]
+FESTIVALS: dict[str, int] = DATES["festivals"]
+LUNAR_MONTHS: dict[str, int] = DATES["months"]
+MONTH_SUFFIX: list[str] = DATES["month_suffix"]["words"]
+DURATION_AFTER: list[str] = DATES["duration_after"]["words"]
+
+#: classifiers that name a unit of an organisation/place: 三区 = "District 3" (ordinal)
+ORDINAL_NOUNS = {"区", "连", "排", "班", "号", "等", "级", "团", "营", "师", "纵", "中队", "大队", "支队", "分区"}
+#: units after which digits go on as decimals: 二米二五 = 2.25 m, 十三秒五 = 13.5 s
+DECIMAL_AFTER = {"米", "公尺", "秒"}
+
+_NUMCH = set(NUMERAL_CHARS) | {"几", "幾"}
+
+
+def _alt(words) -> str:
+    """A trie-shaped regex alternation (fast in sre) for literal words."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _cls(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+_DIGIT_CHARS = "零〇○一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩0123456789０１２３４５６７８９"
+_SCALE_CHARS = "十百千万亿拾佰仟萬億廿卅卌"
+NUMCH = _cls(_NUMCH)
+D = _cls(_DIGIT_CHARS)
+_neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
+_neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
+NEGLOOK = _alt(_neg_impure)
+PURENEG = _alt(_neg_pure)
+
+RUN = (
+    rf"(?:(?!{NEGLOOK}){NUMCH})"
+    rf"(?:(?!{NEGLOOK}){NUMCH}"
+    rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
+    rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
+    rf"|(?<=[十百千万亿拾佰仟萬億])[多余餘](?=[万亿萬億])"
+    rf"|(?<={D})、(?={D}))*"
+)
+
+_PRE = sorted(PREFIX_Q, key=len, reverse=True)
+PRE = "|".join(
+    ("(?<![最附临靠亲邻])近" if w == "近" else "(?<![不超])过" if w == "过" else re.escape(w)) for w in _PRE
+)
+
+MASTER = re.compile(
+    rf"(?P<iso>[0-9０-９]{{4}}[-－/][0-9０-９]{{1,2}}[-－/][0-9０-９]{{1,2}})(?![0-9０-９])"
+    rf"|(?P<fest>{_alt(FESTIVALS)})"
+    rf"|(?P<rel>{_alt(RELATIVE)})"
+    rf"|(?P<lmon>{_alt(LUNAR_MONTHS)})(?:初(?P<lday>[一二三四五六七八九十]))?"
+    rf"|(?P<paren>[（(][一二三四五六七八九十]{{1,3}}[）)])"
+    rf"|(?P<jiabei>加倍|翻了?(?P<fan>[一两二三四五六七八九十]{{1,2}})番)"
+    rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
+    rf"|(?P<pre>{PRE})?(?P<ord>第)?(?P<pct>百分之|千分之|万分之|零下|负|負)?(?!{PURENEG})(?P<num>{RUN})"
+    rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
+    rf"|(?P<neg>{_alt(NEG_WORDS)})"
+)
+
+_UNIT_WORDS = set(UNIT_OF) | set(GENERIC) | set(FACTOR)
+UNIT_ALT = _alt(_UNIT_WORDS)
+TAIL = re.compile(
+    rf"(?P<inner>[多余餘](?![年]?以)|来(?=[个個]|{UNIT_ALT}))?"
+    rf"(?P<ge>[个個](?![人]?[性别体]))?"
+    rf"(?P<half>半(?![数岛导边途信殖封工壁自]))?"
+    rf"(?P<unit>{UNIT_ALT})?"
+    rf"(?P<half2>半(?![年月天日小数个岛导边途信殖封工壁自]))?"
+    rf"(?P<inner2>[多余餘](?![年]?以))?"
+    rf"(?P<post>{_alt(SUFFIX_Q)})?"
+)
+NOUN_AFTER = re.compile(rf"(?:大|小|新|旧|老|主要|重要|大型|小型|较大的)?(?P<noun>{_alt(NOUNS)})")
+NOUN_BEFORE = re.compile(rf"(?:{_alt(NOUNS)})")
+RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
+MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
+DAY_AFTER_MONTH = re.compile(rf"(?P<d>{RUN})[日号]")
+MONTH_SUFFIX_RE = re.compile(_alt(MONTH_SUFFIX))
+DURATION_RE = re.compile(_alt(DURATION_AFTER))
+MONEY_JIAO = re.compile(rf"(?P<j>{RUN})[角毛](?:(?P<f>{RUN})分)?")
+MONEY_FEN = re.compile(rf"(?P<f>{RUN})分(?P<cur>钱|美元|美金)?")
+CUR_AFTER = re.compile(r"钱|美元|美金")
+DIGITS_ONLY = re.compile(r"[零〇○一二三四五六七八九]+")
+CHENG = re.compile(r"成(?![为立功绩员果就本品交熟了语群])")
+LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
+
+_HALF = Decimal("0.5")
+_PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
+
+
+def _val(text: str):
+    return parse_numeral(text)
+
+
+def _q(text, s, e, value, high=None, unit=None, approx=None, kind="number", scale=None, unit_text=None):
+    return Quantity(text[s:e], s, e, norm(value), None if high is None else norm(high), unit, approx, kind, scale, unit_text)
+
+
+def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -> str | None:
+    """Canonical key of a unit/classifier; generic classifiers look at the noun."""
+    if unit_text is None:
+        return None
+    if unit_text in UNIT_OF:
+        return UNIT_OF[unit_text]
+    if unit_text in FACTOR:
+        return FACTOR[unit_text][0]
+    if unit_text in GENERIC:
+        m = NOUN_AFTER.match(text, tail_end)
+        if m:
+            return NOUNS[m.group("noun")]
+        before = text[max(0, num_start - 8) : num_start]
+        last = None
+        for m in NOUN_BEFORE.finditer(before):
+            last = m.group()
+        if last:
+            return NOUNS[last]
+        return GENERIC[unit_text] or unit_text
+    return unit_text
+
+
+def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
+    """N年 / N月 / N日 / N时: a date (kind date) or a duration; returns Quantity or None."""
+    v = nv.value
+    after = e
+    dur = DURATION_RE.match(text, after)
+    is_int = nv.high is None and v == v.to_integral_value()
+    if unit_text == "年":
+        if ge or not (nv.digitwise and is_int and 1000 <= v <= 2100):
+            return None
+        md = MONTH_DAY.match(text, e)
+        if md:
+            m = _val(md.group("m"))
+            if m and m.high is None and 1 <= m.value <= 12:
+                d = _val(md.group("d")) if md.group("d") else None
+                if md.group("d") and d and d.high is None and 1 <= d.value <= 31:
+                    return _q(text, s, md.end(), v * 10000 + m.value * 100 + d.value, unit="date", kind="date")
+                end = md.end() if not md.group("d") else md.start("d")
+                ms = MONTH_SUFFIX_RE.match(text, end)
+                return _q(text, s, ms.end() if ms else end, v * 10000 + m.value * 100, unit="date", kind="date")
+        return _q(text, s, e, v, unit="year", kind="date")
+    if unit_text == "月":
+        if ge or not is_int or not (1 <= v <= 12) or text[num_s] in "两兩" or dur:
+            return None
+        dm = DAY_AFTER_MONTH.match(text, e)
+        if dm:
+            d = _val(dm.group("d"))
+            if d and d.high is None and 1 <= d.value <= 31:
+                return _q(text, s, dm.end(), v * 100 + d.value, unit="date", kind="date")
+        ms = MONTH_SUFFIX_RE.match(text, e)
+        return _q(text, s, ms.end() if ms else e, v, unit="month", kind="date")
+    if unit_text in ("日", "号"):
+        if ge or not is_int or not (1 <= v <= 31) or dur or text[num_s] in "两兩":
+            return None
+        return _q(text, s, e, v, unit="day", kind="date")
+    if unit_text in ("时", "点钟", "点多钟"):
+        if ge or not (0 <= v <= 24) or dur:
+            return None
+        return _q(text, s, e, v, unit="hour", kind="date")
+    return None
+
+
+def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
+    """[qualifier][第][百分之] numeral [分之 numeral] + tail -> Quantity (or several)."""
+    s, num_s, num_e = m.start(), m.start("num"), m.end("num")
+    num_text = m.group("num")
+    pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
+    approx = PREFIX_Q.get(pre) if pre else None
+    nv = _val(num_text)
+    out: list[Quantity] = []
+    if nv is None:
+        # 七两 (7 liang), 一、二、三 (an enumeration): split and retry
+        if len(num_text) > 1 and num_text[-1] in "两兩":
+            nv = _val(num_text[:-1])
+            if nv is not None and not pct and not ordw:
+                return [_q(text, s, num_e, nv.value, nv.high, "liang", approx or nv.approx, scale=nv.scale, unit_text=num_text[-1])]
+        if "、" in num_text:
+            pos = num_s
+            for part in num_text.split("、"):
+                pv = _val(part)
+                if pv is not None:
+                    out.append(_q(text, pos, pos + len(part), pv.value, pv.high, approx=pv.approx, scale=pv.scale))
+                pos += len(part) + 1
+        return out
+    value, high, scale = nv.value, nv.high, nv.scale
+    if nv.approx:
+        approx = approx or nv.approx
+    e = num_e
+    kind = "number"
+    unit = None
+    unit_text = None
+    sign = -1 if pct in ("零下", "负", "負") else 1
+
+    # fraction: 三分之一 (denominator first)
+    if m.group("fz"):
+        dv = _val(m.group("den"))
+        if dv is None or value == 0:
+            return []
+        with localcontext() as ctx:
+            ctx.prec = 28
+            frac = dv.value / value
+        if pct in _PCT_DIV:  # 百分之 + 分之 makes no sense
+            return []
+        return [_q(text, s, m.end(), sign * frac, None, None, approx, "fraction", unit_text=None)]
+
+    if pct in _PCT_DIV:
+        e2 = e
+        rt = RANGE_TAIL.match(text, e)
+        if rt:
+            hv = _val(rt.group("n2"))
+            if hv is not None and hv.high is None and hv.value > value:
+                high, e2 = hv.value, rt.end()
+        t = TAIL.match(text, e2)
+        post = t.group("post") if t else None
+        inner = t.group("inner2") or t.group("inner") if t else None
+        if t and (post or inner) and not t.group("unit") and not t.group("ge"):
+            e2 = t.end()
+            approx = approx or SUFFIX_Q.get(post) or INNER_Q.get(inner or "")
+        div = _PCT_DIV[pct]
+        if div == 1:
+            return [_q(text, s, e2, value, high, "percent", approx, "percent", scale, unit_text=pct)]
+        return [_q(text, s, e2, value / div, None if high is None else high / div, None, approx, "fraction", scale, pct)]
+
+    # 三成 = 30 percent
+    if not ordw:
+        c = CHENG.match(text, e)
+        if c and high is None or (c and high is not None):
+            t = TAIL.match(text, c.end())
+            e2 = c.end()
+            post = None
+            if t and not t.group("unit") and not t.group("ge") and (t.group("inner") or t.group("inner2") or t.group("post")):
+                post = t.group("post")
+                inn = t.group("inner") or t.group("inner2")
+                approx = approx or (SUFFIX_Q.get(post) if post else INNER_Q.get(inn))
+                e2 = t.end()
+            if value <= 10 and value == value.to_integral_value():
+                return [_q(text, s, e2, value * 10, None if high is None else high * 10, "percent", approx, "percent", scale, "成")]
+
+    t = TAIL.match(text, e)
+    ge = t.group("ge")
+    unit_text = t.group("unit")
+    inner = t.group("inner")
+    inner2 = t.group("inner2")
+    post = t.group("post")
+    half = t.group("half") or t.group("half2")
+    if inner == "来" and not unit_text and not ge:
+        inner = None
+    if unit_text is None and ge:
+        unit_text = ge
+    # decide where the span ends
+    if t.group("unit") or ge or half or inner or inner2 or post:
+        e = t.end()
+        if inner and not (t.group("unit") or ge or half or inner2 or post):
+            e = t.end("inner")
+    # 一点 / 三点 as a clock time is handled with 点钟; a bare 点 is "point"
+    # dates and durations
+    if unit_text in ("年", "月", "日", "号", "时", "点钟", "点多钟") and not ordw and not half and not inner:
+        dq = _date_or_duration(text, s, num_s, t.end("unit"), nv, unit_text, ge)
+        if dq is not None:
+            if approx:
+                dq = Quantity(dq.text, dq.start, dq.end, dq.value, dq.high, dq.unit, None, dq.kind, dq.scale, unit_text)
+            return [Quantity(dq.text, dq.start, dq.end, dq.value, dq.high, dq.unit, dq.approx, dq.kind, dq.scale, unit_text)]
+    if half:
+        value += _HALF
+        if high is not None:
+            high += _HALF
+    for a in (inner, inner2):
+        if a:
+            approx = approx or INNER_Q.get(a)
+    if post:
+        approx = approx or SUFFIX_Q.get(post)
+    if nv.approx == "about" and not approx:
+        approx = "about"
+
+    if unit_text:
+        unit = _unit_key(text, unit_text, num_s, t.end("unit") if t.group("unit") else t.end("ge"))
+        if unit_text in FACTOR:
+            f = FACTOR[unit_text][1]
+            value *= f
+            if high is not None:
+                high *= f
+            if unit_text in ("角", "毛"):
+                mf = MONEY_FEN.match(text, e if not post else t.end("unit"))
+                if mf and not post:
+                    fv = _val(mf.group("f"))
+                    if fv is not None and fv.high is None:
+                        value += fv.value / 100
+                        e = mf.end()
+                        if mf.group("cur") in ("美元", "美金"):
+                            unit = "usd"
+                elif not post:
+                    ca = CUR_AFTER.match(text, e)
+                    if ca:
+                        e = ca.end()
+                        unit = "usd" if ca.group() != "钱" else "yuan"
+        elif unit in ("yuan", "usd") and not post and not inner2:
+            mj = MONEY_JIAO.match(text, e)
+            if mj:
+                jv = _val(mj.group("j"))
+                fv = _val(mj.group("f")) if mj.group("f") else None
+                if jv is not None and jv.high is None and jv.value < 10:
+                    value += jv.value / 10
+                    if fv is not None and fv.high is None:
+                        value += fv.value / 100
+                    e = mj.end()
+        elif unit_text in DECIMAL_AFTER and not post and not inner2 and not half:
+            dm = DIGITS_ONLY.match(text, e)
+            if dm and not TAIL.match(text, dm.end()).group("unit"):
+                frac = "".join(str("零一二三四五六七八九".find(c) if c in "零一二三四五六七八九" else 0) for c in dm.group())
+                value += Decimal("0." + frac)
+                e = dm.end()
+        if unit_text == "倍":
+            kind = "multiple"
+            unit = "times"
+        elif unit in ("percent",):
+            kind = "percent"
+        elif unit == "permille":
+            kind, unit, value = "fraction", None, value / 1000
+    if ordw:
+        kind = "ordinal"
+    elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
+        if text[num_s] not in "两兩" and not approx:
+            kind = "ordinal"
+    elif not unit_text and not half and not inner and not inner2 and not post and text.startswith("、", e) and LINE_START.match(text[max(0, s - 40) : s] if s else ""):
+        kind = "ordinal"
+
+    # ranges: 三至五, 100斤到200斤, 一倍到三倍
+    if high is None and kind in ("number", "multiple", "percent") and not post:
+        rt = RANGE_TAIL.match(text, e)
+        if rt:
+            hv = _val(rt.group("n2"))
+            if hv is not None and hv.high is None:
+                hval = hv.value
+                re2 = rt.end()
+                t2 = TAIL.match(text, re2)
+                if t2.group("unit") and (t2.group("unit") == unit_text or not unit_text):
+                    if not unit_text:
+                        unit_text = t2.group("unit")
+                        unit = _unit_key(text, unit_text, num_s, t2.end("unit"))
+                        if unit_text == "倍":
+                            kind, unit = "multiple", "times"
+                    re2 = t2.end("unit")
+                    if t2.group("post"):
+                        approx = approx or SUFFIX_Q.get(t2.group("post"))
+                        re2 = t2.end()
+                elif unit_text and t2.group("unit"):
+                    re2 = None
+                elif not unit_text and not t2.group("unit"):
+                    re2 = re2 if value < hval else None
+                if re2 is not None:
+                    if hv.scale and not scale and value < hval and value * 10 ** 4 <= hval * 10:
+                        # 三至五万: the low end takes the scale of the high end
+                        mult = Decimal(10) ** (len(str(int(hval))) - len(str(int(value))))
+                        if value * mult <= hval:
+                            value = value * mult
+                    if value < hval:
+                        high = hval
+                        e = re2
+    # a bare 几, 万, 亿 is no number
+    core = fold(num_text)
+    if not unit_text and not inner and not post and not half and kind == "number":
+        if core in ("几",) or (all(c in "百千万亿" for c in core)):
+            return []
+    if core == "几" and unit_text != "倍":
+        return []
+    if sign < 0:
+        value, high = -value, (None if high is None else -high)
+    return [_q(text, s, e, value, high, unit, approx, kind, scale, unit_text)]
+
+
+def _rule_iso(text, m):
+    y, mo, d = re.split(r"[-－/]", fold(m.group("iso")))
+    return [_q(text, m.start(), m.end(), Decimal(int(y) * 10000 + int(mo) * 100 + int(d)), unit="date", kind="date")]
+
+
+def _rule_relative(text, m):
+    unit, off = RELATIVE[m.group("rel")]
+    return [_q(text, m.start(), m.end(), Decimal(off), unit=unit, kind="date")]
+
+
+def _rule_festival(text, m):
+    return [_q(text, m.start(), m.end(), Decimal(FESTIVALS[m.group("fest")]), unit="date", kind="date")]
+
+
+def _rule_lunar(text, m):
+    mo = LUNAR_MONTHS[m.group("lmon")]
+    if m.group("lday"):
+        d = "一二三四五六七八九十".index(m.group("lday")) + 1
+        return [_q(text, m.start(), m.end(), Decimal(mo * 100 + d), unit="date", kind="date")]
+    return [_q(text, m.start(), m.end(), Decimal(mo), unit="month", kind="date")]
+
+
+def _rule_paren(text, m):
+    nv = _val(m.group("paren")[1:-1])
+    return [_q(text, m.start(), m.end(), nv.value, kind="ordinal")] if nv else []
+
+
+def _rule_jiabei(text, m):
+    if m.group("fan"):
+        nv = _val(m.group("fan"))
+        if nv is None or nv.high is not None or nv.value > 20:
+            return []
+        return [_q(text, m.start(), m.end(), Decimal(2) ** int(nv.value), unit="times", kind="multiple", unit_text="番")]
+    return [_q(text, m.start(), m.end(), Decimal(2), unit="times", kind="multiple", unit_text="倍")]
+
+
+def _rule_half(text, m):
+    s = m.start()
+    t = TAIL.match(text, m.end())
+    ge, unit_text = t.group("ge"), t.group("unit")
+    if unit_text is None and ge:
+        unit_text = ge
+    if text.startswith("数", m.end()) or text.startswith("數", m.end()):
+        return [_q(text, s, m.end() + 1, _HALF, kind="fraction", unit_text=None)]
+    if not unit_text:
+        return []
+    e = t.end("unit") if t.group("unit") else t.end("ge")
+    approx = None
+    if t.group("post"):
+        approx = SUFFIX_Q.get(t.group("post"))
+        e = t.end()
+    unit = _unit_key(text, unit_text, s, e)
+    return [_q(text, s, e, _HALF, None, unit, approx, "number", None, unit_text)]
+
+
+_RULES = {
+    "iso": _rule_iso,
+    "fest": _rule_festival,
+    "rel": _rule_relative,
+    "lmon": _rule_lunar,
+    "paren": _rule_paren,
+    "jiabei": _rule_jiabei,
+    "halfw": _rule_half,
+    "num": _rule_numeral,
+}
+
+
+def _fix_half(q: list[Quantity], text: str) -> list[Quantity]:
+    """一半 -> fraction 0.5 (a bare 一 + 半 with no unit)."""
+    out = []
+    for x in q:
+        if x.text in ("一半", "一半兒", "一半儿") and x.unit is None:
+            x = Quantity(x.text, x.start, x.end, _HALF, None, None, None, "fraction", None, None)
+        out.append(x)
+    return out
+
+
+def extract(text: str) -> list[Quantity]:
+    """All numbers and quantities in ``text``, in order. Never raises on odd input."""
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[Quantity] = []
+    pos_end = 0
+    pos = 0
+    search = MASTER.search
+    n = len(text)
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if m.group("neg") is not None:
+            continue
+        rule = None
+        for name in ("num", "iso", "fest", "rel", "lmon", "paren", "jiabei", "halfw"):
+            if m.group(name) is not None:
+                rule = _RULES[name]
+                break
+        if rule is None:
+            continue
+        try:
+            qs = rule(text, m)
+        except (ArithmeticError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+            qs = []
+        for x in qs:
+            if x.start >= pos_end:
+                out.append(x)
+                pos_end = max(pos_end, x.end)
+        pos = max(pos, pos_end)
+    if out:
+        out = _fix_half(out, text)
+    return out
+
+
+__all__ = ["extract"]
