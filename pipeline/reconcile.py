@@ -72,6 +72,8 @@ _SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "万"
                 "万万": 8, "hundred": 2, "lakh": 5, "crore": 7}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _ZERO = Decimal(0)
+#: largest relative difference a rounding may make
+_ROUND_REL = Decimal("0.1")
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +179,8 @@ def _close(z: Decimal, e: Decimal, qe: Decimal) -> str | None:
     if z == e:
         return "equal"
     tol = max(qe / 2, abs(e) * Decimal("1e-9"))  # fractions: 0.333333333333 vs 1/3
-    if abs(z - e) <= tol:
+    # rounding never moves a figure by more than a tenth of itself ("a year" is not 半年)
+    if abs(z - e) <= tol and abs(z - e) <= abs(e) * _ROUND_REL:
         return "rounded" if abs(z - e) > abs(e) * Decimal("1e-9") else "equal"
     return None
 
