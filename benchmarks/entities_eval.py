@@ -1,0 +1,343 @@
+#!/usr/bin/env python
+"""Measure the place/organisation recognisers and the zh-en linker.
+
+    python benchmarks/entities_eval.py [--shared ../shared] [--details]
+
+Prints:
+1. dev gold (../shared/gold/dev.jsonl, articles in ../shared/corpus/dev): Chinese place recall/precision, Chinese
+   organisation recall, English place recall, zh-en link accuracy.
+   - run over the Chinese block article.text[zh_span] and over the English body article.text[en_span] + title;
+   - recall (exact): a gold name (distinct per article) is found when a predicted entity of that label has exactly
+     its text; (overlap): when a predicted entity's text contains it or is contained in it;
+   - precision (exact): predicted mentions whose text equals a gold name of that label in that article, over all
+     predicted mentions; (overlap): text contains / is contained in a gold name (places or orgs); (types): the same
+     over distinct predicted texts;
+   - English: gold `en` compared after lower-casing, dropping "the" and non-letters; overlap = one contains the
+     other's core (generic words such as County/Province dropped);
+   - links: link_entities over whole article sides; a linked pair counts when its zh text is a gold name with an
+     English rendering; right when the English text matches that rendering (exact or overlap as above).
+2. PD1998 NER (../shared/pd1998/ner-dev.bio): exact-span precision/recall/F1 for LOC (=PLACE) and ORG; nested
+   predictions are flattened outermost-first (the BIO file cannot hold nesting).
+3. PD1998 POS (../shared/pd1998/pos/*.txt): /ns and /nt words and bracketed compounds, same measures.
+4. Speed of zh.extract in characters per second.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.article import read_article  # noqa: E402
+from pipeline.entities import en as EN  # noqa: E402
+from pipeline.entities import zh as ZH  # noqa: E402
+from pipeline.entities.link import _core, link_entities  # noqa: E402
+from pipeline.entities.gazetteer import norm_en  # noqa: E402
+
+
+def pr(tp, n_pred, n_gold):
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def en_match(gold: str, text: str) -> tuple[bool, bool]:
+    a, b = norm_en(gold), norm_en(text)
+    exact = bool(a) and a == b
+    ca, cb = _core(gold), _core(text)
+    overlap = exact or (bool(ca) and bool(cb) and (ca in cb or cb in ca)) or (bool(a) and bool(b) and (a in b or b in a))
+    return exact, overlap
+
+
+def eval_dev(shared: Path, details: bool):
+    gold_rows = [json.loads(l) for l in open(shared / "gold" / "dev.jsonl", encoding="utf-8")]
+    c = Counter()
+    misses = {"zh_place": [], "zh_place_fp": Counter(), "zh_org": [], "en_place": [], "link_wrong": []}
+    for row in gold_rows:
+        path = shared / "corpus" / "dev" / row["file"]
+        if not path.exists():
+            continue
+        art = read_article(path)
+        zh_text = art.text[art.zh_span[0]:art.zh_span[1]]
+        en_text = art.text[art.en_span[0]:art.en_span[1]]
+        if art.title_en_span:
+            en_text = art.text[art.title_en_span[0]:art.title_en_span[1]] + "\n" + en_text
+        zh_ents = ZH.extract(zh_text)
+        en_ents = EN.extract(en_text)
+        zp = [e for e in zh_ents if e.label == "PLACE"]
+        zo = [e for e in zh_ents if e.label == "ORG"]
+        ep = [e for e in en_ents if e.label == "PLACE"]
+        gp = {p["zh"]: p.get("en") for p in row.get("places", [])}
+        go = {o["zh"]: o.get("en") for o in row.get("orgs", [])}
+        # zh place recall
+        for name in gp:
+            c["zh_place_gold"] += 1
+            ex = any(e.text == name for e in zp)
+            ov = ex or any(e.text in name or name in e.text for e in zp)
+            c["zh_place_rec_exact"] += ex
+            c["zh_place_rec_overlap"] += ov
+            if not ex:
+                misses["zh_place"].append((row["file"], name, "overlap" if ov else "missed"))
+        # zh place precision
+        allgold = set(gp) | set(go)
+        types = set()
+        for e in zp:
+            c["zh_place_pred"] += 1
+            ok = e.text in gp
+            c["zh_place_prec_exact"] += ok
+            c["zh_place_prec_overlap"] += ok or any(e.text in g or g in e.text for g in allgold)
+            if not ok:
+                misses["zh_place_fp"][e.text] += 1
+            if e.text not in types:
+                types.add(e.text)
+                c["zh_place_pred_types"] += 1
+                c["zh_place_prec_types"] += ok
+        # org recall
+        for name in go:
+            c["zh_org_gold"] += 1
+            ex = any(e.text == name for e in zo)
+            ov = ex or any(e.text in name or name in e.text for e in zo)
+            c["zh_org_rec_exact"] += ex
+            c["zh_org_rec_overlap"] += ov
+            if not ex:
+                misses["zh_org"].append((row["file"], name, "overlap" if ov else "missed"))
+        for e in zo:
+            c["zh_org_pred"] += 1
+            c["zh_org_prec_exact"] += e.text in go
+        # English place recall
+        for name, en in gp.items():
+            if not en:
+                continue
+            c["en_place_gold"] += 1
+            ms = [en_match(en, e.text) for e in ep]
+            ex = any(m[0] for m in ms)
+            ov = any(m[1] for m in ms)
+            c["en_place_rec_exact"] += ex
+            c["en_place_rec_overlap"] += ov
+            if not ov:
+                misses["en_place"].append((row["file"], en))
+        # links
+        golden = {**{k: v for k, v in go.items()}, **{k: v for k, v in gp.items()}}
+        links = link_entities(zh_ents, en_ents, zh_len=len(zh_text), en_len=len(en_text))
+        seen_gold = set()
+        for z, e, s in links:
+            if z is None or z.text not in golden or not golden[z.text]:
+                continue
+            if e is None:
+                c["link_unlinked"] += 1
+                continue
+            c["link_pairs"] += 1
+            ex, ov = en_match(golden[z.text], e.text)
+            c["link_right_exact"] += ex
+            c["link_right_overlap"] += ov
+            seen_gold.add(z.text)
+            if not ov:
+                misses["link_wrong"].append((row["file"], z.text, golden[z.text], e.text, s))
+        c["link_gold_names"] += sum(1 for k, v in golden.items() if v)
+        c["link_gold_linked"] += len(seen_gold)
+    print("== dev gold (%d articles) ==" % len(gold_rows))
+    g = c["zh_place_gold"]
+    print(f"zh places: gold {g}  recall exact {c['zh_place_rec_exact'] / g:.3f}  overlap {c['zh_place_rec_overlap'] / g:.3f}")
+    n = c["zh_place_pred"]
+    print(f"zh places: predicted {n} mentions  precision exact {c['zh_place_prec_exact'] / n:.3f}  overlap "
+          f"{c['zh_place_prec_overlap'] / n:.3f}  (distinct texts {c['zh_place_pred_types']}: exact "
+          f"{c['zh_place_prec_types'] / max(1, c['zh_place_pred_types']):.3f})")
+    g = c["zh_org_gold"]
+    print(f"zh orgs:   gold {g}  recall exact {c['zh_org_rec_exact'] / g:.3f}  overlap {c['zh_org_rec_overlap'] / g:.3f}"
+          f"  (precision exact {c['zh_org_prec_exact'] / max(1, c['zh_org_pred']):.3f} of {c['zh_org_pred']})")
+    g = c["en_place_gold"]
+    print(f"en places: gold {g}  recall exact {c['en_place_rec_exact'] / g:.3f}  overlap {c['en_place_rec_overlap'] / g:.3f}")
+    lp = c["link_pairs"]
+    print(f"links: {lp} linked pairs with a gold rendering; right exact {c['link_right_exact'] / max(1, lp):.3f}  "
+          f"overlap {c['link_right_overlap'] / max(1, lp):.3f}; gold names linked {c['link_gold_linked']}/{c['link_gold_names']}"
+          f"; gold-named zh mentions left unlinked {c['link_unlinked']}")
+    if details:
+        print("-- zh place misses:", [m for m in misses["zh_place"]])
+        print("-- zh place false positives:", misses["zh_place_fp"].most_common(80))
+        print("-- zh org misses:", misses["zh_org"])
+        print("-- en place misses:", misses["en_place"])
+        print("-- wrong links:", misses["link_wrong"])
+    return c
+
+
+def _flatten(ents):
+    """Outermost first, no overlaps (BIO cannot nest)."""
+    keep = []
+    for e in sorted(ents, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(e.end <= k.start or e.start >= k.end for k in keep):
+            keep.append(e)
+    return sorted(keep, key=lambda e: e.start)
+
+
+LABEL = {"PLACE": "LOC", "ORG": "ORG"}
+
+
+def _score_spans(gold, pred, c, prefix):
+    for lab in ("LOC", "ORG"):
+        gs = {(s, e) for s, e, l in gold if l == lab}
+        ps = {(s, e) for s, e, l in pred if l == lab}
+        c[f"{prefix}{lab}_gold"] += len(gs)
+        c[f"{prefix}{lab}_pred"] += len(ps)
+        c[f"{prefix}{lab}_tp"] += len(gs & ps)
+        c[f"{prefix}{lab}_tp_overlap_r"] += sum(1 for g in gs if any(p[0] < g[1] and g[0] < p[1] for p in ps))
+        c[f"{prefix}{lab}_tp_overlap_p"] += sum(1 for p in ps if any(p[0] < g[1] and g[0] < p[1] for g in gs))
+
+
+def _report_spans(c, prefix, title, fn_examples=None):
+    print(f"== {title} ==")
+    for lab in ("LOC", "ORG"):
+        p, r, f = pr(c[f"{prefix}{lab}_tp"], c[f"{prefix}{lab}_pred"], c[f"{prefix}{lab}_gold"])
+        po = c[f"{prefix}{lab}_tp_overlap_p"] / max(1, c[f"{prefix}{lab}_pred"])
+        ro = c[f"{prefix}{lab}_tp_overlap_r"] / max(1, c[f"{prefix}{lab}_gold"])
+        print(f"{lab}: gold {c[f'{prefix}{lab}_gold']} pred {c[f'{prefix}{lab}_pred']}  exact P {p:.3f} R {r:.3f} F1 {f:.3f}"
+              f"   overlap P {po:.3f} R {ro:.3f}")
+
+
+def eval_ner(shared: Path, details: bool):
+    path = shared / "pd1998" / "ner-dev.bio"
+    if not path.exists():
+        return
+    sents, chars, tags = [], [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if chars:
+                sents.append((chars, tags))
+            chars, tags = [], []
+            continue
+        ch, _, tag = line.rpartition(" ")
+        chars.append(ch[:1] or " ")
+        tags.append(tag)
+    if chars:
+        sents.append((chars, tags))
+    c = Counter()
+    fn, fp = Counter(), Counter()
+    for chars, tags in sents:
+        text = "".join(chars)
+        gold = []
+        cur = None
+        for i, t in enumerate(tags + ["O"]):
+            if t.startswith("B-") or t == "O" or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
+                if cur:
+                    gold.append(tuple(cur))
+                cur = [i, i + 1, t[2:]] if t != "O" else None
+            else:
+                cur[1] = i + 1
+        gold = [g for g in gold if g[2] in ("LOC", "ORG")]
+        pred = [(e.start, e.end, LABEL[e.label]) for e in _flatten(ZH.extract(text))]
+        _score_spans(gold, pred, c, "ner_")
+        if details:
+            gs, ps = set(gold), set(pred)
+            for s, e, l in gs - ps:
+                fn[(l, text[s:e])] += 1
+            for s, e, l in ps - gs:
+                fp[(l, text[s:e])] += 1
+    _report_spans(c, "ner_", f"PD1998 ner-dev.bio ({len(sents)} sentences)")
+    if details:
+        print("-- NER false negatives:", fn.most_common(120))
+        print("-- NER false positives:", fp.most_common(120))
+
+
+_TOK = re.compile(r"(\[)?([^\s/\[\]]+)/([A-Za-z]+)(\](\w+))?")
+
+
+def eval_pos(shared: Path, details: bool):
+    files = sorted((shared / "pd1998" / "pos").glob("*.txt"))
+    if not files:
+        return
+    c = Counter()
+    fn, fp = Counter(), Counter()
+    nsent = 0
+    for f in files:
+        for line in open(f, encoding="utf-8", errors="replace"):
+            toks = line.split()
+            if len(toks) < 2:
+                continue
+            nsent += 1
+            text = ""
+            gold = []
+            open_at = None
+            for tok in toks[1:]:
+                m = _TOK.fullmatch(tok)
+                if not m:
+                    continue
+                if m.group(1):
+                    open_at = len(text)
+                s = len(text)
+                text += m.group(2)
+                tag = m.group(3)
+                if tag in ("ns", "nt"):
+                    gold.append((s, len(text), "LOC" if tag == "ns" else "ORG"))
+                if m.group(4):
+                    ctag = m.group(5)
+                    if ctag in ("ns", "nt") and open_at is not None:
+                        lab = "LOC" if ctag == "ns" else "ORG"
+                        gold = [g for g in gold if not (g[0] >= open_at)]
+                        gold.append((open_at, len(text), lab))
+                    open_at = None
+            pred = [(e.start, e.end, LABEL[e.label]) for e in _flatten(ZH.extract(text))]
+            _score_spans(gold, pred, c, "pos_")
+            if details:
+                gs, ps = set(gold), set(pred)
+                for s, e, l in gs - ps:
+                    fn[(l, text[s:e])] += 1
+                for s, e, l in ps - gs:
+                    fp[(l, text[s:e])] += 1
+    _report_spans(c, "pos_", f"PD1998 pos /ns (LOC) and /nt (ORG) ({len(files)} days, {nsent} paragraphs)")
+    if details:
+        print("-- POS false negatives:", fn.most_common(80))
+        print("-- POS false positives:", fp.most_common(80))
+
+
+def eval_speed(shared: Path):
+    texts = []
+    for p in sorted((shared / "corpus" / "dev").glob("*.txt")):
+        art = read_article(p)
+        texts.append(art.text[art.zh_span[0]:art.zh_span[1]])
+    big = "\n".join(texts)
+    ZH.extract(big[:1000])
+    t = time.perf_counter()
+    reps = 3
+    for _ in range(reps):
+        ZH.extract(big)
+    dt = time.perf_counter() - t
+    en_texts = []
+    for p in sorted((shared / "corpus" / "dev").glob("*.txt")):
+        art = read_article(p)
+        en_texts.append(art.text[art.en_span[0]:art.en_span[1]])
+    bige = "\n".join(en_texts)
+    t = time.perf_counter()
+    EN.extract(bige)
+    dte = time.perf_counter() - t
+    print(f"== speed ==\nzh.extract: {reps * len(big) / dt:,.0f} chars/s over {len(big):,} chars; "
+          f"en.extract: {len(bige) / dte:,.0f} chars/s over {len(bige):,} chars")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--details", action="store_true", help="print misses and false positives")
+    ap.add_argument("--only", choices=["dev", "ner", "pos", "speed"], help="run one measurement")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "gold" / "dev.jsonl").exists():
+        sys.exit(f"no shared data at {shared}")
+    if args.only in (None, "dev"):
+        eval_dev(shared, args.details)
+    if args.only in (None, "ner"):
+        eval_ner(shared, args.details)
+    if args.only in (None, "pos"):
+        eval_pos(shared, args.details)
+    if args.only in (None, "speed"):
+        eval_speed(shared)
+
+
+if __name__ == "__main__":
+    main()

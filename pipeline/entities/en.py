@@ -1,0 +1,267 @@
+"""Places and organisations in English text (the archive's translations), by rules and the gazetteer.
+
+Named rules:
+
+1. ``gazetteer``: longest match of capitalised word sequences against the gazetteer's English names, pinyin and
+   the period's spellings (Peking, Kwangsi, Shensi ...), demonyms included (American -> 美国).
+2. ``place_head``: capitalised words + a place head noun: "Gaoyou County", "Pingle Special Districts",
+   "Xiyan Village", "Huai River" (pipeline/data/entities/en_place_heads.tsv).
+3. ``org_lexicon`` / ``org_head``: known organisations (Xinhua News Agency) and capitalised words + an
+   organisation head noun ("Gaoyou County Metal Production Cooperative", "Ministry of Agriculture").
+
+Offsets index the input text. Never raises.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.entities.gazetteer import load as load_gazetteer
+from pipeline.entities.gazetteer import norm_en
+from pipeline.types import Entity
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "entities"
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*\.?(?:[A-Z]\.)*")
+_CONNECT = {"of", "and", "the", "de", "for", "on", "in"}
+#: capitalised at a sentence start, never the first word of a name
+_FUNCTION = set("""the in at on from for to by with a an and of as after before during according since under through
+many some all this that these those its their his her our when while if but also both each every most other such over
+into among between near outside inside within across along around about against toward towards than then there here
+it he she they we i you one two three four five six seven eight nine ten last next first""".split())
+
+
+def _rows(name):
+    with open(DATA / name, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _lines(name):
+    p = DATA / name
+    if not p.exists():
+        return []
+    return [l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
+class _Rules:
+    def __init__(self):
+        g = self.g = load_gazetteer()
+        self.stop = {w.lower() for w in _lines("en_not_place.txt")}
+        # English place names: key (tuple of lower-case words) -> Place
+        self.places = {}
+        for p in g.places:
+            for i, name in enumerate(p.english_names):
+                words = tuple(w.lower().strip(".") for w in _WORD.findall(name))
+                if not words:
+                    continue
+                if len(words) == 1 and (len(words[0]) < 4 or words[0] in self.stop):
+                    continue
+                key = words
+                prev = self.places.get(key)
+                if prev is None or g._key((1 if i else 0, p)) < g._key((0, prev)):
+                    self.places[key] = p
+        self.max_words = max(len(k) for k in self.places)
+        self.place_heads = {}
+        for r in _rows("en_place_heads.tsv"):
+            self.place_heads[tuple(r["head"].lower().split())] = r["subtype"]
+        self.org_heads = {}
+        for r in _rows("en_org_heads.tsv"):
+            self.org_heads[tuple(r["head"].lower().split())] = r["subtype"]
+        self.orgs = {}
+        for r in _rows("zh_orgs.tsv"):
+            words = tuple(w.lower() for w in _WORD.findall(r["en"]))
+            if words and len(r["en"]) > 3 and r["en"][0].isupper():
+                self.orgs[words] = (r["zh"], r["subtype"], r["en"])
+        for r in _rows("en_orgs.tsv"):
+            words = tuple(w.lower() for w in _WORD.findall(r["en"]))
+            self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
+        self.max_org_words = max(len(k) for k in self.orgs)
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    return _Rules()
+
+
+def extract(text: str) -> list[Entity]:
+    try:
+        return _extract(text)
+    except Exception:
+        return []
+
+
+def _tokens(text):
+    toks = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        s, e = m.start(), m.end()
+        # a trailing full stop belongs to the word only for abbreviations (U.S.)
+        if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+            w = w[:-1]
+            e -= 1
+        w2 = w.rstrip("'’")
+        e -= len(w) - len(w2)
+        toks.append((s, e, w2))
+    return toks
+
+
+def _cap(w):
+    return w[:1].isupper()
+
+
+def _extract(text: str) -> list[Entity]:
+    if not isinstance(text, str) or not text:
+        return []
+    R = rules()
+    toks = _tokens(text)
+    low = [t[2].lower().strip(".").replace("’", "'") for t in toks]
+    n = len(toks)
+    out = []
+    used = [False] * n
+    # organisations first (longest), so "Gaoyou County Metal Production Cooperative" is one org
+    i = 0
+    while i < n:
+        hit = None
+        if _cap(toks[i][2]):
+            for L in range(min(R.max_org_words, n - i), 0, -1):
+                key = tuple(low[i:i + L])
+                if key in R.orgs and _adjacent(text, toks, i, i + L):
+                    hit = (L, R.orgs[key])
+                    break
+        if hit:
+            L, (zh, sub, en) = hit
+            s, e = toks[i][0], toks[i + L - 1][1]
+            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
+            for k in range(i, i + L):
+                used[k] = True
+            i += L
+            continue
+        i += 1
+    out.extend(_org_heads(text, toks, low, used, R))
+    # places
+    i = 0
+    places = []
+    while i < n:
+        w = toks[i][2]
+        if not (_cap(w) or w[:1].isdigit()) or low[i] in _FUNCTION:
+            i += 1
+            continue
+        hit = None
+        for L in range(min(R.max_words, n - i), 0, -1):
+            key = tuple(low[i:i + L])
+            p = R.places.get(key)
+            if p is not None and _adjacent(text, toks, i, i + L) and all(_cap(toks[k][2]) or low[k] in _CONNECT for k in range(i, i + L)):
+                hit = (L, p)
+                break
+        if hit:
+            L, p = hit
+            # extend with a head noun: "Gaoyou" + "County"
+            j = i + L
+            sub = p.subtype
+            for H in (3, 2, 1):
+                head = tuple(low[j:j + H])
+                if len(head) == H and head in R.place_heads and _adjacent(text, toks, i, j + H) and _cap(toks[j][2]):
+                    sub = R.place_heads[head]
+                    j += H
+                    break
+            s, e = toks[i][0], toks[j - 1][1]
+            if L == 1 and j == i + 1 and _person_context(toks, low, i):
+                i += 1
+                continue
+            places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=sub if j > i + L else p.subtype,
+                                 norm=p.zh, en=p.en, gazetteer_id=p.id, modern=p.modern or None))
+            i = j
+            continue
+        # rule place_head: capitalised words + head
+        j = i
+        while j < n and _cap(toks[j][2]) and j - i < 4 and _adjacent(text, toks, i, j + 1):
+            j += 1
+        found = None
+        for k in range(j, i, -1):
+            for H in (3, 2, 1):
+                head = tuple(low[k:k + H])
+                if len(head) == H and head in R.place_heads and k + H <= n and _adjacent(text, toks, i, k + H) \
+                        and all(_cap(toks[x][2]) for x in range(k, k + H)):
+                    found = (k, H)
+                    break
+            if found:
+                break
+        if found and found[0] > i:
+            k, H = found
+            name_words = low[i:k]
+            if not any(w in R.stop for w in name_words[:1]):
+                s, e = toks[i][0], toks[k + H - 1][1]
+                places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE",
+                                     subtype=R.place_heads[tuple(low[k:k + H])], norm=None, en=text[s:e]))
+                i = k + H
+                continue
+        i += 1
+    out.extend(places)
+    out.sort(key=lambda e: (e.start, -e.end, e.label))
+    return out
+
+
+def _adjacent(text, toks, i, j):
+    """Tokens i..j-1 are separated only by single spaces or hyphens (no punctuation)."""
+    for k in range(i, j - 1):
+        gap = text[toks[k][1]:toks[k + 1][0]]
+        if gap not in (" ", "-", "- ", " -"):
+            return False
+    return True
+
+
+_TITLES = {"mr", "mrs", "comrade", "general", "chairman", "premier", "minister", "director", "secretary", "president"}
+
+
+def _person_context(toks, low, i):
+    """A single pinyin word right after another capitalised pinyin word (Zhang Dechang) or a title is a name."""
+    if i > 0 and low[i - 1] in _TITLES:
+        return True
+    if i > 0 and _cap(toks[i - 1][2]) and toks[i][0] - toks[i - 1][1] == 1 and low[i - 1] in _SURNAMES:
+        return True
+    return False
+
+
+_SURNAMES = set("""zhang wang li zhao liu chen yang huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie
+han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia
+zhong tian ren fan fang shi yao tan liao zou xiong jin lu hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan
+lei qian tang yin yi chang wu qiao lai gong wen""".split())
+
+
+def _org_heads(text, toks, low, used, R):
+    out = []
+    n = len(toks)
+    for j in range(n):
+        if used[j]:
+            continue
+        for H in (3, 2, 1):
+            head = tuple(low[j:j + H])
+            if len(head) != H or head not in R.org_heads or not all(_cap(toks[x][2]) for x in range(j, j + H)):
+                continue
+            # left: capitalised words (with 'of'/'and' inside)
+            i = j
+            while i > 0 and not used[i - 1] and low[i - 1] not in _FUNCTION - {"and"} and _adjacent(text, toks, i - 1, j + H) and (
+                    _cap(toks[i - 1][2]) or (low[i - 1] in ("and",) and i - 2 >= 0 and _cap(toks[i - 2][2]))) \
+                    and low[i - 1] not in ("the", "The") and j - i < 8:
+                i -= 1
+            e_idx = j + H
+            # right: "of X Y" (Ministry of Agriculture)
+            if e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
+                e_idx += 2
+                while e_idx < n and _cap(toks[e_idx][2]) and _adjacent(text, toks, j, e_idx + 1):
+                    e_idx += 1
+            if i == j and e_idx == j + H:
+                break
+            s, e = toks[i][0], toks[e_idx - 1][1]
+            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=R.org_heads[head], norm=None,
+                              en=text[s:e]))
+            for k in range(i, e_idx):
+                used[k] = True
+            break
+    return out
+
+
+__all__ = ["extract", "rules"]
