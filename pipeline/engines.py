@@ -87,9 +87,25 @@ def warm_up():
     return os.getpid()
 
 
-def init_local_worker():
+def _exit_with_parent(parent: int, every: float = 0.5):
+    """Watchdog thread: a worker whose parent died (kill -9) exits instead of lingering."""
+    import threading
+    import time
+
+    def watch():
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="duizhao-parent-watch", daemon=True).start()
+
+
+def init_local_worker(parent: int | None = None):
     """ProcessPoolExecutor initializer: Ctrl-C is the parent's business; load models once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _exit_with_parent(parent)
     warm_up()
 
 
@@ -131,7 +147,8 @@ class LocalEngine:
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=init_local_worker)
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=init_local_worker,
+                                        initargs=(os.getpid(),))
 
     def map_chunks(self, chunks):
         return _ordered(lambda c: self.pool.submit(work_chunk, c), chunks, window=4 * self.workers)
