@@ -90,7 +90,10 @@ def rules() -> dict:
     return {"dim": dims, "factor": factors, "alias": raw.get("alias", {}), "approx": raw["approx"],
             "approx_compatible": compatible, "increase": tuple(raw["multiple"]["increase"]),
             "decrease": tuple(raw["multiple"]["decrease"]), "en_exact": set(raw["multiple"]["en_exact"]),
-            "unit_swap": raw["inject"]["unit_swap"]}
+            "unit_swap": raw["inject"]["unit_swap"],
+            "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
+            "ctx_en": [(a, re.compile(p, re.I)) for a, p in raw["context"]["en"]],
+            "ctx_en_window": raw["context"]["en_window"]}
 
 
 # ---------------------------------------------------------------- values
@@ -215,8 +218,10 @@ def _approx_ok(za, ea) -> bool:
     return gz == ge or frozenset((gz, ge)) in rules()["approx_compatible"]
 
 
-def _multiple_form(text: str, start: int) -> str | None:
-    """'increase' / 'decrease' when the words before (or in) the multiple make it one."""
+def _multiple_form(text: str, start: int, value=None) -> str | None:
+    """'increase' / 'decrease' when the words before (or in) the multiple make it one.
+
+    一倍 with no verb before it (高者可达一倍以上) is an increase too: "one times as much" is not said."""
     before = text[max(0, start - 4):start]
     r = rules()
     for w in sorted(r["decrease"], key=len, reverse=True):
@@ -225,6 +230,8 @@ def _multiple_form(text: str, start: int) -> str | None:
     for w in sorted(r["increase"], key=len, reverse=True):
         if before.endswith(w) or before.endswith(w + "了") or before.endswith(w + "到"):
             return "increase"
+    if value is not None and _d(value) == 1:
+        return "increase"
     return None
 
 
@@ -251,9 +258,46 @@ def _candidates(zq, eq, zform) -> list[tuple[Decimal, Decimal, str]]:
         out = [(zb[0], zb[1], "")]
     elif zs == "times" and es == "ratio" and zform == "increase":
         out = [(zb[0], zb[1], "increase by N times = +N x 100%")]
-    elif zs == "ratio" and es == "times" and _en_exact_multiple(eq):
-        out = [(zb[0] + 1, zb[1] + 1, "increase by 100% = doubled")]
+    elif zs == "ratio" and es == "times":
+        out = [(zb[0], zb[1], "")]  # 一半 "halving"
+        if _en_exact_multiple(eq):
+            out.append((zb[0] + 1, zb[1] + 1, "increase by 100% = doubled"))
     return out
+
+
+def context_approx(text: str, q, lang: str) -> str | None:
+    """A qualifier written apart from the figure, just before it in ``text`` (see reconcile.toml [context])."""
+    r = rules()
+    w = r[f"ctx_{lang}_window"]
+    before = text[max(0, q.start - w):q.start]
+    if lang == "en":
+        before = before.replace("\n", " ")
+    for approx, pat in r[f"ctx_{lang}"]:
+        if pat.search(before):
+            return approx
+    return None
+
+
+def judge_in_text(text: str, zq, eq, zform: str | None = None) -> Verdict | None:
+    """:func:`judge`, then a qualifier flag is cleared when the side that lacks one has it in context."""
+    import dataclasses
+
+    v = judge(zq, eq, zform)
+    if v is None or text is None or v.verdict not in ("approx_added", "approx_dropped"):
+        return v
+    if v.verdict == "approx_added" and not zq.approx:
+        a = context_approx(text, zq, "zh")
+        if a:
+            v2 = judge(dataclasses.replace(zq, approx=a), eq, zform)
+            if v2 is not None and v2.verdict == "match":
+                return Verdict("match", None, "; ".join(x for x in (v2.note, f"Chinese qualifier before the figure ({a})") if x), v2.score)
+    if v.verdict == "approx_dropped" and not eq.approx:
+        a = context_approx(text, eq, "en")
+        if a:
+            v2 = judge(zq, dataclasses.replace(eq, approx=a), zform)
+            if v2 is not None and v2.verdict == "match":
+                return Verdict("match", None, "; ".join(x for x in (v2.note, f"English qualifier before the figure ({a})") if x), v2.score)
+    return v
 
 
 def judge(zq, eq, zform: str | None = None) -> Verdict | None:
@@ -315,10 +359,10 @@ def _relate(zlo, zhi, eb, qe, za, ea) -> str | None:
     a, b = _close(zlo, elo, qe), _close(zhi, ehi, qe)
     if a and b:
         return "rounded" if "rounded" in (a, b) else "equal"
-    # one side a range: the other inside it, with a qualifier or a range on the other side
-    if zlo != zhi and elo == ehi and zlo <= elo <= zhi:
+    # one side a range, the other a qualified figure inside it (七八百 / "about 750")
+    if zlo != zhi and elo == ehi and zlo <= elo <= zhi and ea:
         return "overlap"
-    if elo != ehi and zlo == zhi and elo <= zlo <= ehi:
+    if elo != ehi and zlo == zhi and elo <= zlo <= ehi and za:
         return "overlap"
     if zlo != zhi and elo != ehi and zlo <= ehi and elo <= zhi and (za or ea):
         return "overlap"
@@ -329,20 +373,25 @@ def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
     notes = [n for n in (cnote, "rounded" if rel == "rounded" else "",
                          "range overlap" if rel == "overlap" else "") if n]
     za, ea = zq.approx, eq.approx
+    base = {"equal": 10, "rounded": 9, "overlap": 8.5}[rel]
     if _approx_ok(za, ea):
-        return Verdict("match", None, "; ".join(notes), 10 + (1 if za == ea else 0))
+        return Verdict("match", None, "; ".join(notes), base + (1 if za == ea else 0))
+    ranged = zq.high is not None and _d(zq.high) != _d(zq.value)
+    if ranged and _approx_group(za) in (None, "about", "near") and _approx_group(ea) in (None, "about", "near"):
+        # 二三百 is "about two to three hundred" and 一二年 "one or two years": a range is approximate
+        return Verdict("match", None, "; ".join(notes + ["a range is approximate"]), base)
     if rel in ("rounded", "overlap") and ea in ("about", "nearly") and not za:
-        return Verdict("match", None, "; ".join(notes + ["English 'about' for a rounded figure"]), 9.5)
+        return Verdict("match", None, "; ".join(notes + ["English 'about' for a rounded figure"]), base - 0.5)
     if za and not ea:
-        if rel == "overlap" and zq.high is not None:
-            return Verdict("match", None, "; ".join(notes), 9.5)
-        return Verdict("approx_dropped", None, f"{za} not rendered" + (f"; {'; '.join(notes)}" if notes else ""), 8)
+        return Verdict("approx_dropped", None, f"{za} not rendered" + (f"; {'; '.join(notes)}" if notes else ""),
+                       base - 2)
     if ea and not za:
         if rel == "rounded" and ((ea in ("more_than", "at_least") and _d(eq.value) < _d(zq.value))
                                  or (ea in ("less_than", "at_most", "nearly") and _d(eq.value) > _d(zq.value))):
-            return Verdict("match", None, "; ".join(notes + [f"English '{ea}' for a rounded figure"]), 9.5)
-        return Verdict("approx_added", None, f"English adds {ea}" + (f"; {'; '.join(notes)}" if notes else ""), 8)
-    return Verdict("approx_dropped", None, f"qualifier changed: {za} -> {ea}", 7.5)
+            return Verdict("match", None, "; ".join(notes + [f"English '{ea}' for a rounded figure"]), base - 0.5)
+        return Verdict("approx_added", None, f"English adds {ea}" + (f"; {'; '.join(notes)}" if notes else ""),
+                       base - 2)
+    return Verdict("approx_dropped", None, f"qualifier changed: {za} -> {ea}", base - 2.5)
 
 
 # ---------------------------------------------------------------- pairing
@@ -357,6 +406,10 @@ def _significant_en(q) -> bool:
         return False
     return bool(q.unit or q.scale or q.approx or q.kind in ("percent", "fraction", "multiple")
                 or abs(v) >= 10 or q.high is not None)
+
+
+def _is_one(q) -> bool:
+    return _d(q.value) == 1 and q.high is None and not q.approx and space(q) == "count"
 
 
 def _sentence_of(bead: Bead, start: int, lang: str):
@@ -443,11 +496,11 @@ def _pair(text, bead: Bead, zs, es):
 
     cands = []
     for i, (zseg, zq) in scope:
-        form = _multiple_form(text, zq.start) if space(zq) in ("times", "ratio") else None
+        form = _multiple_form(text, zq.start, zq.value) if space(zq) in ("times", "ratio") else None
         for j, (eseg, eq) in enumerate(es):
             if eq.kind in OUT_OF_SCOPE_KINDS:
                 continue
-            v = judge(zq, eq, form)
+            v = judge_in_text(text, zq, eq, form)
             if v is None:
                 continue
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
@@ -456,6 +509,8 @@ def _pair(text, bead: Bead, zs, es):
                         or space(zq) != space(eq) or (zq.kind != eq.kind):
                     continue
             s = v.score
+            if unit_key(zq.unit) and unit_key(zq.unit) == unit_key(eq.unit):
+                s += 0.5
             if zsent[i] is not None and zsent[i] == esent[j]:
                 s += 1.5
             s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
@@ -493,6 +548,10 @@ def _pair(text, bead: Bead, zs, es):
             continue
         if not bead.en:
             note = bead.note or "paragraph not aligned"
+        elif _is_one(zq):
+            # 一天 "per day", 一座 "a mill", 一匹 "a single piece": English says one with an article
+            out.append((zs[i], None, Verdict("match", None, "one, rendered without a figure (a, per, each ...)")))
+            continue
         else:
             note = "no English figure of this value in the aligned paragraph"
         out.append((zs[i], None, Verdict("missing_in_en", None, note)))
