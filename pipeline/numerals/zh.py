@@ -158,8 +158,8 @@ def _evaluate(s: str):
         elif kind == "u":
             m = t[1]
             if cur is None:
-                if prev in (None, "s"):
-                    cur = _ONE
+                if prev in (None, "s") or (prev == "u" and m < last_mult):
+                    cur = _ONE  # 十五, 万十, 一百十六
                 else:
                     return None
             if prev == "u" and m >= last_mult:
@@ -225,11 +225,13 @@ def norm(d: Decimal) -> Decimal:
 
 def _range_split(s: str):
     """(low, high) strings for 七八百 / 十七八 / 几十 / 十几, else None."""
-    if "几" in s:
-        i = s.index("几")
-        after_unit = i > 0 and s[i - 1] in _UNIT_CHARS
-        low = s.replace("几", "一" if after_unit else "二", 1)
-        high = s.replace("几", "九", 1)
+    if "几" in s or "数" in s:
+        # 几十 / 数百 = 20..90 / 200..900 (before 十百千); 十几, 二十几万 = 11..19 (after a unit)
+        w = "几" if "几" in s else "数"
+        i = s.index(w)
+        before_unit = i + 1 < len(s) and s[i + 1] in "十百千万亿"
+        low = s.replace(w, "二" if before_unit else "一", 1)
+        high = s.replace(w, "九", 1)
         return low, high, "about"
     n = len(s)
     for i in range(n - 1):

@@ -74,6 +74,8 @@ ORDINAL_NOUNS = {"区", "连", "排", "班", "号", "等", "级", "团", "营", 
 DECIMAL_AFTER = {"米", "公尺", "秒"}
 
 _NUMCH = set(NUMERAL_CHARS) | {"几", "幾"}
+#: a unit word that starts a longer noun is no unit: 国营, 石油, 架子, 人民
+NOT_BEFORE: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in CLS["not_before"].items()}
 
 
 def _alt(words) -> str:
@@ -110,10 +112,12 @@ NEGLOOK = _alt(_neg_impure)
 PURENEG = _alt(_neg_pure)
 
 RUN = (
-    rf"(?:(?!{NEGLOOK}){NUMCH})"
+    rf"(?:(?!{NEGLOOK}){NUMCH}|数(?=[十百千万亿]))"
     rf"(?:(?!{NEGLOOK}){NUMCH}"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
+    rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
+    rf"|(?<=[0-9０-９]) ?[.．] ?(?=[0-9０-９])"
     rf"|(?<=[十百千万亿拾佰仟萬億])[多余餘](?=[万亿萬億])"
     rf"|(?<={D})、(?={D}))*"
 )
@@ -131,7 +135,7 @@ MASTER = re.compile(
     rf"|(?P<paren>[（(][一二三四五六七八九十]{{1,3}}[）)])"
     rf"|(?P<jiabei>加倍|翻了?(?P<fan>[一两二三四五六七八九十]{{1,2}})番)"
     rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
-    rf"|(?P<pre>{PRE})?(?P<ord>第)?(?P<pct>百分之|千分之|万分之|零下|负|負)?(?!{PURENEG})(?P<num>{RUN})"
+    rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<pct>百分之|千分之|万分之|零下|负|負)?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
     rf"|(?P<neg>{_alt(NEG_WORDS)})"
 )
@@ -141,6 +145,7 @@ UNIT_ALT = _alt(_UNIT_WORDS)
 TAIL = re.compile(
     rf"(?P<inner>[多余餘](?![年]?以)|来(?=[个個]|{UNIT_ALT}))?"
     rf"(?P<ge>[个個](?![人]?[性别体]))?"
+    rf"(?P<inner_ge>[多余](?=月|钟头|小时|星期|礼拜))?"
     rf"(?P<half>半(?![数岛导边途信殖封工壁自]))?"
     rf"(?P<unit>{UNIT_ALT})?"
     rf"(?P<half2>半(?![年月天日小数个岛导边途信殖封工壁自]))?"
@@ -156,6 +161,7 @@ MONTH_SUFFIX_RE = re.compile(_alt(MONTH_SUFFIX))
 DURATION_RE = re.compile(_alt(DURATION_AFTER))
 MONEY_JIAO = re.compile(rf"(?P<j>{RUN})[角毛](?:(?P<f>{RUN})分)?")
 MONEY_FEN = re.compile(rf"(?P<f>{RUN})分(?P<cur>钱|美元|美金)?")
+MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
 CUR_AFTER = re.compile(r"钱|美元|美金")
 DIGITS_ONLY = re.compile(r"[零〇○一二三四五六七八九]+")
 CHENG = re.compile(r"成(?![为立功绩员果就本品交熟了语群])")
@@ -185,12 +191,15 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
         m = NOUN_AFTER.match(text, tail_end)
         if m:
             return NOUNS[m.group("noun")]
-        before = text[max(0, num_start - 8) : num_start]
-        last = None
-        for m in NOUN_BEFORE.finditer(before):
-            last = m.group()
-        if last:
-            return NOUNS[last]
+        if unit_text not in ("个", "個"):
+            # 新开渠二十四道: a noun right before the number (one linking char allowed)
+            before = text[max(0, num_start - 6) : num_start]
+            last = None
+            for m in NOUN_BEFORE.finditer(before):
+                if m.end() >= len(before) - 1:
+                    last = m.group()
+            if last:
+                return NOUNS[last]
         return GENERIC[unit_text] or unit_text
     return unit_text
 
@@ -201,6 +210,8 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     after = e
     dur = DURATION_RE.match(text, after)
     is_int = nv.high is None and v == v.to_integral_value()
+    if unit_text == "年" and text.startswith("代", e) and is_int and 10 <= v <= 90 and v % 10 == 0:
+        return _q(text, s, e + 1, 1900 + v, unit="decade", kind="date")
     if unit_text == "年":
         if ge or not (nv.digitwise and is_int and 1000 <= v <= 2100):
             return None
@@ -215,6 +226,11 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
                 ms = MONTH_SUFFIX_RE.match(text, end)
                 return _q(text, s, ms.end() if ms else end, v * 10000 + m.value * 100, unit="date", kind="date")
         return _q(text, s, e, v, unit="year", kind="date")
+    if unit_text == "月" and nv.high is not None:
+        if ge or dur or not (1 <= v <= 12 and 1 <= nv.high <= 12) or v != v.to_integral_value():
+            return None
+        ms = MONTH_SUFFIX_RE.match(text, e)
+        return _q(text, s, ms.end() if ms else e, v, nv.high, unit="month", kind="date")
     if unit_text == "月":
         if ge or not is_int or not (1 <= v <= 12) or text[num_s] in "两兩" or dur:
             return None
@@ -316,15 +332,26 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     ge = t.group("ge")
     unit_text = t.group("unit")
     inner = t.group("inner")
-    inner2 = t.group("inner2")
+    inner2 = t.group("inner2") or t.group("inner_ge")
     post = t.group("post")
     half = t.group("half") or t.group("half2")
+    if unit_text and unit_text in NOT_BEFORE and text.startswith(NOT_BEFORE[unit_text], t.end("unit")):
+        # 八十个国营工厂, 两个石油, 五个架子: the unit word is the start of a noun
+        unit_text = None
+        e_unit_cut = t.start("unit")
+    else:
+        e_unit_cut = None
     if inner == "来" and not unit_text and not ge:
         inner = None
     if unit_text is None and ge:
         unit_text = ge
     # decide where the span ends
-    if t.group("unit") or ge or half or inner or inner2 or post:
+    if e_unit_cut is not None:
+        e = e_unit_cut
+        half = inner2 = post = None
+        if unit_text is None and ge:
+            unit_text = ge
+    elif t.group("unit") or ge or half or inner or inner2 or post:
         e = t.end()
         if inner and not (t.group("unit") or ge or half or inner2 or post):
             e = t.end("inner")
@@ -345,6 +372,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             approx = approx or INNER_Q.get(a)
     if post:
         approx = approx or SUFFIX_Q.get(post)
+    if unit_text and "多" in unit_text:
+        approx = approx or "more_than"
     if nv.approx == "about" and not approx:
         approx = "about"
 
@@ -379,6 +408,16 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
                     if fv is not None and fv.high is None:
                         value += fv.value / 100
                     e = mj.end()
+        elif unit == "mu" and not post and not inner2:
+            mm = MU_FEN.match(text, e)
+            if mm:
+                fv = _val(mm.group("f"))
+                lv = _val(mm.group("l")) if mm.group("l") else None
+                if fv is not None and fv.high is None and fv.value < 10:
+                    value += fv.value / 10
+                    if lv is not None and lv.high is None:
+                        value += lv.value / 100
+                    e = mm.end()
         elif unit_text in DECIMAL_AFTER and not post and not inner2 and not half:
             dm = DIGITS_ONLY.match(text, e)
             if dm and not TAIL.match(text, dm.end()).group("unit"):
@@ -392,8 +431,14 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             kind = "percent"
         elif unit == "permille":
             kind, unit, value = "fraction", None, value / 1000
+    if unit is None and not unit_text and not ordw and not post and not half:
+        mn = NOUN_AFTER.match(text, e)
+        if mn and mn.start("noun") == e and len(mn.group("noun")) >= 2:
+            unit = NOUNS[mn.group("noun")]
     if ordw:
         kind = "ordinal"
+        if unit_text in ("季度", "季"):
+            kind, unit = "date", "quarter"
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
@@ -432,6 +477,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
                     if value < hval:
                         high = hval
                         e = re2
+                        if unit_text == "年" and nv.digitwise and hv.digitwise and 1000 <= value and hval <= 2100:
+                            kind, unit = "date", "year"
     # a bare 几, 万, 亿 is no number
     core = fold(num_text)
     if not unit_text and not inner and not post and not half and kind == "number":

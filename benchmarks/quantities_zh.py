@@ -1,0 +1,360 @@
+"""Chinese quantities: accuracy against the dev gold, the peers' cases, PKU 1998 /m tokens,
+the negative list, and speed.
+
+    python benchmarks/quantities_zh.py            # all figures
+    python benchmarks/quantities_zh.py gold -v    # one section, with the misses listed
+
+Sections: gold, peers, pd1998, negatives, speed. Reads ../shared by path (never copied).
+
+Definitions
+-----------
+gold      For each dev article, ``extract`` runs over the whole Chinese block
+          (``article.text[zh_span[0]:zh_span[1]]``: title line, date line, 第N版, body).
+          Gold numbers are located in order by their ``zh`` surface (searched from the
+          previous match on). A gold number is *found with the exact value* when one of our
+          quantities overlapping its surface has that value (low/high for ranges
+          "20-90"; fractions "1/3" to 1e-12). Dates: our overlapping date quantities must
+          not contradict the gold string (every year/month/day we read appears in it; a
+          relative word like 去年 is resolved with the article's year); gold adds context
+          (the month of a bare 二十五日) that a reader of the span cannot know.
+          *Unit and qualifier right* (of those found): same unit key (``metre``=``meter``;
+          for dates and ordinals the unit is not compared) and same approx up to
+          {more_than, at_least}, {about, nearly}, {less_than, at_most}.
+peers     ../shared/specs/zh_peers.jsonl: an expected value is found when a quantity of
+          ours has it (value, or [low, high] for a range), any span.
+pd1998    Tokens tagged /m that contain a digit or a numeral character, minus the words of
+          our negative list (PKU tags adverbs such as 十分, 一些, 一起 as /m; they are not
+          numbers) and minus bare vague words (几, 多, 余, 数, 首). A token is *found* when
+          one of our quantities covers it; its *value is right* when the token parses alone
+          and that value is our value or high end (checked for tokens that are a whole
+          numeral). Precision: of our quantities that are not dates or ordinals, the share
+          that overlap an /m token.
+speed     extract over the dev corpus' Chinese blocks repeated to >= 2 MB, one core.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from pipeline import read_article  # noqa: E402
+from pipeline.numerals.zh import parse as parse_numeral  # noqa: E402
+from pipeline.quantities.zh import NEG_WORDS, extract  # noqa: E402
+
+APPROX_EQ = {"more_than": "more", "at_least": "more", "about": "about", "nearly": "about", "less_than": "less", "at_most": "less", None: None}
+UNIT_ALIAS = {"metre": "meter"}
+
+
+def _dec(s):
+    try:
+        return Decimal(s)
+    except Exception:
+        return None
+
+
+def gold_value(v: str):
+    """('num', low, high) | ('frac', Decimal) | ('date', [ints]) | None."""
+    if v is None:
+        return None
+    v = str(v)
+    m = re.fullmatch(r"(-?[\d.]+)-([\d.]+)", v)
+    if m:
+        return ("num", Decimal(m.group(1)), Decimal(m.group(2)))
+    m = re.fullmatch(r"(\d+)/(\d+)", v)
+    if m:
+        return ("frac", Decimal(m.group(1)) / Decimal(m.group(2)))
+    d = _dec(v)
+    if d is not None:
+        return ("num", d, None)
+    return None
+
+
+def date_parts(q, year):
+    """The numbers a date quantity asserts (year, month, day, hour)."""
+    v = int(q.value)
+    if q.unit == "date":
+        y, md = divmod(v, 10000)
+        mo, d = divmod(md, 100)
+        return {x for x in (y, mo, d) if x}
+    if q.unit == "relative_year":
+        return {year + v} if year else set()
+    if q.unit in ("relative_day", "relative_month"):
+        return set()
+    if q.unit == "hour":
+        return {v, v + 12}
+    return {v}
+
+
+def date_ok(qs, gold, year):
+    txt = str(gold["value"])
+    nums = {int(x) for x in re.findall(r"\d+", txt)}
+    rel = {"this_year": 0, "last_year": -1, "next_year": 1}
+    for q in qs:
+        if q.kind != "date":
+            continue
+        if q.unit == "relative_year":
+            for k, off in rel.items():
+                if txt.startswith(k) and int(q.value) == off:
+                    return True
+        parts = date_parts(q, year)
+        if q.unit == "hour":
+            if nums & parts:
+                return True
+            continue
+        if parts and parts <= nums:
+            return True
+        if not parts and q.unit in ("relative_day", "relative_month"):
+            return True
+    return False
+
+
+def value_ok(q, gv):
+    if gv is None:
+        return False
+    if gv[0] == "frac":
+        return abs(q.value - gv[1]) < Decimal("1e-12")
+    lo, hi = gv[1], gv[2]
+    if hi is None:
+        return q.value == lo or (q.high is not None and lo in (q.value, q.high))
+    return q.value == lo and q.high == hi
+
+
+def eval_gold(verbose=False):
+    gold = [json.loads(line) for line in open(SHARED / "gold" / "dev.jsonl", encoding="utf-8")]
+    n = found = right = kind_ok = 0
+    by_kind: dict[str, list[int]] = {}
+    misses, wrong = [], []
+    for art in gold:
+        a = read_article(SHARED / "corpus" / "dev" / art["file"])
+        block = a.text[a.zh_span[0] : a.zh_span[1]]
+        qs = extract(block)
+        year = int(a.date[:4])
+        cur = 0
+        for g in art["numbers"]:
+            if g.get("value") is None:
+                continue
+            zh = g["zh"]
+            i = block.find(zh, cur)
+            if i < 0:
+                i = block.find(zh)
+            if i < 0:
+                misses.append((art["file"], zh, g["value"], "surface not in text", []))
+                n += 1
+                continue
+            cur = i + len(zh)
+            j = i + len(zh)
+            over = [q for q in qs if q.start < j and q.end > i]
+            n += 1
+            bk = by_kind.setdefault(g["kind"], [0, 0])
+            bk[0] += 1
+            if g["kind"] == "date":
+                ok = [q for q in over if q.kind == "date"] if date_ok(over, g, year) else []
+            else:
+                gv = gold_value(g["value"])
+                ok = [q for q in over if value_ok(q, gv)]
+            if not ok:
+                misses.append((art["file"], zh, g["value"], g["kind"], [(q.text, str(q.value), q.high and str(q.high), q.kind) for q in over]))
+                continue
+            found += 1
+            bk[1] += 1
+            q = ok[0]
+            gkind = {"quantity": "number", "other": None}.get(g["kind"], g["kind"])
+            if gkind is None or q.kind == gkind:
+                kind_ok += 1
+            if g["kind"] in ("date", "ordinal"):
+                unit_ok = True
+            else:
+                unit_ok = UNIT_ALIAS.get(q.unit, q.unit) == UNIT_ALIAS.get(g["unit"], g["unit"])
+            ap_ok = APPROX_EQ.get(q.approx) == APPROX_EQ.get(g["approx"])
+            if unit_ok and ap_ok:
+                right += 1
+            else:
+                wrong.append((art["file"], zh, g["value"], g["unit"], g["approx"], q.text, q.unit, q.approx))
+    print(f"gold: {n} numbers; found with exact value {found} ({found / n:.4f}); "
+          f"unit+approx right {right} of found ({right / max(found, 1):.4f}); kind agrees {kind_ok / max(found, 1):.4f}")
+    for k, (t, f) in sorted(by_kind.items()):
+        print(f"  {k:9s} {f}/{t} = {f / t:.3f}")
+    if verbose:
+        print("-- misses")
+        for x in misses:
+            print("  ", x)
+        print("-- unit/approx differences (file, zh, gold value, gold unit, gold approx, our text, our unit, our approx)")
+        for x in wrong:
+            print("  ", x)
+    return found / n, right / max(found, 1)
+
+
+def _close(a: Decimal, b) -> bool:
+    b = Decimal(str(b))
+    return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(b))
+
+
+def eval_peers(verbose=False):
+    cases = [json.loads(line) for line in open(SHARED / "specs" / "zh_peers.jsonl", encoding="utf-8")]
+    n = found = 0
+    misses = []
+    for c in cases:
+        qs = extract(c["text"])
+        for exp in c["expected"]:
+            n += 1
+            v = exp["value"]
+            ok = False
+            for q in qs:
+                if isinstance(v, list):
+                    if q.high is not None and _close(q.value, v[0]) and _close(q.high, v[1]):
+                        ok = True
+                elif _close(q.value, v):
+                    ok = True
+            if ok:
+                found += 1
+            else:
+                misses.append((c["id"], c["text"], exp["span"], v, [(q.text, str(q.value), q.kind, q.unit) for q in qs]))
+    print(f"peers: {n} expected values; found {found} ({found / n:.4f})")
+    if verbose:
+        for x in misses:
+            print("  ", x)
+    return found / n
+
+
+_NUMCHARS = set("零〇○一二两三四五六七八九十百千万亿廿卅卌０１２３４５６７８９0123456789")
+_VAGUE = {"几", "多", "余", "数", "首", "半", "双", "俩", "仨"}
+
+
+def _pd_tokens(line):
+    parts = line.rstrip("\n").split("  ")
+    toks = []
+    for p in parts[1:]:
+        p = p.strip()
+        if not p:
+            continue
+        p = p.lstrip("[")
+        m = re.match(r"(.*)/([A-Za-z]+)(?:\][a-z]+)?$", p)
+        if not m:
+            continue
+        toks.append((m.group(1), m.group(2)))
+    return toks
+
+
+def eval_pd1998(verbose=False):
+    files = sorted((SHARED / "pd1998" / "pos").glob("*.txt"))
+    negs = set(NEG_WORDS)
+    n_m = found = val_check = val_ok = 0
+    n_ours = ours_ok = 0
+    misses, fps, bad_vals = [], [], []
+    for f in files:
+        for line in open(f, encoding="utf-8"):
+            toks = _pd_tokens(line)
+            if not toks:
+                continue
+            text = ""
+            spans = []
+            for w, t in toks:
+                spans.append((len(text), len(text) + len(w), w, t))
+                text += w
+            qs = extract(text)
+            mtoks = [s for s in spans if s[3] == "m"]
+            for s, e, w, t in mtoks:
+                if not (set(w) & _NUMCHARS) or w in negs or w in _VAGUE:
+                    continue
+                n_m += 1
+                cov = [q for q in qs if q.start <= s and q.end >= e]
+                if cov:
+                    found += 1
+                    nv = parse_numeral(w.rstrip("％%"))
+                    if nv is not None and cov[0].kind not in ("date", "ordinal"):
+                        val_check += 1
+                        q = cov[0]
+                        if nv.value in (q.value, q.high) or (nv.high is not None and nv.high == q.high):
+                            val_ok += 1
+                        else:
+                            bad_vals.append((w, q.text, str(q.value)))
+                else:
+                    misses.append((w, text[max(0, s - 8) : e + 8], [(q.text) for q in qs if q.start < e and q.end > s]))
+            for q in qs:
+                if q.kind in ("date", "ordinal"):
+                    continue
+                n_ours += 1
+                if any(s < q.end and e > q.start for s, e, w, t in mtoks):
+                    ours_ok += 1
+                else:
+                    fps.append((q.text, text[max(0, q.start - 8) : q.end + 8]))
+    print(f"pd1998 /m: {n_m} numeral tokens; recall {found / n_m:.4f}; value right {val_ok}/{val_check} "
+          f"({val_ok / max(val_check, 1):.4f}); precision {ours_ok}/{n_ours} ({ours_ok / max(n_ours, 1):.4f})")
+    if verbose:
+        print("-- missed /m tokens")
+        for x in misses[:300]:
+            print("  ", x)
+        print("-- ours not on an /m token")
+        for x in fps[:300]:
+            print("  ", x)
+        print("-- value differences")
+        for x in bad_vals[:100]:
+            print("  ", x)
+    return found / n_m, ours_ok / max(n_ours, 1)
+
+
+def eval_negatives(verbose=False):
+    bad = []
+    for w in NEG_WORDS:
+        qs = [q for q in extract(w) if q.kind not in ("date",)]
+        if qs:
+            bad.append((w, [(q.text, str(q.value)) for q in qs]))
+    spec = ROOT / "tests" / "specs" / "quantities" / "zh.jsonl"
+    n_spec = 0
+    if spec.exists():
+        for line in open(spec, encoding="utf-8"):
+            c = json.loads(line)
+            if c.get("expected") == []:
+                n_spec += 1
+                qs = extract(c["text"])
+                if qs:
+                    bad.append((c["text"], [(q.text, str(q.value)) for q in qs]))
+    print(f"negatives: {len(NEG_WORDS)} words + {n_spec} spec sentences; false quantities: {len(bad)}")
+    for x in bad:
+        print("  ", x)
+    return len(bad)
+
+
+def bench_speed(verbose=False):
+    texts = []
+    for p in sorted((SHARED / "corpus" / "dev").glob("*.txt")):
+        a = read_article(p)
+        texts.append(a.text[a.zh_span[0] : a.zh_span[1]])
+    base = "\n".join(texts)
+    reps = max(1, 2_000_000 // len(base))
+    big = "\n".join([base] * reps)
+    extract(base)  # warm up (regex compile, caches)
+    best = None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        qs = extract(big)
+        dt = time.perf_counter() - t0
+        best = dt if best is None or dt < best else best
+    print(f"speed: {len(big):,} chars, {len(qs):,} quantities in {best:.3f}s: "
+          f"{len(big) / best:,.0f} chars/s, {len(qs) / best:,.0f} quantities/s (one core)")
+    return len(big) / best
+
+
+SECTIONS = {"gold": eval_gold, "peers": eval_peers, "pd1998": eval_pd1998, "negatives": eval_negatives, "speed": bench_speed}
+
+
+def main(argv):
+    verbose = "-v" in argv
+    names = [a for a in argv if a in SECTIONS] or list(SECTIONS)
+    if not SHARED.is_dir():
+        print("../shared is absent: nothing to measure")
+        return 0
+    for name in names:
+        SECTIONS[name](verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
