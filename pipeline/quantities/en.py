@@ -34,6 +34,11 @@ from pipeline.types import Quantity
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
+#: units that read as one after "a"/"an"/"per": "a month" = 1 month, "per mu" = 1 mu
+MEASURES = ("year", "month", "day", "week", "hour", "minute", "mu", "jin", "liang", "dan", "ton", "kg", "li", "km",
+            "meter", "hectare", "yuan", "shi", "qing", "shang", "chi", "zhang", "household", "person", "village",
+            "township", "county", "cooperative", "dozen")
+
 _SP = r"[ \t\u00a0]"  # a space that is not a line break
 _SPS = _SP + "+"
 
@@ -68,7 +73,7 @@ def _load_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+    except OSError:  # a missing table degrades; a broken one is a bug and raises at load time
         return {}
 
 
@@ -89,8 +94,9 @@ def tables() -> _Tables:
     wordseq = (
         rf"(?:(?:minus|negative){_SPS})?"
         rf"(?:an?{_SPS}(?=(?:hundred|thousand|million|billion|trillion)\b))?"
-        rf"{numword}\b(?:{joiner}(?:{numword}\b|point{_SPS}(?={_alt(ones)}\b|\d)))*"
-        rf"(?:{_SPS}point{_SPS}(?:\d+|{_alt([w for w in ones if lex['ones'][w] < 10])}(?:{_SPS}{_alt([w for w in ones if lex['ones'][w] < 10])})*)\b)?"
+        rf"{numword}\b(?:{joiner}{numword}\b)*"
+        rf"(?:{_SPS}point{_SPS}(?:\d+|{_alt([w for w in ones if lex['ones'][w] < 10])}(?:{_SPS}{_alt([w for w in ones if lex['ones'][w] < 10])})*)\b"
+        rf"(?:{_SPS}{_alt(scales_all)}\b)*)?"
         rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b)?"
     )
     dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -99,6 +105,9 @@ def tables() -> _Tables:
     small_num = _alt([w for w in ones if 1 <= lex["ones"][w] <= 10] + ["a", "an"])
     ord_words = _alt(ords)
     vague = lex["vague"]
+    units_early = _load_toml(DATA / "units.toml")
+    measure_forms = [f for k in MEASURES for f in (units_early.get(k, {}) or {}).get("en", []) if f[:1].isalpha()]
+    measure = _alt(measure_forms or ["day", "year", "month"])
     vague_pl = lex["vague_plural"]
     core = (
         r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}\b)"
@@ -106,16 +115,20 @@ def tables() -> _Tables:
         r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
-        r"|(?P<label>\b(?:Page|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<label>\b(?-i:Page|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
         r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
         r"|(?P<frac>(?<![\w/.,])\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
-        r"|(?P<dig>(?<![\w.,])-?" + dig + r"(?:[kKMG](?![A-Za-z\d]))?" + scale_after + r")"
+        r"|(?P<dig>(?<![\w.,])(?:(?:minus|negative)" + _SPS + r")?-?" + dig + r"(?:[kKMG](?![A-Za-z\d]))?" + scale_after + r")"
         r"|(?P<vague>\b(?:" + _alt(list(vague)) + r"(?:" + _SPS + r"(?:dozen|hundred|thousand|million|billion)\b)*"
         r"|" + _alt(list(vague_pl)) + r"(?:" + _SPS + r"of" + _SPS + _alt(["hundreds", "thousands", "millions", "billions"]) + r")*(?=" + _SPS + r"of\b)"
         r")\b)"
         r"|(?P<mult>\b" + _alt(mults) + r"\b)"
         r"|(?P<fracw>\b" + small_num + r"(?:-|" + _SPS + r")" + _alt(dens) + r"\b)"
-        r"|(?P<half>\bhalf(?=" + _SPS + r"(?:of|an?)\b))"
+        r"|(?P<half>\bhalf\b(?![-\u2010]\w)(?!" + _SPS + r"(?:way|hearted|time)\b))"
+        r"|(?P<aunit>\b(?:an?|per)(?=" + _SPS + measure + r"\b))"
+        r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
+        r"|(?P<once>(?<!\bat )\bonce(?=" + _SP + r"*(?:[,.;:)]|$|" + _SPS + r"(?:a|every|per|in|more" + _SPS + r"than)\b)))"
+        r"|(?P<decade>\b(?:decades|centuries)(?=" + _SPS + r"(?:of|ago|later|earlier|before|after|old)\b|" + _SP + r"*(?:[,.;:)]|$)))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
         r"|(?P<word>\b" + wordseq + r")"
     )
@@ -131,7 +144,7 @@ def tables() -> _Tables:
     unit_forms.setdefault("metre", "meter")
     forms = [f for f in unit_forms if f not in ("$", "us$", "u.s.$", "%", "％")]
     unit_re = re.compile(
-        rf"(?:{_SP}*-{_SP}*|{_SPS}|(?<=\d)(?=[A-Za-z]))({_alt(forms)})(?![\w-]|\.\w)", re.I
+        rf"(?:{_SP}*-{_SP}*|{_SPS}|(?<=\d)(?=[A-Za-z]))[*_]{{0,2}}({_alt(forms)})[*_]{{0,2}}(?![\w-]|\.\w)", re.I
     )
 
     q = _load_toml(DATA / "en" / "qualifiers.toml")
@@ -176,12 +189,15 @@ _ORD_DIG = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
     s, e = m.span()
     raw = m.group()
-    mm = re.match(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)", raw)
+    mm = re.match(r"(?:(?:minus|negative)\s+)?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)", raw, re.I)
     if not mm:
         return None
-    d = num.parse_digits(mm.group())
+    sign = mm.group()[:1].isalpha()
+    d = num.parse_digits(re.sub(r"^[A-Za-z]+\s+", "", mm.group()))
     if d is None:
         return None
+    if sign:
+        d = -d
     rest = raw[mm.end():]
     scale_word = None
     mult = None
@@ -299,7 +315,8 @@ def find_cores(text: str) -> list[_Q]:
                 low = raw.lower()
                 after = text[e:e + 4].lower()
                 plural = low.endswith("s") and not low.startswith(("a ", "an ", "one"))
-                if "-" in raw or re.match(r"\s+of\b", after) or plural:
+                alone = low.split()[-1] in ("quarter", "half") and not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or re.match(r"\s+of\b|\s*(?:[,.;:)]|$)", text[e:e + 4])
+                if "-" in raw or re.match(r"\s+of\b", after) or plural or alone:
                     v = num.parse_fraction(raw)
                     if v is not None:
                         q = _Q(s, e, v, kind="fraction", group=g)
@@ -315,6 +332,15 @@ def find_cores(text: str) -> list[_Q]:
                         continue
             elif g == "half":
                 q = _Q(s, e, Decimal("0.5"), kind="fraction", group=g)
+            elif g == "aunit":
+                q = _Q(s, e, Decimal(1), group=g)
+            elif g == "both":
+                q = _Q(s, e, Decimal(2), group=g)
+            elif g == "once":
+                q = _Q(s, e, Decimal(1), unit="times", unit_text=m.group(), group=g)
+            elif g == "decade":
+                lo, hi = lex["vague_plural"][m.group().lower()]
+                q = _Q(s, e, lo, high=hi, approx="about", unit="year", unit_text=m.group(), group=g)
             elif g == "word_ord":
                 v = num.parse_ordinal(m.group())
                 if v is not None:
@@ -329,6 +355,8 @@ def find_cores(text: str) -> list[_Q]:
                         f = lex["scales"].get(p[:-1]) or Decimal(1)
                         lo, hi = num.mul(lo, f), num.mul(hi, f)
                     q = _Q(s, e, lo, high=hi, approx="about", group=g, of_ok=True, scale=parts[-1] if len(parts) > 1 else None)
+                    if head in ("decades", "centuries"):
+                        q.unit, q.unit_text, q.of_ok = "year", m.group(), False
                 else:
                     # "several", "a few", "several hundred", "a couple of"
                     key = next((k for k in sorted(lex["vague"], key=len, reverse=True) if head.startswith(k)), None)
@@ -370,6 +398,8 @@ _BETWEEN = re.compile(rf"\b(?:between|from){_SPS}$", re.I)
 _AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
 _MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
 _OF = re.compile(rf"{_SPS}of\b", re.I)
+_OF_THE = re.compile(rf"{_SPS}of{_SPS}the\b", re.I)
+_AND_UNIT = re.compile(rf"{_SPS}and(?=\s)", re.I)
 _PER = re.compile(rf"{_SPS}(?:per|a|each|every){_SPS}", re.I)
 _PAREN = re.compile(rf"{_SP}*\({_SP}*([^()\n]{{1,60}}?){_SP}*\)")
 _ODD = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})odd\b", re.I)
@@ -383,6 +413,8 @@ def _singular(w: str) -> str:
     lw = w.lower()
     if lw.endswith("ies") and len(lw) > 4:
         return lw[:-3] + "y"
+    if lw.endswith("oes") and lw not in ("shoes", "toes", "hoes", "foes", "canoes"):
+        return lw[:-2]
     if lw.endswith(("sses", "shes", "ches", "xes", "zes")):
         return lw[:-2]
     if lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
@@ -413,19 +445,39 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
     if m:
         _set_unit(text, q, m, t)
         return
+    # "283 of the poorest counties": a known unit after "of the"
+    if not q.of_ok:
+        om = _OF_THE.match(text, pos)
+        if om:
+            p = om.end()
+            for _ in range(3):
+                m = t.unit_re.match(text, p)
+                if m and m.group(1).lower().endswith("s"):
+                    _set_unit(text, q, m, t)
+                    return
+                w = _MODIFIER.match(text, p)
+                if not w or w.group(1).lower() in t.stop:
+                    break
+                p = w.end()
     # modifiers: "24 newly built canals", "seven wild boars", "72 wheat-growing households"
     cand = None
     p = pos
     lex = num.lexicon()
-    for _ in range(4):
+    if q.group == "aunit":
+        return
+    for k in range(6):
         w = _MODIFIER.match(text, p)
         if not w:
             break
         word = w.group(1)
         lw = word.lower().rstrip(".")
+        if lw == "and" and k > 0 and cand is None:
+            # "three new and old canals"
+            p = w.end()
+            continue
         if lw in t.stop or lw in lex["cardinal"] or lw in lex["ordinals"] or lw in lex["months"] and word[0].isupper():
             break
-        if cand is None and _looks_plural(word, t.stop):
+        if cand is None and k < 4 and _looks_plural(word, t.stop):
             cand = w
         p = w.end()
         m = t.unit_re.match(text, p)
@@ -446,7 +498,15 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
         return
     if key == "dozen" and m.group(1).lower() == "dozens" and q.group == "word" and False:
         return
+    # noun compounds: "eighty aircraft sorties" -> sortie
+    m2 = t.unit_re.match(text, m.end())
+    if m2 and not text[m.end():m2.start()].strip(" *_") and m2.group(1).lower().endswith("s"):
+        k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(1).lower()))
+        if k2 and k2 not in ("percent", "times"):
+            m, key = m2, k2
     q.unit, q.unit_text, q.end = key, m.group(1), m.end()
+    if text[q.end - 1] in "*_" and text[m.start(1) - 1] not in "*_":
+        q.end = m.end(1)
     # "500,000 mu per day", "25,000 barrels per day"
     pm = _PER.match(text, q.end)
     if pm and text[pm.start():pm.end()].strip().lower() == "per":
@@ -454,8 +514,19 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
         if m2:
             k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(1).lower()))
             if k2 and k2 not in ("percent",):
-                q.unit = f"{key}_per_{k2}"
-                q.unit_text = text[m.start(1):m2.end()]
+                # the base unit is the key (jin of "1,243 jin per mu", as 每亩1243斤); the rate is in unit_text
+                q.unit_text = text[m.start(1):m2.end()].strip("*_")
+                q.end = m2.end()
+                return
+    # "9 provinces and cities", "seventeen districts and counties"
+    am = _AND_UNIT.match(text, q.end)
+    if am and m.group(1).lower().endswith("s"):
+        m2 = t.unit_re.match(text, am.end())
+        if m2 and m2.group(1).lower().endswith("s"):
+            k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(1).lower()))
+            if k2 and k2 != key and k2 not in ("percent", "times"):
+                q.unit = f"{key}_{k2}"
+                q.unit_text = text[m.start(1):m2.end()].strip("*_")
                 q.end = m2.end()
 
 
@@ -596,14 +667,19 @@ def _extract(text: str) -> list[Quantity]:
             if om:
                 q.end = om.end()
                 q.approx = "more_than"
-            if q.unit is None:
+            if q.unit is None and q.kind != "fraction":
                 rule_unit(text, q, t)
-            if q.unit == "times":
+            if q.unit == "times" and q.group != "once":
                 q.kind = "multiple"
             elif q.unit == "percent":
                 q.kind = "percent"
             elif q.unit and q.kind == "fraction" and q.group in ("fracw", "half", "frac"):
                 pass
+        if q.group in ("aunit", "both") and q.unit is None:
+            continue
+        if q.group == "vague" and q.unit is None and not q.of_ok and text[q.start:q.core_end].lower().split()[-1] in ("several", "few", "couple"):
+            # bare "a few", "several of them": no count to reconcile
+            continue
         # "half a year" / "half an hour"
         if q.group == "half" and q.unit is None:
             m = re.compile(rf"{_SPS}an?\b", re.I).match(text, q.end)
@@ -660,6 +736,8 @@ def _extract(text: str) -> list[Quantity]:
                         q.end = am.end()
         if q.kind == "number" and q.unit == "percent":
             q.kind = "percent"
+        if result and q.start < result[-1].end:
+            continue
         result.append(
             Quantity(
                 text=text[q.start:q.end],
