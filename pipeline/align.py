@@ -322,8 +322,10 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
     organisation names as anchors when the entity extractors are installed.
 
     Returns beads in Chinese order: a TITLE bead first (when both sides have a title), then
-    a META bead, then the paragraph beads. A Chinese paragraph that repeats the title and
-    has no English paragraph of its own is given ``en=(TITLE,)`` with note "title repeat";
+    a META bead, then the paragraph beads. The title bead's English side is the title pool:
+    ``TITLE`` (the Title: line) and the English paragraphs aligned with Chinese title lines.
+    A Chinese paragraph that repeats the title and has no English paragraph of its own gets
+    the pool as its English side, with note "title repeat";
     any other 1-0 bead is a dropped paragraph (``bead.dropped``), 2-1 / 1-2 beads are merges
     and splits, each with a note in words.
     """
@@ -364,10 +366,18 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
             best = (total, p_, r)
     _, path, ratio = best
 
+    # the English title pool: the Title: line, and English paragraphs that render Chinese title
+    # lines or repeat the title (the ### line often holds a subtitle the Title: line lacks)
+    pool = [TITLE] if article.title_en_span else []
+    for zi, ej, _ in path:
+        if ej and zi and all(zparas[k].role == "title" for k in zi):
+            pool.extend(eparas[k].index for k in ej)
+    pool.extend(p.index for p in eparas if p.role == "title" and p.index not in pool)
+    pool = tuple(pool)
+
     beads: list[Bead] = []
     if article.title_zh_span or article.title_en_span:
-        beads.append(Bead((TITLE,) if article.title_zh_span else (), (TITLE,) if article.title_en_span else (),
-                          note="title lines"))
+        beads.append(Bead((TITLE,) if article.title_zh_span else (), pool, note="title lines"))
     beads.append(Bead((META,), (META,), note="date and page lines"))
     for zi, ej, c in path:
         zp = [zparas[k] for k in zi]
@@ -375,8 +385,8 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
         note = ""
         en_idx = tuple(p.index for p in ep)
         if zp and not ep:
-            if all(p.role == "title" for p in zp) and article.title_en_span:
-                en_idx, note = (TITLE,), "title repeat: paired with the English title line"
+            if all(p.role == "title" for p in zp) and pool:
+                en_idx, note = pool, "title repeat: paired with the English title line"
             else:
                 note = "dropped: Chinese paragraph %s has no English translation" % ", ".join(str(p.index) for p in zp)
         elif ep and not zp:

@@ -91,6 +91,8 @@ def rules() -> dict:
             "approx_compatible": compatible, "increase": tuple(raw["multiple"]["increase"]),
             "decrease": tuple(raw["multiple"]["decrease"]), "en_exact": set(raw["multiple"]["en_exact"]),
             "unit_swap": raw["inject"]["unit_swap"],
+            "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
+                     for k, v in raw["lone"].items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
             "ctx_en": [(a, re.compile(p, re.I)) for a, p in raw["context"]["en"]],
             "ctx_en_window": raw["context"]["en_window"]}
@@ -408,8 +410,20 @@ def _significant_en(q) -> bool:
                 or abs(v) >= 10 or q.high is not None)
 
 
-def _is_one(q) -> bool:
-    return _d(q.value) == 1 and q.high is None and not q.approx and space(q) == "count"
+def _lone_word(text, bead: Bead, zq) -> str | None:
+    """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None."""
+    if zq.high is not None and _d(zq.high) != _d(zq.value):
+        return None
+    pat = rules()["lone"].get(_d(zq.value))
+    if pat is None or text is None:
+        return None
+    k, sb = _sentence_of(bead, zq.start, "zh")
+    spans = sb.en if sb is not None and sb.en else [(s, e) for b in bead.sentences for s, e in b.en]
+    for s, e in spans:
+        m = pat.search(text, s, e)
+        if m:
+            return m.group()
+    return None
 
 
 def _sentence_of(bead: Bead, start: int, lang: str):
@@ -548,9 +562,9 @@ def _pair(text, bead: Bead, zs, es):
             continue
         if not bead.en:
             note = bead.note or "paragraph not aligned"
-        elif _is_one(zq):
-            # 一天 "per day", 一座 "a mill", 一匹 "a single piece": English says one with an article
-            out.append((zs[i], None, Verdict("match", None, "one, rendered without a figure (a, per, each ...)")))
+        elif (word := _lone_word(text, bead, zq)):
+            # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
+            out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
             continue
         else:
             note = "no English figure of this value in the aligned paragraph"

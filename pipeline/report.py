@@ -170,8 +170,10 @@ def _article_html(article, df: pd.DataFrame) -> str:
     for b in beads:
         if b.zh == (META,):
             continue
-        title_repeat = b.en == (TITLE,) and b.zh != (TITLE,)
+        title_repeat = b.en[:1] == (TITLE,) and b.zh != (TITLE,)
         zcell = side("zh", b.zh)
+        if b.zh == (TITLE,):
+            b = type(b)(b.zh, b.en[:1], b.cost, b.sentences, b.note)
         ecell = '<span class="meta">(the English title line above)</span>' if title_repeat else side("en", b.en)
         cls = "dropped" if b.dropped else ("title" if TITLE in b.zh else "")
         label = {(): "0"}.get(b.zh, b.kind)
