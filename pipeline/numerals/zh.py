@@ -112,7 +112,7 @@ def _evaluate(s: str):
     if "点" in s:
         left, _, right = s.partition("点")
         j = 0
-        while j < len(right) and right[j] in DIGITS:
+        while j < len(right) and (right[j] in DIGITS or right[j] in "0123456789"):
             j += 1
         frac, rest = right[:j], right[j:]
         if not frac or (rest and any(c not in SCALES for c in rest)):
@@ -120,7 +120,7 @@ def _evaluate(s: str):
         lv = _evaluate(left) if left else (Decimal(0), 0, None)
         if lv is None:
             return None
-        value = lv[0] + Decimal("0." + "".join(str(DIGITS[d]) for d in frac))
+        value = lv[0] + Decimal("0." + "".join(d if d in "0123456789" else str(DIGITS[d]) for d in frac))
         grain = -len(frac)
         scale = None
         for c in rest:
@@ -158,7 +158,7 @@ def _evaluate(s: str):
         elif kind == "u":
             m = t[1]
             if cur is None:
-                if prev in (None, "s") or (prev == "u" and m < last_mult):
+                if prev in (None, "s", "z") or (prev == "u" and m < last_mult):
                     cur = _ONE  # 十五, 万十, 一百十六
                 else:
                     return None
@@ -171,6 +171,8 @@ def _evaluate(s: str):
             seen_any = True
         else:  # scale
             m = t[1]
+            if cur is not None and cur_single and prev == "n" and len(toks) >= 2 and last_mult >= 100 and toks[toks.index(t) - 2][0] == "u":
+                cur *= last_mult // 10  # 百二万 = 120万
             val = section + (cur if cur is not None else 0)
             if prev == "s":
                 total *= m  # 万万 = 亿
@@ -230,7 +232,7 @@ def _range_split(s: str):
         w = "几" if "几" in s else "数"
         i = s.index(w)
         before_unit = i + 1 < len(s) and s[i + 1] in "十百千万亿"
-        low = s.replace(w, "二" if before_unit else "一", 1)
+        low = s.replace(w, "二" if before_unit or s == w else "一", 1)
         high = s.replace(w, "九", 1)
         return low, high, "about"
     n = len(s)
@@ -254,14 +256,20 @@ def parse(text: str) -> Numeral | None:
 
 
 def _parse(text: str) -> Numeral | None:
-    s = fold(text).replace(",", "")
+    s = fold(text).replace(",", "").replace(" ", "")
     if not s:
         return None
     sign = 1
-    if s[0] in "负-":
+    if s[0] in "负-－":
         sign, s = -1, s[1:]
         if not s:
             return None
+    if s[-1] in "KkMG" and len(s) > 1:
+        inner = parse(s[:-1])
+        if inner is None or inner.high is not None:
+            return None
+        mult = {"K": 1000, "k": 1000, "M": 1000000, "G": 1000000000}[s[-1]]
+        return Numeral(norm(sign * inner.value * mult), None, inner.grain + len(str(mult)) - 1, None)
     approx = None
     # 二十多万, 一亿八千多万: 多/余 before a scale word
     if "多" in s or "余" in s:

@@ -108,11 +108,11 @@ NUMCH = _cls(_NUMCH)
 D = _cls(_DIGIT_CHARS)
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
 _neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
-NEGLOOK = _alt(_neg_impure)
+NEGLOOK = "(?:" + _alt(_neg_impure) + ")(?!之)"
 PURENEG = _alt(_neg_pure)
 
 RUN = (
-    rf"(?:(?!{NEGLOOK}){NUMCH}|数(?=[十百千万亿]))"
+    rf"(?:(?!{NEGLOOK}){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
     rf"(?:(?!{NEGLOOK}){NUMCH}"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
@@ -135,7 +135,7 @@ MASTER = re.compile(
     rf"|(?P<paren>[（(][一二三四五六七八九十]{{1,3}}[）)])"
     rf"|(?P<jiabei>加倍|翻了?(?P<fan>[一两二三四五六七八九十]{{1,2}})番)"
     rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
-    rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<pct>百分之|千分之|万分之|零下|负|負)?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
+    rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
     rf"|(?P<neg>{_alt(NEG_WORDS)})"
 )
@@ -255,7 +255,9 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
 def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     """[qualifier][第][百分之] numeral [分之 numeral] + tail -> Quantity (or several)."""
     s, num_s, num_e = m.start(), m.start("num"), m.end("num")
-    num_text = m.group("num")
+    num_text = (m.group("pt") or "") + m.group("num")
+    if m.group("pt"):
+        num_text = "零" + num_text
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
     nv = _val(num_text)
@@ -281,7 +283,12 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     kind = "number"
     unit = None
     unit_text = None
-    sign = -1 if pct in ("零下", "负", "負") else 1
+    sign = -1 if (pct == "零下" or m.group("sign")) else 1
+    kmg = re.match(r"[KkMG](?![A-Za-z])", text[e:e + 2]) if num_text[-1:] in "0123456789０１２３４５６７８９" else None
+    if kmg:
+        kv = _val(num_text + kmg.group())
+        if kv is not None:
+            value, e = kv.value, e + 1
 
     # fraction: 三分之一 (denominator first)
     if m.group("fz"):
@@ -309,6 +316,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             e2 = t.end()
             approx = approx or SUFFIX_Q.get(post) or INNER_Q.get(inner or "")
         div = _PCT_DIV[pct]
+        if sign < 0:
+            value, high = -value, (None if high is None else -high)
         if div == 1:
             return [_q(text, s, e2, value, high, "percent", approx, "percent", scale, unit_text=pct)]
         return [_q(text, s, e2, value / div, None if high is None else high / div, None, approx, "fraction", scale, pct)]
@@ -343,6 +352,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         e_unit_cut = None
     if inner == "来" and not unit_text and not ge:
         inner = None
+    if t.group("half") and not ge and not t.group("unit") and fold(num_text) != "一":
+        half = None  # 两半 = two halves, not 2.5
     if unit_text is None and ge:
         unit_text = ge
     # decide where the span ends
