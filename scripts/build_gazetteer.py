@@ -345,7 +345,7 @@ def build_hand(en_names):
             zh = r["zh"].strip()
             alts = {a.strip() for a in (r["en_alt"] or "").split("|") if a.strip()}
             short, _ = split_suffix(zh)
-            if short in en_names:
+            if short in en_names and r["level"].strip() in ("province", "municipality", "region", "city"):
                 alts.add(en_names[short][0])
                 alts.update(en_names[short][1])
             alts.discard(r["en"])
@@ -404,41 +404,79 @@ def main(argv=None):
         f.write("# Built by scripts/build_gazetteer.py from jieba's dictionary (MIT) + ambiguous_zh_hand.txt.\n")
         for n in sorted(amb):
             f.write(n + "\n")
+    n_common = write_common_words()
+    print(f"{n_common} common words -> {ENT / 'zh_common_words.tsv'}")
     by_src = defaultdict(int)
     for r in rows:
         by_src[r["source"].split(":")[0]] += 1
     print(f"{len(rows)} entries -> {OUT / 'places.tsv'}; by source: {dict(by_src)}; {len(amb)} ambiguous names")
 
 
-def ambiguous_names(rows):
+def _jieba_dict():
     import jieba
 
-    dict_path = Path(jieba.__file__).parent / "dict.txt"
     freq = {}
-    with open(dict_path, encoding="utf-8") as f:
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 3:
                 freq[parts[0]] = (int(parts[1]), parts[2])
+    return freq
+
+
+NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "nz", "j"}
+
+
+def ambiguous_names(rows):
+    """Short forms of counties/districts (and hand 'other' names) that are also common non-place words."""
+    freq = _jieba_dict()
     hand = set()
     p = ENT / "ambiguous_zh_hand.txt"
     if p.exists():
         hand = {l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+    protected = set()
+    for r in rows:
+        if r["level"] in ("country", "continent", "world_region", "sea", "province", "municipality", "region") or \
+                (r["level"] in ("city", "prefecture") and r["source"] != "gb2260-mca" and r.get("parent", "") in ("",) + tuple(
+                    x["zh"] for x in rows[:0])) or r["source"].startswith(("hand", "world", "city")):
+            protected.add(r["zh"])
+            protected.update(a for a in r["aliases"].split("|") if a)
+        if r["level"] in ("city", "prefecture") and r["id"].startswith("cn:") and r["id"][7:9] == "00":
+            protected.add(r["zh"])
+            protected.update(a for a in r["aliases"].split("|") if a)
     amb = set(hand)
     for r in rows:
-        if r["level"] in ("country", "continent", "world_region", "sea"):
+        if r["level"] not in ("county", "district", "city", "other", "township", "village"):
             continue
-        names = [a for a in r["aliases"].split("|") if a]
-        if r["level"] in ("county", "district", "city", "prefecture", "other", "mountain", "river", "lake") or r["source"].startswith("hand"):
-            names.append(r["zh"])
+        names = [a for a in r["aliases"].split("|") if a] + [r["zh"]]
+        if r["level"] == "district" and len(r["zh"]) == 2:
+            amb.add(r["zh"])
         for n in names:
-            if n in GENERIC_DISTRICT_SHORT and r["level"] in ("district", "county", "city"):
+            if n in protected:
+                continue
+            if n in GENERIC_DISTRICT_SHORT:
                 amb.add(n)
                 continue
             fr = freq.get(n)
-            if fr and fr[1] != "ns" and fr[0] >= 50:
+            if fr and fr[1] not in NAME_TAGS and fr[0] >= 20:
                 amb.add(n)
     return amb
+
+
+def write_common_words():
+    """Common words of jieba's dictionary (MIT) that are not names: used to reject place matches that cut through a
+    word (修水|渠 -> 水渠, 大丰|收 -> 丰收) and to trim verbs off unknown stems (修筑|王河)."""
+    freq = _jieba_dict()
+    keep = sorted((w, f, t) for w, (f, t) in freq.items()
+                  if 1 <= len(w) <= 3 and t not in NAME_TAGS and f >= (300 if len(w) > 1 else 2000)
+                  and all("\u4e00" <= c <= "\u9fff" for c in w))
+    with open(ENT / "zh_common_words.tsv", "w", encoding="utf-8") as f:
+        f.write("# Common Chinese words (not names) with their part-of-speech tag, from jieba's dictionary (MIT licence,\n")
+        f.write("# https://github.com/fxsjy/jieba), frequency >= 300 (single characters >= 2000). Built by scripts/build_gazetteer.py.\n")
+        f.write("word\ttag\n")
+        for w, fr, t in keep:
+            f.write(f"{w}\t{t}\n")
+    return len(keep)
 
 
 if __name__ == "__main__":

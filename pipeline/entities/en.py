@@ -51,7 +51,7 @@ class _Rules:
         g = self.g = load_gazetteer()
         self.stop = {w.lower() for w in _lines("en_not_place.txt")}
         # English place names: key (tuple of lower-case words) -> Place
-        self.places = {}
+        best = {}
         for p in g.places:
             for i, name in enumerate(p.english_names):
                 words = tuple(w.lower().strip(".") for w in _WORD.findall(name))
@@ -60,9 +60,11 @@ class _Rules:
                 if len(words) == 1 and (len(words[0]) < 4 or words[0] in self.stop):
                     continue
                 key = words
-                prev = self.places.get(key)
-                if prev is None or g._key((1 if i else 0, p)) < g._key((0, prev)):
-                    self.places[key] = p
+                rank = g._key((1 if i else 0, p))
+                prev = best.get(key)
+                if prev is None or rank < prev[0]:
+                    best[key] = (rank, p)
+        self.places = {k: v[1] for k, v in best.items()}
         self.max_words = max(len(k) for k in self.places)
         self.place_heads = {}
         for r in _rows("en_place_heads.tsv"):

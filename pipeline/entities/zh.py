@@ -58,6 +58,8 @@ class _Rules:
         self.lex = {}
         for n in g.names_zh():
             if len(n) >= 2:
+                if len(n) == 2 and n.endswith("区") and all(p.level == "district" for p in g.lookup_zh(n)):
+                    continue  # 南区, 东区, 城区: generic words, left to the suffix rule
                 self.lex[n] = "P"
         for n in self.orgs:
             self.lex[n] = "O"
@@ -77,6 +79,7 @@ class _Rules:
         self.stop_words = {w for w in stop if len(w) > 1}
         self.not_place = set(_lines("zh_not_place.txt")) | set(_lines("not_place_auto.txt"))
         self.not_org = set(_lines("zh_not_org.txt")) | set(_lines("not_org_auto.txt"))
+        self.common = {r["word"]: r["tag"] for r in _rows("zh_common_words.tsv")}
         self.trades = {r["zh"]: r["en"] for r in _rows("zh_trades.tsv")}
         self.trades_by_len = sorted(self.trades, key=len, reverse=True)
         self.ambiguous = g.ambiguous
@@ -131,6 +134,57 @@ def _scan(text, R):
     return out
 
 
+_LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
+_EXT_SUFFIXES = ("专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港")
+_VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f", "zg", "q", "u", "y", "mq", "tg", "vg", "ag",
+            "dg", "rg", "e", "o", "l", "i", "k", "b", "z", "uj", "ul", "uz", "ud", "ug", "uv"}
+
+
+_VERB1 = {"v", "d", "p", "c", "r", "u", "y", "zg", "vg", "dg", "uj", "ul"}
+
+
+def _cuts_word(text, s, e, R):
+    """The match's last character forms a common word with the next one (修水|渠, 大丰|收). Names ending in
+    their own suffix (南安县|境) are never cut."""
+    if text[e - 1] in "省市县区乡镇村旗盟州":
+        return False
+    nxt = text[e - 1:e + 1]
+    if len(nxt) == 2 and nxt in R.common and text[s:e + 1] not in R.lex:
+        return True
+    if e - s == 2 and s > 0:
+        prv = text[s - 1:s + 1]
+        if prv in R.common and R.common[prv] in _VERBISH:
+            return True
+    return False
+
+
+def _suffix_extension(text, e, name, R):
+    """龙潭|乡, 琅勃拉邦|省: a place suffix right after a gazetteer name that does not already carry one."""
+    for suf in _EXT_SUFFIXES:
+        if text.startswith(suf, e):
+            if name.endswith(suf) or name.endswith(suf[-1]):
+                return None
+            after = text[e + len(suf) - 1:e + len(suf) + 1]
+            if len(after) == 2 and after in R.common:
+                return None
+            return suf, R.place_suffix_map[suf][1]
+    return None
+
+
+def _trim_stem(stem, R):
+    """Drop leading verbs/adverbs (修筑|王河, 挖|河) from an unknown stem."""
+    changed = True
+    while changed and len(stem) > 1:
+        changed = False
+        if len(stem) > 2 and R.common.get(stem[:2]) in _VERBISH:
+            stem = stem[2:]
+            changed = True
+        elif len(stem) > 2 and R.common.get(stem[:1]) in _VERB1 and stem[:2] not in R.common:
+            stem = stem[1:]
+            changed = True
+    return stem
+
+
 def _is_han(c):
     return "\u3400" <= c <= "\u9fff"
 
@@ -176,6 +230,21 @@ def _extract(text: str) -> list[Entity]:
         p = cands[0]
         if w in R.ambiguous and not _place_context(text, s, e, spans, R):
             continue
+        if p.level in _LOW_LEVELS and _cuts_word(text, s, e, R) and not _place_context(text, s, e, spans, R):
+            continue
+        ext = _suffix_extension(text, e, w, R)
+        if ext:
+            suf, sub = ext
+            name = w + suf
+            q = g.best_zh(name)
+            if q is not None:
+                places.append(_place_entity(text, s, e + len(suf), q))
+            else:
+                base_en = p.en.split(" ")[0] if p.level not in ("country",) else p.en
+                places.append(Entity(text=name, start=s, end=e + len(suf), label="PLACE", subtype=sub, norm=name,
+                                     en=f"{base_en} {R.place_suffix_map[suf][4]}"))
+            taken.append((s, e + len(suf)))
+            continue
         places.append(_place_entity(text, s, e, p))
         taken.append((s, e))
     # places nested in lexicon organisations (中国人民解放军 -> 中国)
@@ -200,6 +269,18 @@ def _extract(text: str) -> list[Entity]:
             if natural or st != lo:
                 continue
         stem = text[j - min(run, mx):j]
+        if sub not in ("province", "region", "city", "prefecture", "special_district"):
+            for cut in "省市县":
+                if cut in stem:
+                    stem = stem[stem.rindex(cut) + 1:]
+        stem = _trim_stem(stem, R)
+        if len(stem) < mn or not stem:
+            continue
+        if stem in R.common and not (len(stem) == 1 and sub == "river"):
+            if sub in ("district", "prefecture", "province", "city", "county", "region") or R.common[stem] in _VERBISH:
+                continue
+        if len(stem) == 1 and R.common.get(stem) in _VERBISH:
+            continue
         s0 = j - len(stem)
         name = stem + suf
         if name in R.not_place or stem in R.not_place or stem[0] in _NUMERAL or stem[-1] in _NUMERAL:

@@ -1,0 +1,47 @@
+"""English place and organisation rules."""
+from pipeline.entities.en import extract
+
+
+def _texts(ents, label):
+    return {e.text: e for e in ents if e.label == label}
+
+
+def test_entities_en_offsets_and_order():
+    t = "In Liaoning Province, for example, the Gaoyou County Metal Production Cooperative in Jiangsu Province."
+    ents = extract(t)
+    for e in ents:
+        assert t[e.start:e.end] == e.text
+    assert [e.start for e in ents] == sorted(e.start for e in ents)
+
+
+def test_entities_en_sentence_initial_word_not_part_of_place():
+    p = _texts(extract("In Liaoning Province, the drive is widespread."), "PLACE")
+    assert "Liaoning Province" in p and p["Liaoning Province"].norm == "辽宁省"
+
+
+def test_entities_en_old_spellings_map_to_gazetteer():
+    p = _texts(extract("Workers in Peking, Tientsin and Kwangsi met in Canton."), "PLACE")
+    assert p["Peking"].norm == "北京市"
+    assert p["Tientsin"].norm == "天津市"
+    assert p["Kwangsi"].norm.startswith("广西")
+    assert p["Canton"].norm == "广州市"
+
+
+def test_entities_en_special_districts_and_unknown_heads():
+    t = "In the Nanning City and Rong County, Guilin, and Pingle Special Districts of Guangxi Province; Xiyan Village."
+    p = _texts(extract(t), "PLACE")
+    assert p["Pingle Special Districts"].subtype == "special_district"
+    assert p["Rong County"].norm == "容县"
+    assert p["Xiyan Village"].subtype == "village"
+
+
+def test_entities_en_org_with_place_inside():
+    t = "The Jiamusi City Leather Production Cooperative in Heilongjiang Province used substitutes."
+    ents = extract(t)
+    assert "Jiamusi City Leather Production Cooperative" in _texts(ents, "ORG")
+    assert "Jiamusi City" in _texts(ents, "PLACE")
+
+
+def test_entities_en_never_raises():
+    for t in ["", "   ", "A" * 1000, "The The The", "\u00e9\u00e9 County"]:
+        assert isinstance(extract(t), list)

@@ -1,0 +1,91 @@
+"""Chinese place and organisation rules, one behaviour per test."""
+import pytest
+
+from pipeline.entities import extract_entities
+from pipeline.entities.zh import extract
+
+
+def _by_text(ents, label=None):
+    return {e.text: e for e in ents if label is None or e.label == label}
+
+
+def test_entities_zh_offsets_index_the_text():
+    t = "据新华社讯  河北省农村中的铁木手工业社在下乡。江苏高邮县金属生产社提炼焊锡。"
+    for e in extract(t):
+        assert t[e.start:e.end] == e.text
+    starts = [e.start for e in extract(t)]
+    assert starts == sorted(starts)
+
+
+def test_entities_zh_coordination_distributes_special_district():
+    t = "广西省南宁市和容县、桂林、平乐等专区的手工业合作组织"
+    p = _by_text(extract(t), "PLACE")
+    assert p["广西省"].subtype == "province"
+    assert p["南宁市"].subtype == "city"
+    assert p["容县"].subtype == "county"
+    assert p["桂林"].subtype == "special_district" and p["桂林"].en == "Guilin Special District"
+    assert p["平乐"].subtype == "special_district" and p["平乐"].en == "Pingle Special District"
+
+
+def test_entities_zh_cooperative_with_place_and_trade():
+    t = "江苏高邮县金属生产社，在废油箱中提炼出焊锡二百斤。"
+    ents = extract(t)
+    org = _by_text(ents, "ORG")["江苏高邮县金属生产社"]
+    assert org.subtype == "cooperative"
+    assert (org.place, org.place_parent, org.trade) == ("高邮县", "江苏", "金属")
+    assert org.en == "Gaoyou County Metal Production Cooperative"
+    places = _by_text(ents, "PLACE")
+    assert "高邮县" in places and "江苏" in places  # the place inside the org is returned too
+
+
+def test_entities_zh_historical_province_not_rewritten():
+    t = "热河省和察哈尔省的农民，松江省哈尔滨市的工人"
+    p = _by_text(extract(t), "PLACE")
+    assert p["热河省"].norm == "热河省" and p["热河省"].modern
+    assert p["松江省"].en == "Songjiang"
+    assert p["哈尔滨市"].en == "Harbin"
+
+
+def test_entities_zh_unknown_stem_with_suffix():
+    t = "射阳县潭南区龙潭乡的农民和赵子村的村民"
+    p = _by_text(extract(t), "PLACE")
+    assert p["潭南区"].subtype == "district"
+    assert p["龙潭乡"].subtype == "township"
+    assert p["赵子村"].subtype == "village"
+
+
+@pytest.mark.parametrize("t", ["我们到农村去", "全县的干部", "城市和乡村", "这个地区的山区"])
+def test_entities_zh_common_words_are_not_places(t):
+    assert [e for e in extract(t) if e.label == "PLACE"] == []
+
+
+def test_entities_zh_known_orgs():
+    t = "据中央手工业管理局有关负责人谈。新华社北京电"
+    o = _by_text(extract(t), "ORG")
+    assert o["中央手工业管理局"].en == "Central Handicraft Administration"
+    assert o["新华社"].subtype == "press"
+
+
+def test_entities_zh_abbreviations_in_set_phrases():
+    ents = extract("中美关系有了发展，他曾三次访华。")
+    texts = [(e.text, e.norm) for e in ents if e.label == "PLACE"]
+    assert ("中", "中国") in texts and ("美", "美国") in texts and ("华", "中国") in texts
+
+
+def test_entities_zh_never_raises():
+    for t in ["", "\x00\ufeff", "省" * 50, "县县县", "a" * 10, "合作社" * 20]:
+        assert isinstance(extract(t), list)
+    assert extract_entities("", "zh") == []
+
+
+def test_entities_zh_seed_article(seed_path):
+    from pipeline.article import read_article
+
+    art = read_article(seed_path)
+    zh = art.text[art.zh_span[0]:art.zh_span[1]]
+    ents = extract(zh)
+    places = {e.text for e in ents if e.label == "PLACE"}
+    orgs = {e.text for e in ents if e.label == "ORG"}
+    assert {"辽宁省", "哈尔滨市", "广西省", "南宁市", "容县", "桂林", "平乐", "河北省", "高邮县", "佳木斯市", "榆次市",
+            "北京", "上海"} <= places
+    assert {"江苏高邮县金属生产社", "黑龙江佳木斯市皮革生产社", "山西省榆次市针织社", "中央手工业管理局", "新华社"} <= orgs
