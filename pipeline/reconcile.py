@@ -399,15 +399,103 @@ def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
 # ---------------------------------------------------------------- pairing
 
 
+_EN_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion)\b", re.I)
+_EN_VAGUE = re.compile(r"\b(?:several|few|dozens|hundreds|thousands|millions|billions|tens|scores|some|many|"
+                       r"a|an|per|half|double|doubled|twice|both)\b(?!\s*(?:\d|percent|%))", re.I)
+
+
 def _significant_en(q) -> bool:
-    """An unpaired English figure worth reporting as extra_in_en."""
+    """An unpaired English figure worth reporting as extra_in_en: written with digits or number
+    words ("a village", "several times", "hundreds of", "half" are not), not a date or ordinal,
+    and a unit, scale, qualifier, percentage, range or a value of 10 or more."""
     if q.kind in OUT_OF_SCOPE_KINDS:
         return False
     v = _d(q.value)
-    if v is None:
+    if v is None or not _EN_NUMBER_WORD.search(q.text or ""):
+        return False
+    if _EN_VAGUE.search(q.text or "") and not re.search(r"\d", q.text or ""):
         return False
     return bool(q.unit or q.scale or q.approx or q.kind in ("percent", "fraction", "multiple")
                 or abs(v) >= 10 or q.high is not None)
+
+
+_ZH_DIGITS = "〇一二三四五六七八九"
+_FW = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def _zh_int(n: int) -> str:
+    """Standard Chinese numeral for 0 <= n < 10^16 (二十六万七千, 一亿零六百八十三万)."""
+    if n == 0:
+        return "零"
+    units = ["", "十", "百", "千"]
+
+    def four(x):
+        out, zero = "", False
+        for i in range(3, -1, -1):
+            d = x // 10 ** i % 10
+            if d:
+                if zero and out:
+                    out += "零"
+                out += _ZH_DIGITS[d] + units[i]
+                zero = False
+            else:
+                zero = True
+        return out
+
+    parts, big = [], ["", "万", "亿", "万亿"]
+    i = 0
+    while n:
+        parts.append((n % 10000, big[i]))
+        n //= 10000
+        i += 1
+    out = ""
+    for k, (x, b) in enumerate(reversed(parts)):
+        if x:
+            if out and x < 1000:
+                out += "零"
+            out += four(x) + b
+    out = out.replace("零零", "零")
+    if out.startswith("一十"):
+        out = out[1:]
+    return out
+
+
+def zh_renderings(v: Decimal) -> set[str]:
+    """Ways the Chinese text may write value ``v`` (for telling an English figure's source apart)."""
+    out = set()
+    if v is None or not v.is_finite() or v < 0:
+        return out
+    s = dec(v)
+    out.add(s)
+    ip, _, fp = s.partition(".")
+    digit = "".join(_ZH_DIGITS[int(c)] for c in ip)
+    if fp:
+        frac = "".join(_ZH_DIGITS[int(c)] for c in fp)
+        out |= {digit + "点" + frac, _zh_int(int(ip)) + "点" + frac}
+    elif len(ip) > 1:
+        out |= {digit, digit.replace("〇", "○"), digit.replace("〇", "零")}
+    if not fp and int(ip) < 10 ** 16:
+        n = int(ip)
+        std = _zh_int(n)
+        out.add(std)
+        if std.startswith("二") and n >= 100:
+            out.add("两" + std[1:])
+        for scale, word in ((10 ** 8, "亿"), (10 ** 4, "万")):
+            if n >= scale and n % scale == 0:
+                out.add(_zh_int(n // scale) + word)
+                out.add(f"{n // scale}{word}")
+            elif n >= scale:
+                q = Decimal(n) / scale
+                out.add(f"{dec(q)}{word}")
+    return {x for x in out if x}
+
+
+def _zh_mentions(zh_text: str, v: Decimal) -> bool:
+    norm = "".join(zh_text.translate(_FW).split())
+    return any(r in norm for r in zh_renderings(v))
 
 
 def _lone_word(text, bead: Bead, zq) -> str | None:
@@ -464,11 +552,14 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     rows = []
     used_en: set[tuple[int, int]] = set()
     en_seen: dict[tuple[int, int], tuple] = {}
+    en_beads: dict[tuple[int, int], list[int]] = {}
+    used_values: dict[int, set] = {}
     for bi, bead in enumerate(beads):
         zs = [p for i in bead.zh for p in zby.get(i, [])]
         es = [p for i in bead.en for p in eby.get(i, [])]
         for seg, q in es:
             en_seen.setdefault((q.start, q.end), (bi, seg, q))
+            en_beads.setdefault((q.start, q.end), []).append(bi)
         if bead.zh == (META,):
             for seg, q in es:
                 used_en.add((q.start, q.end))
@@ -477,11 +568,17 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
         for seg, q in es:
             if (q.start, q.end) in absorbed or any(e is not None and e[1] is q for _, e, _ in pairs):
                 used_en.add((q.start, q.end))
+                used_values.setdefault(bi, set()).add(_d(q.value))
         for (zseg, zq), epair, v in pairs:
             rows.append(_row(article, bi, bead, zseg, zq, *(epair or (None, None)), v))
     for key, (bi, seg, q) in en_seen.items():
         if key in used_en or seg.index in (META,) or not _significant_en(q):
             continue
+        bis = en_beads[key]
+        if any(_d(q.value) in used_values.get(b, ()) for b in bis):
+            continue  # the English repeats a figure it rendered (title and subtitle)
+        if any(_zh_mentions(_zh_text(article, beads[b]), _d(q.value)) for b in bis):
+            continue  # the Chinese writes it, as a name (六六六) or in a form the extractor left out
         bead = beads[bi]
         if not bead.zh:
             note = "English paragraph with no Chinese source"
@@ -490,6 +587,17 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
         rows.append(_row(article, bi, bead, None, None, seg, q, Verdict("extra_in_en", None, note)))
     rows.sort(key=lambda r: (r.pop("_bead"), r.pop("_pos")))
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+
+
+def _zh_text(article, bead: Bead) -> str:
+    parts = []
+    paras = {p.index: p for p in article.paragraphs_zh}
+    for i in bead.zh:
+        if i == TITLE and article.title_zh_span:
+            parts.append(article.text[article.title_zh_span[0]:article.title_zh_span[1]])
+        elif i in paras:
+            parts.append(paras[i].text)
+    return "\n".join(parts)
 
 
 def _pair(text, bead: Bead, zs, es):
