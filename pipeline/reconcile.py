@@ -498,19 +498,23 @@ def _zh_mentions(zh_text: str, v: Decimal) -> bool:
     return any(r in norm for r in zh_renderings(v))
 
 
-def _lone_word(text, bead: Bead, zq) -> str | None:
-    """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None."""
-    if zq.high is not None and _d(zq.high) != _d(zq.value):
+def _lone_word(text, bead: Bead, zq, taken: set | None = None) -> str | None:
+    """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
+
+    Each word renders one figure: its offset is added to ``taken``."""
+    if (zq.high is not None and _d(zq.high) != _d(zq.value)) or zq.approx:
         return None
+    taken = set() if taken is None else taken
     pat = rules()["lone"].get(_d(zq.value))
     if pat is None or text is None:
         return None
     k, sb = _sentence_of(bead, zq.start, "zh")
     spans = sb.en if sb is not None and sb.en else [(s, e) for b in bead.sentences for s, e in b.en]
     for s, e in spans:
-        m = pat.search(text, s, e)
-        if m:
-            return m.group()
+        for m in pat.finditer(text, s, e):
+            if m.start() not in taken:
+                taken.add(m.start())
+                return m.group()
     return None
 
 
@@ -639,11 +643,42 @@ def _pair(text, bead: Bead, zs, es):
             cands.append((s, i, j, v))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     zdone, edone, out = {}, set(), []
+    taken: set[int] = set()  # English words already used to render a lone figure
     for s, i, j, v in cands:
         if i in zdone or j in edone:
             continue
         zdone[i] = (j, v)
         edone.add(j)
+    # a Chinese range left alone may be two English figures: 从八百万到十五亿 "from 8 million to 15 billion"
+    for i, (zseg, zq) in scope:
+        if i in zdone or zq.high is None or _d(zq.high) == _d(zq.value):
+            continue
+        import dataclasses
+        lo_q = dataclasses.replace(zq, high=None)
+        hi_q = dataclasses.replace(zq, value=zq.high, high=None)
+        free = [j for j in range(ne) if j not in edone and es[j][1].kind not in OUT_OF_SCOPE_KINDS]
+        best = None
+        for j1 in free:
+            v1 = judge(lo_q, es[j1][1])
+            if v1 is None or v1.verdict != "match":
+                continue
+            for j2 in free:
+                if j2 == j1 or es[j2][1].start < es[j1][1].start:
+                    continue
+                v2 = judge(hi_q, es[j2][1])
+                if v2 is None or v2.score < 5:
+                    continue
+                key = (v2.score, -(es[j2][1].start - es[j1][1].end))
+                if best is None or key > best[0]:
+                    best = (key, j1, j2, v2)
+        if best is not None:
+            _, j1, j2, v2 = best
+            both = f"range rendered as two figures: {es[j1][1].text!r} .. {es[j2][1].text!r}"
+            jrow = j2 if v2.verdict != "match" else j1
+            zdone[i] = (jrow, Verdict(v2.verdict, v2.factor, "; ".join(x for x in (both, v2.note) if x), v2.score))
+            edone.update((j1, j2))
+            absorbed.add((es[j1][1].start, es[j1][1].end))
+            absorbed.add((es[j2][1].start, es[j2][1].end))
     # out-of-scope Chinese figures (dates, ordinals) absorb their English renderings
     for i, (zseg, zq) in oos:
         for j, (eseg, eq) in enumerate(es):
@@ -670,7 +705,7 @@ def _pair(text, bead: Bead, zs, es):
             continue
         if not bead.en:
             note = bead.note or "paragraph not aligned"
-        elif (word := _lone_word(text, bead, zq)):
+        elif (word := _lone_word(text, bead, zq, taken)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
             out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
             continue
