@@ -1,0 +1,805 @@
+"""Numeric facts: who, what measure, how much, over which period, against what.
+
+:func:`extract_facts` turns the Chinese figures of an article (the authoritative side)
+into one row per figure that states something (dates, ordinals and the page line are
+not facts; a time figure that is the period of its sentence's figures, such as 五个月 in
+在五个月内, is their period rather than a fact). Each row carries:
+
+* the **subject**: the place or organisation the figure is about (nearest before it in
+  its sentence, not governed by a preposition, widened to its coordination and group
+  noun: 广西省南宁市和容县、桂林、平乐等专区的手工业合作组织), linked to the ``entities`` row
+  it rests on by (article_id, subject_entity_lang, subject_entity_start,
+  subject_entity_end, subject_entity_label), its names in both languages;
+* the **measure** (canonical key, word as written, English) and the **object** (焊锡 solder);
+* the exact ``value``/``high`` (decimal strings), ``unit`` and ``approx``;
+* the **period**: calendar span resolved against the article's date (今年上半年 in a
+  1957-08-20 article: 1957-01-01..1957-06-30), duration (五个月内: P5M), rate (每月: month);
+* the **comparison**: 比去年同期增长34.88％ -> change +34.88 percent against the same period
+  of the previous year (its calendar span too); the change figure is a fact of its own
+  (``role`` ``change``) linked to the figure it qualifies (``related_fact_id``);
+* the sentence in both languages, offsets, the English rendering and reconciliation verdict.
+
+Rules are data: ``pipeline/data/facts/{measures,periods,comparisons,objects,subjects}.toml``,
+each with examples that tests/test_facts.py runs.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+FACT_COLUMNS = [
+    "fact_id", "article_id", "lang", "para", "role", "related_fact_id",
+    "subject_text", "subject_start", "subject_end", "subject_norm", "subject_en", "subject_kind", "subject_id",
+    "subject_entity_lang", "subject_entity_start", "subject_entity_end", "subject_entity_label", "subject_places",
+    "measure", "measure_zh", "measure_en", "object_zh", "object_en",
+    "value", "high", "unit", "approx", "kind",
+    "period_text", "period_start", "period_end", "period_duration", "period_per",
+    "comparison_text", "comparison_kind", "comparison_value", "comparison_unit", "comparison_baseline",
+    "comparison_period_start", "comparison_period_end",
+    "zh_text", "zh_start", "zh_end", "zh_sentence", "zh_sentence_start", "zh_sentence_end",
+    "en_text", "en_start", "en_end", "en_sentence", "en_sentence_start", "en_sentence_end", "verdict",
+]
+NOT_FACTS = ("date", "ordinal")
+RELATIVE_UNITS = ("percent", "times", None)
+
+_DATA = Path(__file__).parent / "data" / "facts"
+_SENT = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]?")
+_CLAUSE = set("，,：:")
+_MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
+_ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+_OBJECT_STOP = set("了的得是有在为和与及把被将就都也还又再共计约近达到出每从向个这那其各全该本此")
+
+
+# --- rules -------------------------------------------------------------------------------
+
+def _load(name):
+    with open(_DATA / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def _alt(words):
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Rules:
+    measures: dict = field(default_factory=dict)  # zh word -> (key, en)
+    measure_en: dict = field(default_factory=dict)  # key -> en
+    measure_re: re.Pattern | None = None
+    unit_default: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+    object_re: re.Pattern | None = None
+    years: dict = field(default_factory=dict)
+    year_re: re.Pattern | None = None
+    parts: list = field(default_factory=list)
+    part_re: re.Pattern | None = None
+    dur_units: dict = field(default_factory=dict)
+    dur_after: tuple = ()
+    dur_before: tuple = ()
+    per: dict = field(default_factory=dict)
+    per_re: re.Pattern | None = None
+    baselines: dict = field(default_factory=dict)
+    baseline_years: dict = field(default_factory=dict)
+    verbs: dict = field(default_factory=dict)
+    change_re: re.Pattern | None = None
+    ratio_re: re.Pattern | None = None
+    prepositions: tuple = ()
+    coordination: tuple = ()
+    tail_re: re.Pattern | None = None
+    scope: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    scope_re: re.Pattern | None = None
+    group_re: re.Pattern | None = None
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The fact rules, read from ``pipeline/data/facts/*.toml`` once per process."""
+    r = Rules()
+    m = _load("measures")
+    for entry in m["measure"]:
+        r.measure_en[entry["key"]] = entry["en"]
+        for w in entry["zh"]:
+            r.measures.setdefault(w, entry["key"])
+    r.measure_en.update(m.get("default_en", {}))
+    r.unit_default = m.get("unit_default", {})
+    r.measure_re = re.compile(_alt(r.measures))
+    o = _load("objects")
+    r.objects = o["zh"]
+    r.object_re = re.compile(_alt(r.objects))
+    p = _load("periods")
+    r.years = p["year"]
+    r.year_re = re.compile(f"(?:{_alt(r.years)})|{p['year_pattern']}")
+    r.parts = p["part"]
+    r.part_re = re.compile("|".join(f"(?P<part{i}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', x['pattern'])})"
+                                    for i, x in enumerate(r.parts)))
+    r.dur_units = p["duration"]["units"]
+    r.dur_after = tuple(sorted(p["duration"]["after"], key=len, reverse=True))
+    r.dur_before = tuple(sorted(p["duration"]["before"], key=len, reverse=True))
+    r.per = p["per"]
+    r.per_re = re.compile(_alt(r.per))
+    c = _load("comparisons")
+    r.baselines = c["baseline"]
+    r.baseline_years = c["years"]
+    r.verbs = c["verbs"]
+    base, marker, after = _alt(r.baselines), _alt(c["markers"]), _alt(c["after_baseline"])
+    r.change_re = re.compile(
+        f"(?:(?P<marker>{marker})(?P<base1>{base})?(?:{after})?[，,]?)?"
+        f"(?P<verb>{_alt(r.verbs)})(?P<base2>{base})?(?:{_alt(c['fillers'])})?$")
+    r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
+    s = _load("subjects")
+    r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
+    r.coordination = tuple(s["coordination"])
+    r.tail_re = re.compile(s["coordination_tail"])
+    r.scope = s["scope"]
+    r.groups = s["group"]
+    r.scope_re = re.compile(_alt(r.scope))
+    r.group_re = re.compile(_alt(r.groups))
+    return r
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+def _dec(v) -> str | None:
+    if v is None:
+        return None
+    d = v if isinstance(v, Decimal) else Decimal(str(v))
+    if d == d.to_integral_value():
+        return format(d.quantize(Decimal(1)), "f")
+    return format(d.normalize(), "f")
+
+
+def _small_int(s: str) -> int | None:
+    """1-99 written in digits or Chinese (七, 十二, 两)."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s:
+        return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _ZH_DIGITS.get(a, 1) if a else 1
+        ones = _ZH_DIGITS.get(b, 0) if b else 0
+        return tens * 10 + ones
+    if all(c in _ZH_DIGITS for c in s):
+        n = 0
+        for c in s:
+            n = n * 10 + _ZH_DIGITS[c]
+        return n
+    return None
+
+
+def _month_end(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def _span(y: int, m1: int, m2: int) -> tuple[str, str]:
+    return f"{y:04d}-{m1:02d}-01", _month_end(y, m2)
+
+
+def _duration(value: Decimal, unit: str, letters: dict) -> str | None:
+    letter = letters.get(unit)
+    if letter is None:
+        return None
+    if value != value.to_integral_value():
+        if unit == "year" and (value * 12) == (value * 12).to_integral_value():
+            return f"P{int(value * 12)}M"
+        if unit == "month" and (value * 30) == (value * 30).to_integral_value():
+            return f"P{int(value * 30)}D"
+        return f"P{_dec(value)}{letter}"
+    if letter == "H":
+        return f"PT{int(value)}H"
+    return f"P{int(value)}{letter}"
+
+
+@dataclass
+class Period:
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+    date_start: str | None = None
+    date_end: str | None = None
+    months: tuple[int, int] | None = None
+    year: int | None = None
+
+
+@dataclass
+class Subject:
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+    norm: str | None
+    en: str | None
+    kind: str | None
+    entity: object | None = None
+    places: list = field(default_factory=list)
+
+
+# --- sentences and masks -----------------------------------------------------------------
+
+def _sentences(text: str, start: int, end: int):
+    """(start, end) of the sentences of text[start:end], white space trimmed."""
+    out = []
+    for m in _SENT.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        while e > s and text[e - 1] in " \t\u3000":
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _clause_bounds(st: str, s: int, e: int) -> tuple[int, int]:
+    a = s
+    while a > 0 and st[a - 1] not in _CLAUSE:
+        a -= 1
+    b = e
+    while b < len(st) and st[b] not in _CLAUSE:
+        b += 1
+    return a, b
+
+
+# --- periods -------------------------------------------------------------------------------
+
+def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Period]:
+    """Calendar periods of a sentence (year words, written years, parts of a year)."""
+    r = rules()
+
+    def excluded(s, e):
+        return any(a <= s and e <= b for a, b in exclude)
+
+    years = []
+    for m in r.year_re.finditer(st):
+        if excluded(m.start(), m.end()):
+            continue
+        w = m.group(0)
+        if w in r.years:
+            y = art_year + int(r.years[w])
+        else:
+            ys = m.group("y")
+            y = int(ys) if ys.isdigit() else int("".join(str(_ZH_DIGITS[c]) for c in ys))
+        years.append((m.start(), m.end(), y))
+    parts = []
+    for m in r.part_re.finditer(st):
+        if excluded(m.start(), m.end()):
+            continue
+        i = int(next(k for k, v in m.groupdict().items() if v is not None and k.startswith("part"))[4:])
+        rule = r.parts[i]
+        sub = re.match(rule["pattern"], m.group(0))
+        months = None
+        if "months" in rule:
+            months = tuple(rule["months"])
+        elif rule.get("quarter"):
+            n = _small_int(sub.group("n"))
+            if n and 1 <= n <= 4:
+                months = (3 * n - 2, 3 * n)
+        elif rule.get("first_months"):
+            n = _small_int(sub.group("n"))
+            if n and 1 <= n <= 12:
+                months = (1, n)
+        elif rule.get("month_range"):
+            a, b = _small_int(sub.group("a")), _small_int(sub.group("b"))
+            if a and b and 1 <= a <= b <= 12:
+                months = (a, b)
+        elif rule.get("month"):
+            n = _small_int(sub.group("m"))
+            if n and 1 <= n <= 12:
+                months = (n, n)
+        if months:
+            parts.append((m.start(), m.end(), months))
+    out = []
+    used = set()
+    last_year = None
+    for ys, ye, y in years:
+        part = next((p for p in parts if ye <= p[0] <= ye + 1), None)  # 今年上半年, 1955年第一季度
+        if part is not None:
+            used.add(part)
+            ds, de = _span(y, *part[2])
+            out.append(Period(ys, part[1], st[ys:part[1]], ds, de, part[2], y))
+        else:
+            ds, de = _span(y, 1, 12)
+            out.append(Period(ys, ye, st[ys:ye], ds, de, (1, 12), y))
+        last_year = y
+    for p in parts:
+        if p in used:
+            continue
+        prior = [x for x in out if x.end <= p[0]]
+        y = prior[-1].year if prior else art_year
+        ds, de = _span(y, *p[2])
+        out.append(Period(p[0], p[1], st[p[0]:p[1]], ds, de, p[2], y))
+    del last_year
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _duration_of(st: str, qs: int, qe: int, q) -> tuple[int, int, str] | None:
+    """(start, end, ISO duration) when the time figure q reads as a duration (在五个月内)."""
+    r = rules()
+    if q.unit not in r.dur_units or q.kind != "number":
+        return None
+    after = next((w for w in r.dur_after if st.startswith(w, qe)), None)
+    before = next((w for w in r.dur_before if st.endswith(w, 0, qs)), None)
+    if after is None and before is None:
+        return None
+    iso = _duration(q.value, q.unit, r.dur_units)
+    if iso is None:
+        return None
+    return qs - len(before or ""), qe + len(after or ""), iso
+
+
+# --- comparisons ---------------------------------------------------------------------------
+
+@dataclass
+class Comparison:
+    start: int  # offset into the sentence of the comparison words
+    kind: str  # change | ratio
+    sign: int
+    baseline: str | None
+    base_span: tuple[int, int] | None
+
+
+def _comparison(st: str, cs: int, qs: int, q) -> Comparison | None:
+    """The comparison right before the figure at qs (its clause starts at cs)."""
+    r = rules()
+    window = st[max(cs, qs - 24):qs]
+    off = qs - len(window)
+    m = r.change_re.search(window)
+    if m and m.group("verb"):
+        base_g = "base1" if m.group("base1") else "base2" if m.group("base2") else None
+        marker = m.group("marker")
+        relative = q.kind in ("percent", "multiple", "fraction")
+        if marker or base_g or (relative and len(m.group("verb")) > 1):
+            base = r.baselines[m.group(base_g)] if base_g else None
+            return Comparison(off + m.start(), "change", int(r.verbs[m.group("verb")]), base,
+                              (off + m.start(base_g), off + m.end(base_g)) if base_g else None)
+    m = r.ratio_re.search(window)
+    if m:
+        return Comparison(off + m.start(), "ratio", 1, r.baselines[m.group("base")],
+                          (off + m.start("base"), off + m.end("base")))
+    return None
+
+
+def _baseline_period(baseline: str | None, period: Period | None, art_year: int):
+    r = rules()
+    if baseline is None or baseline not in r.baseline_years:
+        return None, None
+    dy = int(r.baseline_years[baseline])
+    if baseline.startswith("same_period"):
+        if period is None or period.months is None:
+            return None, None
+        return _span(period.year + dy, *period.months)
+    y = (period.year if period is not None and period.year is not None else art_year) + dy
+    return _span(y, 1, 12)
+
+
+# --- measures and objects --------------------------------------------------------------------
+
+def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
+    """(word start, word end, word, key) of the figure's measure, or None."""
+    r = rules()
+    found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)]
+    # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
+    before = [x for x in found if cs <= x[0] and (x[1] <= qs or (x[0] < qs and x[1] == qs + 1))]
+    if before:
+        x = max(before, key=lambda x: (x[1], x[1] - x[0]))
+        return (*x, r.measures[x[2]])
+    if share:
+        after = [x for x in found if qe <= x[0] and x[1] <= ce]
+        if after:
+            x = min(after)
+            return (*x, r.measures[x[2]])
+    earlier = [x for x in found if x[1] <= cs]
+    if earlier:
+        x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
+        return (*x, r.measures[x[2]])
+    after = [x for x in found if qe <= x[0] and x[1] <= ce]  # 有九车毛猪从这里装运出去
+    if after and q.unit not in ("household", "person"):
+        x = min(after)
+        return (*x, r.measures[x[2]])
+    return None
+
+
+def _object(masked: str, cs: int, ce: int, qs: int, qe: int, mword) -> tuple[str, str | None] | None:
+    r = rules()
+    # between the measure word and the figure: 提炼出焊锡二百斤
+    if mword is not None and cs <= mword[1] <= qs:
+        between = masked[mword[1]:qs].lstrip("出了到得成")
+        if between:
+            m = r.object_re.fullmatch(between) or r.object_re.search(between)
+            if m:
+                return m.group(0), r.objects[m.group(0)]
+            if _GENERIC_OBJECT.match(between) and not set(between) & _OBJECT_STOP:
+                return between, None
+    # right before the figure: 紫铜四十二斤
+    head = masked[cs:qs]
+    for n in range(min(6, len(head)), 0, -1):
+        w = head[-n:]
+        if w in r.objects:
+            return w, r.objects[w]
+    # after the figure and an optional 的: 一百多斤机油, 90％的社、组
+    tail = masked[qe:ce]
+    if tail.startswith("的"):
+        tail = tail[1:]
+    m = r.object_re.match(tail)
+    if m:
+        return m.group(0), r.objects[m.group(0)]
+    return None
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+def _outer(ents):
+    """Entities not inside another one (an organisation's place stays inside it)."""
+    ents = sorted(ents, key=lambda e: (e.start, -(e.end - e.start)))
+    out = []
+    for e in ents:
+        if out and e.start >= out[-1].start and e.end <= out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def _group_after(st: str, pos: int):
+    r = rules()
+    p = pos + 1 if st.startswith("的", pos) else pos
+    m = r.group_re.match(st, p)
+    if m:
+        return m.end(), m.group(0), r.groups[m.group(0)]
+    return None
+
+
+def _join_en(names):
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
+    """Subject candidates of a sentence: entity chains, scope words, leading group nouns."""
+    r = rules()
+    outer = _outer(ents)
+    chains = []
+    for e in outer:
+        s, en = e.start - sent_start, e.end - sent_start
+        if chains:
+            prev = chains[-1]
+            gap = st[prev["end"]:s]
+            gap_tail = r.tail_re.match(gap)
+            rest = gap[gap_tail.end():] if gap_tail else gap
+            if gap == "" or gap in r.coordination or (gap_tail and rest in r.coordination):
+                prev["ents"].append(e)
+                prev["end"] = en
+                continue
+        chains.append({"start": s, "end": en, "ents": [e]})
+    out = []
+    for c in chains:
+        end = c["end"]
+        tail = r.tail_re.match(st, end)
+        if tail and tail.end() > end and st[end:end + 1] == "等":
+            end = tail.end()
+        group = _group_after(st, end)
+        ents_ = c["ents"]
+        orgs = [e for e in ents_ if e.label == "ORG"]
+        places_all = [x for x in all_ents if x.label == "PLACE" and c["start"] <= x.start - sent_start
+                      and x.end - sent_start <= c["end"]]
+        if group:
+            end = group[0]
+        text = st[c["start"]:end]
+        if len(ents_) == 1 and not group:
+            e = ents_[0]
+            norm, en_name = e.norm or e.text, e.en
+            kind = e.subtype if e.label == "ORG" else f"{e.subtype}" if e.subtype else "place"
+            link = e
+        else:
+            containers = [e for e in ents_ if e.label == "PLACE" and e.subtype in ("province", "region", "country")]
+            inner = [e for e in ents_ if e not in containers[:1]] if len(ents_) > 1 and ents_[0] in containers else ents_
+            link = orgs[0] if len(orgs) == 1 and len(ents_) == 1 else (inner[0] if inner else ents_[0])
+            names = [e.en or e.norm or e.text for e in inner]
+            where = _join_en(names)
+            if inner is not ents_ and ents_[0].en:
+                where = f"{where}, {ents_[0].en}"
+            norm = "、".join(e.norm or e.text for e in ents_)
+            if group:
+                norm = f"{norm}的{group[1]}"
+                en_name = f"{group[2]} of {where}" if where else group[2]
+                kind = "group"
+            else:
+                en_name = where
+                kind = link.subtype if link.label == "ORG" else "places"
+        out.append(Subject(c["start"], end, text, norm, en_name, kind, link,
+                           [p.norm or p.text for p in places_all]))
+    for m in r.scope_re.finditer(st):
+        word = m.group(0)
+        info = r.scope[word]
+        end = m.end()
+        group = _group_after(st, end)
+        if group:
+            end = group[0]
+        level = info.get("level", "")
+        if word == "全国":
+            norm, en_name, kind, link = "全国", info["en"], "nationwide", None
+        else:
+            prior = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == level]
+            link = prior[-1] if prior else None
+            norm = (link.norm or link.text) if link else word
+            en_name = (link.en or link.norm) if link else info["en"]
+            kind = level or "scope"
+        if group:
+            norm = f"{norm}{group[1]}" if word == "全国" else f"{norm}的{group[1]}"
+            en_name = f"{group[2]} {en_name}" if word == "全国" else f"{group[2]} of {en_name}"
+            kind = "nationwide" if word == "全国" else "group"
+        out.append(Subject(m.start(), end, st[m.start():end], norm, en_name, kind, link,
+                           [link.norm] if link is not None and link.label == "PLACE" else []))
+    # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
+    for m in r.group_re.finditer(st):
+        s = m.start()
+        head = st[:s].rstrip("如例其中而另外此").rstrip(" \t\u3000")
+        if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
+            continue
+        if any(c.start <= s < c.end for c in out):
+            continue
+        word = m.group(0)
+        out.append(Subject(s, m.end(), word, word, r.groups[word], "group", None, []))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _pick_subject(st: str, cands, qs: int):
+    r = rules()
+    before = [c for c in cands if c.end <= qs]
+    if not before:
+        return None
+    free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)]
+    pool = free or before
+    return max(pool, key=lambda c: (c.start, c.end))
+
+
+# --- the English side ------------------------------------------------------------------------
+
+def _recon_index(recon):
+    if recon is None or len(recon) == 0 or "zh_start" not in recon.columns:
+        return {}
+    idx = {}
+    for row in recon.to_dict("records"):
+        zs, ze = row.get("zh_start"), row.get("zh_end")
+        if zs is None or ze is None or pd.isna(zs) or pd.isna(ze):
+            continue
+        idx[(int(zs), int(ze))] = row
+    return idx
+
+
+def _int(v):
+    if v is None:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return int(v)
+
+
+# --- the facts -------------------------------------------------------------------------------
+
+def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFrame:
+    """One row per Chinese figure that states something, in the columns :data:`FACT_COLUMNS`.
+
+    ``zh_quantities`` / ``zh_entities``: (Segment, Quantity) / (Segment, Entity) lists from
+    :mod:`pipeline.mentions` (offsets into ``article.text``); ``recon``: the reconciliation
+    table of the article (or None), which gives each figure its English rendering.
+    """
+    text = article.text
+    art_year = int(article.date[:4])
+    r = rules()
+    rec = _recon_index(recon)
+    ents_by_seg: dict[tuple, list] = {}
+    all_ents = sorted((e for _, e in zh_entities), key=lambda e: e.start)
+    for seg, e in zh_entities:
+        ents_by_seg.setdefault((seg.start, seg.end), []).append(e)
+    by_seg: dict[tuple, list] = {}
+    segs = {}
+    for seg, q in zh_quantities:
+        if seg.role == "meta" or q.kind in NOT_FACTS:
+            continue
+        by_seg.setdefault((seg.start, seg.end), []).append(q)
+        segs[(seg.start, seg.end)] = seg
+    rows = []
+    for key in sorted(by_seg):
+        seg = segs[key]
+        qs_all = sorted(by_seg[key], key=lambda q: q.start)
+        seg_ents = ents_by_seg.get(key, [])
+        carried: Subject | None = None
+        carried_abs = None
+        for s0, e0 in _sentences(text, seg.start, seg.end):
+            qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
+            if not qs:
+                continue
+            rows_before = len(rows)
+            carried_abs = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
+                                          rows, carried_abs)
+            del rows_before
+        del carried
+    df = pd.DataFrame(rows, columns=FACT_COLUMNS)
+    return df
+
+
+def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried):
+    r = rules()
+    st = text[s0:e0]
+    ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
+    masked = list(st)
+    for e in ents:
+        if e.label == "PLACE" and not (e.gazetteer_id or e.en):
+            continue  # an unknown "place" may be a misread verb phrase (修旧渠): leave its words readable
+        for i in range(e.start - s0, e.end - s0):
+            masked[i] = _MASK
+    masked = "".join(masked)
+    local = [(q, q.start - s0, q.end - s0) for q in qs]
+    # comparisons first: their baseline words are never a period
+    comps = {}
+    for q, a, b in local:
+        cs, _ = _clause_bounds(st, a, b)
+        c = _comparison(st, cs, a, q)
+        if c is not None:
+            comps[q.start] = c
+    if comps:  # 增长 is no measure (长 length), 比去年 no subject
+        ml = list(masked)
+        for q, a, b in local:
+            c = comps.get(q.start)
+            if c is not None and c.kind == "change":
+                for i in range(c.start, a):
+                    ml[i] = _MASK
+        masked = "".join(ml)
+    exclude = [c.base_span for c in comps.values() if c.base_span]
+    periods = _periods(st, exclude, art_year)
+    durations = []
+    consumed = set()
+    for q, a, b in local:
+        if any(p.start <= a and b <= p.end for p in periods):
+            consumed.add(q.start)  # 半年 of 上半年
+            continue
+        d = _duration_of(st, a, b, q)
+        if d is not None and any(x.start > q.start and x.unit not in rules().dur_units for x, _, _ in local):
+            durations.append((d[0], d[1], d[2], st[d[0]:d[1]]))
+            consumed.add(q.start)
+    pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
+    cands = _candidates(st, s0, ents, all_ents, None)
+    facts_here = []
+    for q, a, b in local:
+        if q.start in consumed:
+            continue
+        cs, ce = _clause_bounds(st, a, b)
+        comp = comps.get(q.start)
+        # measure
+        share = st.startswith("的", b) or q.kind in ("percent", "fraction")
+        mw = _measure(masked, cs, ce, a, b, q, share)
+        if mw is not None:
+            measure, measure_zh = mw[3], mw[2]
+        else:
+            measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+        obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
+        # subject
+        subj = _pick_subject(st, cands, a)
+        subj_abs = None
+        if subj is not None:
+            subj_abs = (subj, s0)
+        elif carried is not None:
+            subj_abs = carried
+        # period
+        per_before = [p for p in periods if p.end <= a and not (comp and comp.base_span
+                                                               and p.start >= comp.base_span[0])]
+        period = per_before[-1] if per_before else None
+        dur = [d for d in durations if d[1] <= a]
+        dur = dur[-1] if dur else None
+        per = [p for p in pers if p[1] <= a]
+        per = per[-1] if per else None
+        ptext = "；".join(x for x in (period.text if period else None, dur[3] if dur else None,
+                                      per[3] if per else None) if x) or None
+        row = {
+            "fact_id": f"{article.id}:{q.start}", "article_id": article.id, "lang": "zh", "para": seg.index,
+            "role": "value", "related_fact_id": None,
+            "measure": measure, "measure_zh": measure_zh, "measure_en": r.measure_en.get(measure),
+            "object_zh": obj[0] if obj else None, "object_en": obj[1] if obj else None,
+            "value": _dec(q.value), "high": _dec(q.high), "unit": q.unit, "approx": q.approx, "kind": q.kind,
+            "period_text": ptext,
+            "period_start": period.date_start if period else None,
+            "period_end": period.date_end if period else None,
+            "period_duration": dur[2] if dur else None,
+            "period_per": per[2] if per else None,
+            "zh_text": q.text, "zh_start": q.start, "zh_end": q.end,
+            "zh_sentence": st, "zh_sentence_start": s0, "zh_sentence_end": e0,
+        }
+        row.update(_subject_fields(article, subj_abs))
+        _english(row, rec.get((q.start, q.end)), article.text)
+        if comp is not None:
+            row["comparison_text"] = st[comp.start:b]
+            row["comparison_kind"] = comp.kind
+            row["comparison_value"] = _dec(comp.sign * q.value) if comp.kind == "change" else _dec(q.value)
+            row["comparison_unit"] = q.unit
+            row["comparison_baseline"] = comp.baseline
+            row["role"] = comp.kind
+            main = next((f for f in reversed(facts_here) if f[1] is None
+                         and (q.unit in RELATIVE_UNITS or q.unit == f[0]["unit"])), None)
+            if main is not None:
+                m_row, _, m_period = main
+                row["related_fact_id"] = m_row["fact_id"]
+                for k in ("measure", "measure_zh", "measure_en", "object_zh", "object_en", "period_text",
+                          "period_start", "period_end", "period_duration", "period_per") + tuple(
+                        k for k in FACT_COLUMNS if k.startswith("subject_")):
+                    if row.get(k) is None or k.startswith("subject_") or k.startswith("period") or k.startswith(
+                            "measure") or k.startswith("object"):
+                        row[k] = m_row.get(k)
+                period = m_period
+                for k in ("comparison_text", "comparison_kind", "comparison_value", "comparison_unit",
+                          "comparison_baseline"):
+                    m_row[k] = row[k]
+                bs, be = _baseline_period(comp.baseline, m_period, art_year)
+                m_row["comparison_period_start"], m_row["comparison_period_end"] = bs, be
+            bs, be = _baseline_period(comp.baseline, period, art_year)
+            row["comparison_period_start"], row["comparison_period_end"] = bs, be
+        rows.append(row)
+        facts_here.append((row, comp, period))
+        if subj_abs is not None:
+            carried = subj_abs
+    return carried
+
+
+def _subject_fields(article, subj_abs) -> dict:
+    out = dict.fromkeys(k for k in FACT_COLUMNS if k.startswith("subject_"))
+    if subj_abs is None:
+        return out
+    subj, s0 = subj_abs
+    e = subj.entity
+    out.update({
+        "subject_text": subj.text, "subject_start": subj.start + s0, "subject_end": subj.end + s0,
+        "subject_norm": subj.norm, "subject_en": subj.en, "subject_kind": subj.kind,
+        "subject_places": json.dumps(subj.places, ensure_ascii=False) if subj.places else None,
+    })
+    if e is not None:
+        out.update({
+            "subject_entity_lang": "zh", "subject_entity_start": e.start, "subject_entity_end": e.end,
+            "subject_entity_label": e.label, "subject_id": f"{article.id}:zh:{e.start}-{e.end}:{e.label}",
+        })
+    return out
+
+
+def _english(row, rec_row, text):
+    for k in ("en_text", "en_start", "en_end", "en_sentence", "en_sentence_start", "en_sentence_end", "verdict"):
+        row.setdefault(k, None)
+    if not rec_row:
+        return
+    row["verdict"] = rec_row.get("verdict")
+    es, ee = _int(rec_row.get("en_start")), _int(rec_row.get("en_end"))
+    if es is not None and ee is not None:
+        row["en_text"], row["en_start"], row["en_end"] = text[es:ee], es, ee
+    ss, se = _int(rec_row.get("en_sent_start")), _int(rec_row.get("en_sent_end"))
+    if ss is not None and se is not None:
+        row["en_sentence"], row["en_sentence_start"], row["en_sentence_end"] = text[ss:se], ss, se
+
+
+def facts_of(zh: str, date: str = "1957-08-20", en: str = "(no translation)") -> pd.DataFrame:
+    """The facts of a Chinese text alone (no reconciliation): for examples, tests and quick looks."""
+    from pipeline.article import read_article
+    from pipeline.mentions import article_entities, article_quantities
+
+    body = "\n".join("    " + line for line in zh.splitlines() if line.strip())
+    doc = (f"Title: example\nDate: {date}\nPage: 1\n\n{en}\n\n<hr />\n\nOriginal:\n\n### 例\n\n{date}\n第1版()\n"
+           f"专栏：\n\n{body}\n")
+    art = read_article(doc)
+    return extract_facts(art, article_quantities(art, "zh"), article_entities(art, "zh"), None)
+
+
+__all__ = ["extract_facts", "facts_of", "FACT_COLUMNS", "rules"]

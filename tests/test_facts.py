@@ -1,0 +1,195 @@
+"""Facts: the seed article's facts, and every example of the fact rules in pipeline/data/facts/."""
+import json
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.facts import FACT_COLUMNS, extract_facts, facts_of, rules
+
+DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "facts"
+
+
+def _toml(name):
+    with open(DATA / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def _fact(df, figure):
+    rows = df[df["zh_text"].str.contains(figure, regex=False)]
+    assert len(rows), f"no fact for {figure!r} in {list(df['zh_text'])}"
+    rec = rows.iloc[0].to_dict()
+    return SimpleNamespace(**{k: None if isinstance(v, float) and v != v else v for k, v in rec.items()})
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(seed_path):
+    from pipeline.article import read_article
+    from pipeline.process import process_article
+
+    art = read_article(seed_path)
+    return art, process_article(art, tokenize=False)["facts"]
+
+
+def test_facts_seed_columns_and_offsets(seed):
+    art, f = seed
+    assert list(f.columns) == FACT_COLUMNS
+    assert f["fact_id"].is_unique
+    for r in f.itertuples():
+        assert art.text[r.zh_start:r.zh_end] == r.zh_text
+        assert art.text[r.zh_sentence_start:r.zh_sentence_end] == r.zh_sentence
+        if isinstance(r.subject_text, str):
+            assert art.text[r.subject_start:r.subject_end] == r.subject_text
+        if isinstance(r.en_text, str):
+            assert art.text[int(r.en_start):int(r.en_end)] == r.en_text
+    # nothing from the date and page lines, no date or ordinal
+    assert not f["kind"].isin(["date", "ordinal"]).any()
+    assert not f["zh_text"].isin(["1957-08-20", "第5版", "第5"]).any()
+    # 半年 of 上半年 and the 五个月 / 两个月 of 在…内 are periods, not facts
+    assert not f["zh_text"].isin(["五个月", "两个月"]).any()
+
+
+def test_facts_seed_nationwide_output_value(seed):
+    _, f = seed
+    r = _fact(f, "三十八亿七千万元")
+    assert r.subject_kind == "nationwide" and "全国" in r.subject_text and "nationwide" in r.subject_en
+    assert (r.measure, r.measure_en) == ("output_value", "output value")
+    assert (r.value, r.unit, r.approx) == ("3870000000", "yuan", None)
+    assert (r.period_text, r.period_start, r.period_end) == ("今年上半年", "1957-01-01", "1957-06-30")
+    assert (r.comparison_kind, r.comparison_value, r.comparison_unit) == ("change", "34.88", "percent")
+    assert r.comparison_baseline == "same_period_previous_year"
+    assert (r.comparison_period_start, r.comparison_period_end) == ("1956-01-01", "1956-06-30")
+    assert r.en_text == "3.87 billion yuan" and "first half of this year" in r.en_sentence
+    change = _fact(f, "34.88％")
+    assert change.role == "change" and change.related_fact_id == r.fact_id
+    assert change.measure == "output_value" and change.period_start == "1957-01-01"
+
+
+def test_facts_seed_harbin(seed):
+    _, f = seed
+    r = _fact(f, "七百二十一万元")
+    assert r.subject_text == "哈尔滨市的手工业社" and "Harbin" in r.subject_en
+    assert r.subject_entity_label == "PLACE" and r.subject_places == json.dumps(["哈尔滨市"], ensure_ascii=False)
+    assert r.measure == "production_increase_and_savings"
+    assert (r.value, r.unit) == ("7210000", "yuan")
+    assert r.period_duration == "P5M" and "五个月内" in r.period_text
+    assert r.en_text == "7.21 million yuan"
+
+
+def test_facts_seed_guangxi_savings(seed):
+    _, f = seed
+    r = _fact(f, "二十六万七千多元")
+    assert r.subject_text.startswith("广西省南宁市和容县、桂林、平乐等专区") and r.subject_text.endswith("合作组织")
+    for name in ("Nanning", "Rong County", "Guilin", "Pingle"):
+        assert name in r.subject_en
+    assert set(json.loads(r.subject_places)) >= {"南宁市", "容县", "桂林专区", "平乐专区"}
+    assert r.measure == "savings" and r.measure_en == "savings"
+    assert (r.value, r.unit, r.approx) == ("267000", "yuan", "more_than")
+    assert r.period_duration == "P2M"
+    assert r.en_text == "more than 267,000 yuan"
+
+
+def test_facts_seed_gaoyou(seed):
+    _, f = seed
+    solder, copper = _fact(f, "二百斤"), _fact(f, "四十二斤")
+    for r in (solder, copper):
+        assert r.subject_en == "Gaoyou County Metal Production Cooperative" and r.subject_entity_label == "ORG"
+        assert r.measure == "extracted" and r.unit == "jin"
+    assert (solder.value, solder.object_zh, solder.object_en) == ("200", "焊锡", "solder")
+    assert (copper.value, copper.object_zh, copper.object_en) == ("42", "紫铜", "red copper")
+    assert solder.en_text == "200 jin" and copper.en_text == "42 jin"
+    lasting = _fact(f[(f["zh_sentence"] == solder.zh_sentence) & (f["unit"] == "year")], "半年")
+    assert lasting.measure == "sustains" and lasting.value == "0.5" and lasting.subject_en == solder.subject_en
+
+
+def test_facts_seed_yuci(seed):
+    _, f = seed
+    got = {r.zh_text: r for r in f.itertuples() if r.subject_en == "Yuci City Knitting Cooperative"}
+    gloves, made, oil = _fact(f, "七百斤"), _fact(f, "一百五十打"), _fact(f, "一百多斤")
+    assert {gloves.zh_text, made.zh_text, oil.zh_text} <= set(got)
+    assert (gloves.measure, gloves.object_en, gloves.value, gloves.unit, gloves.period_per) == (
+        "recovered", "broken gloves", "700", "jin", "month")
+    assert (made.measure, made.object_en, made.value, made.unit) == ("made", "recycled gloves", "150", "dozen")
+    assert (oil.measure, oil.object_en, oil.value, oil.unit, oil.approx) == (
+        "extracted", "machine oil", "100", "jin", "more_than")
+    assert gloves.en_text == "700 jin" and oil.en_text == "more than 100 jin"
+
+
+def test_facts_seed_liaoning(seed):
+    _, f = seed
+    r = _fact(f, "90％")
+    assert r.subject_text == "辽宁省" and r.subject_en.startswith("Liaoning")
+    assert r.measure == "participants" and r.object_zh == "社、组" and r.object_en == "cooperatives and groups"
+    assert (r.value, r.unit) == ("90", "percent")
+    assert r.en_text == "90%"
+
+
+# --- the rules' own examples -----------------------------------------------------------------
+
+MEASURE_EXAMPLES = [(m["key"], ex) for m in _toml("measures")["measure"] for ex in m.get("examples", [])]
+
+
+@pytest.mark.parametrize("key,example", MEASURE_EXAMPLES, ids=[f"{k}:{e['figure']}" for k, e in MEASURE_EXAMPLES])
+def test_facts_measure_examples(key, example):
+    r = _fact(facts_of(example["text"]), example["figure"])
+    assert r.measure == key, (r.measure, r.measure_zh)
+
+
+def _check_fields(kind, example):
+    f = facts_of(example["text"], date=example.get("date", "1957-08-20"))
+    r = _fact(f, example["figure"])
+    fields = {k: v for k, v in example.items() if k not in ("text", "date", "figure")}
+    got = {k: getattr(r, k) for k in fields}
+    assert got == fields, f"{kind}: {example['text']}"
+
+
+@pytest.mark.parametrize("example", _toml("periods")["example"], ids=lambda e: e["figure"])
+def test_facts_period_examples(example):
+    _check_fields("period", example)
+
+
+@pytest.mark.parametrize("example", _toml("comparisons")["example"], ids=lambda e: e["figure"])
+def test_facts_comparison_examples(example):
+    _check_fields("comparison", example)
+
+
+@pytest.mark.parametrize("example", _toml("objects")["example"], ids=lambda e: e["figure"])
+def test_facts_object_examples(example):
+    _check_fields("object", example)
+
+
+def test_facts_every_measure_has_english():
+    r = rules()
+    assert set(r.measures.values()) <= set(r.measure_en)
+    assert set(r.unit_default.values()) <= set(r.measure_en)
+
+
+def test_facts_prepositional_entity_is_no_subject():
+    f = facts_of("如山西省榆次市针织社，每月从当地国营厂矿回收破手套七百斤。")
+    assert _fact(f, "七百斤").subject_text == "山西省榆次市针织社"
+
+
+def test_facts_subject_carries_over_within_a_paragraph():
+    f = facts_of("丰镇修筑旧渠，共长七十里。可灌地一万五千余亩。")
+    assert _fact(f, "一万五千余亩").subject_text == _fact(f, "七十里").subject_text
+
+
+def test_facts_empty_and_odd_input():
+    from pipeline.article import read_article
+
+    art = read_article("Title: t\nDate: 1957-01-01\nPage: 1\n\nNothing.\n\n<hr />\n\nOriginal:\n\n### 题\n\n    没有数字。\n")
+    df = extract_facts(art, [], [], None)
+    assert list(df.columns) == FACT_COLUMNS and len(df) == 0
+    f = facts_of("今年上半年三十八亿七千万元")  # no measure word, no subject: defaults, not a crash
+    r = _fact(f, "三十八亿七千万元")
+    assert r.measure == "amount" and r.period_start == "1957-01-01"
+
+
+def test_facts_values_are_exact_strings():
+    f = facts_of("全县种植棉花三分之一。")
+    r = _fact(f, "三分之一")
+    assert isinstance(r.value, str) and Decimal(r.value) > Decimal("0.3333333333")
