@@ -17,6 +17,14 @@ import pytest
 
 from pipeline.quantities import extract_quantities
 
+@pytest.fixture(autouse=True)
+def _strict(monkeypatch):
+    """A bug must raise here, not hide behind the extractor's never-raise net."""
+    from pipeline.quantities import en
+
+    monkeypatch.setattr(en, "STRICT", True)
+
+
 SPEC = Path(__file__).resolve().parent / "specs" / "quantities" / "en.jsonl"
 FIELDS = ("span", "value", "high", "unit", "approx", "kind", "scale")
 
