@@ -54,6 +54,8 @@ class _Rules:
             for a in (r["aliases"] or "").split("|"):
                 if a:
                     self.orgs.setdefault(a, rec)
+        for r in _rows("zh_standalone_orgs.tsv"):
+            self.orgs.setdefault(r["zh"], (r["zh"], r["subtype"], r["en"]))
         # surface -> ("P", None) | ("O", rec); places from the gazetteer, orgs from the lexicon (orgs win ties)
         self.lex = {}
         for n in g.names_zh():
@@ -97,6 +99,12 @@ class _Rules:
         single = "".join(c for c, r in ab.items() if r["single"] == "1")
         self.abbrev_single = re.compile("(?<=[" + movers + "])([" + single + "])(?![\u4e00-\u9fff]{0}[人侨语文字商工])")
         self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
+        self.org_needs_prefix = {}
+        for r in _rows("zh_org_stem_whitelist.tsv"):
+            self.org_needs_prefix[r["suffix"]] = set(r["stems"].split("|"))
+        self.org_generic_stem_suffixes = set(_lines("zh_org_generic_stem_suffixes.txt"))
+        self.org_prefixes = sorted(_lines("zh_org_prefixes.txt"), key=len, reverse=True)
+        self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +308,8 @@ def _extract(text: str) -> list[Entity]:
     places = _dedupe(places)
     places = _coordination(text, places, R)
     places.extend(_abbreviations(text, R, places))
+    orgs = _extend_lexicon_orgs(text, orgs, places, R)
+    orgs.extend(_quoted_and_congress(text, R, places, orgs))
     orgs.extend(_org_suffix(text, R, places, orgs))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
@@ -445,6 +455,22 @@ def _org_suffix(text, R, places, orgs):
         start = None
         trade = None
         place_ent = parent_ent = None
+        q0 = place_end.get(j + 1)
+        if q0 is not None and q0.text[-1] == suf[0] and len(suf) >= 2 and q0.start >= lo:
+            # 河北省|委, 安庆市|委: the place's own suffix starts the organisation word
+            place_ent = q0
+            start = q0.start
+            q = place_end.get(q0.start)
+            if q and q.start >= lo:
+                parent_ent, start = q, q.start
+            name = text[start:k]
+            start = _extend_prefix(text, start, R, orgs)
+            name = text[start:k]
+            en = (place_ent.en or place_ent.text) + " " + en_suf
+            out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
+                              place=place_ent.text, place_parent=(parent_ent.text if parent_ent else None)))
+            taken.append((start, k))
+            continue
         for pos in range(j, st - 1, -1):
             p = place_end.get(pos)
             if p and p.start >= lo:
@@ -467,8 +493,18 @@ def _org_suffix(text, R, places, orgs):
         name = text[start:k]
         if not stem and not place_ent:
             continue
-        if stem and (stem in R.not_org or name in R.not_org or stem[0] in _NUMERAL and not place_ent):
+        if stem and (stem in R.not_org or name in R.not_org):
             continue
+        if stem and stem[0] in _NUMERAL and not place_ent and not _numeral_ok(stem, suf):
+            continue
+        if not place_ent and suf in R.org_needs_prefix and stem not in R.org_needs_prefix[suf] \
+                and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]):
+            continue
+        if not place_ent and stem and len(stem) <= 2 and (stem[-1:] + suf[:1]) in R.common \
+                and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
+            continue  # 干|部, 北|部, 老|干部: the suffix is part of a common word
+        if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes:
+            continue  # 保险公司, 大公司: a generic noun, not a name
         if name in R.not_org or len(name) < 2:
             continue
         for t in R.trades_by_len:
@@ -480,11 +516,78 @@ def _org_suffix(text, R, places, orgs):
         if not place_ent and len(suf) == 1 and run < 2:
             continue
         en = _org_en(g, place_ent, stem, trade, en_suf, R)
+        start = _extend_prefix(text, start, R, orgs)
+        name = text[start:k]
         out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
                           place=(place_ent.text if place_ent else None),
                           place_parent=(parent_ent.text if parent_ent else None), trade=trade))
         taken.append((start, k))
     return out
+
+
+def _extend_prefix(text, start, R, orgs):
+    """中共 + 河北省委, 国营 + 陕西第一棉纺织厂: a prefix word right before the name belongs to it."""
+    for w in R.org_prefixes:
+        if text.startswith(w, start - len(w)):
+            return start - len(w)
+    return start
+
+
+def _extend_lexicon_orgs(text, orgs, places, R):
+    """美国 + 财政部, 苏联 + 铁道部, 中央 + 纺织工业部: a place or prefix word right before a known organisation."""
+    place_end = {}
+    for p in places:
+        if p.end not in place_end or p.start < place_end[p.end].start:
+            place_end[p.end] = p
+    out = []
+    for o in orgs:
+        start = o.start
+        p = place_end.get(start)
+        if p is not None and p.subtype in ("country", "province", "municipality", "region", "city", "county") \
+                and R.orgs.get(o.text, (None, None))[1] in ("government", "party", "army", "other", "federation", "press", "school"):
+            start = p.start
+        start = _extend_prefix(text, start, R, orgs)
+        if start != o.start:
+            name = text[start:o.end]
+            out.append(Entity(text=name, start=start, end=o.end, label="ORG", subtype=o.subtype, norm=name,
+                              en=((p.en + " " if p is not None and start <= p.start else "") + (o.en or "")).strip(),
+                              place=(p.text if p is not None and start <= p.start else None)))
+        else:
+            out.append(o)
+    return out
+
+
+_QUOTED = re.compile(r"[《“\"]([^《》“”\"\n]{1,16})[》”\"](周刊|杂志|月刊|半月刊|画报|日报|报|餐厅|饭店|电台|通讯社)?")
+_CONGRESS = re.compile(r"(中共|党的)?(十[一二三四五六七八九]|[一二三四五六七八九])大(?![学小家量多半概批型都部事会])")
+
+
+def _quoted_and_congress(text, R, places, orgs):
+    out = []
+    for m in _QUOTED.finditer(text):
+        inner, suf = m.group(1), m.group(2)
+        if suf or inner.endswith(("报", "杂志", "周刊", "月刊", "画报", "时报", "日报", "通讯")):
+            s, e = m.start(), m.end()
+            p = next((x for x in places if x.end == s and x.subtype == "country"), None)
+            if p is not None:
+                s = p.start
+            sub = "other" if suf in ("餐厅", "饭店") else "press"
+            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=text[s:e], en=None))
+    for m in _CONGRESS.finditer(text):
+        if not m.group(1) and len(m.group(2)) < 2:
+            continue
+        s = m.start()
+        out.append(Entity(text=m.group(0), start=s, end=m.end(), label="ORG", subtype="party", norm=m.group(0),
+                          en="Party Congress"))
+    return out
+
+
+def _numeral_ok(stem, suf):
+    """第一汽车厂, 纺织一厂, 六二六团, 第六师: ordinals and unit numbers are names."""
+    if stem.startswith("第"):
+        return True
+    if suf in ("团", "师", "军", "旅", "营", "连", "所", "厂", "分厂", "矿", "队") and all(c in _NUMERAL for c in stem) and len(stem) >= 2:
+        return True
+    return False
 
 
 def _org_en(g, place_ent, stem, trade, en_suf, R):
