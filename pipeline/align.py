@@ -48,6 +48,8 @@ _SMOOTH = 12.0
 _ANCHOR_HIT = 3.0
 _ANCHOR_MISS = 1.0
 _NAME_HIT = 1.5
+#: extra cost of merging a title line with a body paragraph
+_TITLE_MERGE = 3.0
 
 _GLOSSARY_START = re.compile(r"^\W*Named Entities\W*$", re.I)
 _HTML_ONLY = re.compile(r"^(?:<[^>]*>\s*)+$")
@@ -134,17 +136,25 @@ def _norm_value(v) -> Decimal | None:
     return d.normalize()
 
 
+def _weight(v: Decimal) -> float:
+    """How much a shared number says: 1, 2 ... 9 are everywhere ("a", "per day"), 58000 is not."""
+    if v != v.to_integral_value() or abs(v) >= 10:
+        return 1.0
+    return 0.3
+
+
 def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
     """Bonus (positive is good) for numbers and names shared by the two sides of a bead."""
     if not zvals and not evals and not znames:
         return 0.0
     pool = list(evals)
-    hits = 0
+    hits, nhits = 0.0, 0
     for v in zvals:
         if v in pool:
             pool.remove(v)
-            hits += 1
-    misses = (len(zvals) - hits) + len(pool)
+            hits += _weight(v)
+            nhits += 1
+    misses = (len(zvals) - nhits) + len(pool)
     score = _ANCHOR_HIT * hits - _ANCHOR_MISS * misses
     if znames and enames:
         score += _NAME_HIT * len(znames & enames)
@@ -177,13 +187,16 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                 lz = sum(zs[i:i + a])
                 le = sum(es[j:j + b])
                 c = p + _length_cost(lz, le, ratio)
-                if a == 1 and b == 0 and zcheap and zcheap[i]:
-                    c = min(c, 0.5)
                 zv = [v for k in range(i, i + a) for v in zvals[k]]
                 ev = [v for k in range(j, j + b) for v in evals[k]]
                 zn = set().union(*znames[i:i + a]) if a else set()
                 en = set().union(*enames[j:j + b]) if b else set()
                 c -= _anchor_score(zv, ev, zn, en) if (a and b) else -_ANCHOR_MISS * (len(zv) + len(ev))
+                if zcheap:
+                    if a == 1 and b == 0 and zcheap[i]:
+                        c = 0.5  # a title line repeated in the body: it pairs with the English title
+                    elif a > 1 and len({zcheap[k] for k in range(i, i + a)}) > 1:
+                        c += _TITLE_MERGE  # a title line merged with a body paragraph
                 nc = c0 + c
                 if nc < cost[i + a][j + b]:
                     cost[i + a][j + b] = nc
