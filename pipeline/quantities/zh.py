@@ -106,19 +106,24 @@ _DIGIT_CHARS = "零〇○一二两三四五六七八九壹贰貳叁參叄肆伍�
 _SCALE_CHARS = "十百千万亿拾佰仟萬億廿卅卌"
 NUMCH = _cls(_NUMCH)
 D = _cls(_DIGIT_CHARS)
+#: negative words that end in a numeral (统一, 划一) do not apply before more numerals (计划一百吨)
+NEG_ALT = "|".join(
+    "(?:" + _alt([w for w in NEG_WORDS if (w[-1] in _NUMCH) == end]) + ")" + (rf"(?![{''.join(sorted(_NUMCH))}])" if end else "")
+    for end in (True, False)
+)
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
 _neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
 NEGLOOK = "(?:" + _alt(_neg_impure) + ")(?!之)"
 PURENEG = _alt(_neg_pure)
 
 RUN = (
-    rf"(?:(?!{NEGLOOK}){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
-    rf"(?:(?!{NEGLOOK}){NUMCH}"
+    rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
+    rf"(?:{NUMCH}"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
     rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
     rf"|(?<=[0-9０-９]) ?[.．] ?(?=[0-9０-９])"
-    rf"|(?<=[十百千万亿拾佰仟萬億])[多余餘](?=[万亿萬億])"
+    rf"|(?<=[十百千万亿拾佰仟萬億0-9０-９])[多余餘](?=[万亿萬億])"
     rf"|(?<={D})、(?={D}))*"
 )
 
@@ -135,10 +140,22 @@ MASTER = re.compile(
     rf"|(?P<paren>[（(][一二三四五六七八九十]{{1,3}}[）)])"
     rf"|(?P<jiabei>加倍|翻了?(?P<fan>[一两二三四五六七八九十]{{1,2}})番)"
     rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
+    rf"|(?P<slash>[0-9０-９]{{1,3}}[／/][0-9０-９]{{1,3}})(?![0-9０-９／/])"
+    rf"|(?P<neg1>第一线)"
     rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
-    rf"|(?P<neg>{_alt(NEG_WORDS)})"
+    rf"|(?P<shang>上)(?=[百千万亿])"
+    rf"|(?P<neg>{NEG_ALT})"
 )
+
+#: every character a MASTER match can start with: a cheap charset scan finds candidates,
+#: MASTER.match is tried only there
+_FIRST = (
+    set(_NUMCH) | set("数.．第负負-－（(加翻半上")
+    | {w[0] for w in PREFIX_Q} | {w[0] for w in FESTIVALS} | {w[0] for w in RELATIVE}
+    | {w[0] for w in LUNAR_MONTHS} | {w[0] for w in NEG_WORDS}
+)
+SCAN = re.compile(_cls(_FIRST))
 
 _UNIT_WORDS = set(UNIT_OF) | set(GENERIC) | set(FACTOR)
 UNIT_ALT = _alt(_UNIT_WORDS)
@@ -161,6 +178,7 @@ MONTH_SUFFIX_RE = re.compile(_alt(MONTH_SUFFIX))
 DURATION_RE = re.compile(_alt(DURATION_AFTER))
 MONEY_JIAO = re.compile(rf"(?P<j>{RUN})[角毛](?:(?P<f>{RUN})分)?")
 MONEY_FEN = re.compile(rf"(?P<f>{RUN})分(?P<cur>钱|美元|美金)?")
+MINUTES = re.compile(rf"(?P<mi>{RUN})分(?!之)")
 MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
 CUR_AFTER = re.compile(r"钱|美元|美金")
 DIGITS_ONLY = re.compile(r"[零〇○一二三四五六七八九]+")
@@ -168,6 +186,8 @@ CHENG = re.compile(r"成(?![为立功绩员果就本品交熟了语群])")
 LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 
 _HALF = Decimal("0.5")
+#: financial capitals that are ordinary characters when they stand alone (队伍, 陆续, 收拾)
+FINANCIAL_ALONE = set("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 _PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
 
 
@@ -248,6 +268,11 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     if unit_text in ("时", "点钟", "点多钟"):
         if ge or not (0 <= v <= 24) or dur:
             return None
+        mm = MINUTES.match(text, e)
+        if mm and unit_text == "时":
+            mv = _val(mm.group("mi"))
+            if mv is not None and mv.high is None and 0 <= mv.value < 60:
+                return _q(text, s, mm.end(), v + mv.value / 100, unit="hour", kind="date")
         return _q(text, s, e, v, unit="hour", kind="date")
     return None
 
@@ -260,6 +285,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         num_text = "零" + num_text
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
+    if len(num_text) == 1 and num_text in FINANCIAL_ALONE:
+        return []
     nv = _val(num_text)
     out: list[Quantity] = []
     if nv is None:
@@ -453,8 +480,9 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
-    elif not unit_text and not half and not inner and not inner2 and not post and text.startswith("、", e) and LINE_START.match(text[max(0, s - 40) : s] if s else ""):
-        kind = "ordinal"
+    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and LINE_START.match(text[max(0, s - 40) : s] if s else ""):
+        kind = "ordinal"  # 一、 / １． at the start of a line: a list marker
+        e += 1
 
     # ranges: 三至五, 100斤到200斤, 一倍到三倍
     if high is None and kind in ("number", "multiple", "percent") and not post:
@@ -557,7 +585,31 @@ def _rule_half(text, m):
     return [_q(text, s, e, _HALF, None, unit, approx, "number", None, unit_text)]
 
 
+def _rule_slash(text, m):
+    a, _, b = fold(m.group("slash")).partition("/")
+    if int(b) < 2 or int(a) >= int(b):
+        return []
+    with localcontext() as ctx:
+        ctx.prec = 28
+        v = Decimal(int(a)) / Decimal(int(b))
+    return [_q(text, m.start(), m.end(), v, kind="fraction")]
+
+
+def _rule_shang(text, m):
+    """上百 / 上千 / 上万: 'as many as hundreds' -> 100 about."""
+    mm = MASTER.match(text, m.end())
+    if mm is None or mm.group("num") is None or mm.group("pre") or mm.group("ord") or mm.group("pct"):
+        return []
+    qs = _rule_numeral(text, mm)
+    if len(qs) != 1 or qs[0].kind != "number":
+        return []
+    q = qs[0]
+    return [Quantity(text[m.start() : q.end], m.start(), q.end, q.value, q.high, q.unit, q.approx or "about", q.kind, q.scale, q.unit_text)]
+
+
 _RULES = {
+    "slash": _rule_slash,
+    "shang": _rule_shang,
     "iso": _rule_iso,
     "fest": _rule_festival,
     "rel": _rule_relative,
@@ -586,17 +638,22 @@ def extract(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos_end = 0
     pos = 0
-    search = MASTER.search
+    scan = SCAN.search
+    match = MASTER.match
     n = len(text)
     while pos < n:
-        m = search(text, pos)
-        if m is None:
+        m0 = scan(text, pos)
+        if m0 is None:
             break
+        m = match(text, m0.start())
+        if m is None:
+            pos = m0.start() + 1
+            continue
         pos = m.end() if m.end() > m.start() else m.start() + 1
-        if m.group("neg") is not None:
+        if m.group("neg") is not None or m.group("neg1") is not None:
             continue
         rule = None
-        for name in ("num", "iso", "fest", "rel", "lmon", "paren", "jiabei", "halfw"):
+        for name in ("num", "iso", "fest", "rel", "lmon", "paren", "jiabei", "halfw", "slash", "shang"):
             if m.group(name) is not None:
                 rule = _RULES[name]
                 break
