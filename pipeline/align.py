@@ -48,8 +48,9 @@ _SMOOTH = 12.0
 _ANCHOR_HIT = 3.0
 _ANCHOR_MISS = 1.0
 _NAME_HIT = 1.5
-#: extra cost of merging a title line with a body paragraph
+#: extra cost of merging a title line with a body paragraph; bonus for title lines paired
 _TITLE_MERGE = 3.0
+_TITLE_BONUS = 2.0
 
 _GLOSSARY_START = re.compile(r"^\W*Named Entities\W*$", re.I)
 _HTML_ONLY = re.compile(r"^(?:<[^>]*>\s*)+$")
@@ -162,7 +163,7 @@ def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
 
 
 def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, znames=None, enames=None,
-        zcheap=None):
+        zcheap=None, etitle=None):
     """Generic Gale-Church DP. ``zs``/``es`` are lengths; optional per-unit value lists and name sets.
 
     ``zcheap[i]`` lowers the 1-0 cost of unit i (title repeats). Returns [(zi tuple, ej tuple, cost)].
@@ -197,6 +198,16 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                         c = 0.5  # a title line repeated in the body: it pairs with the English title
                     elif a > 1 and len({zcheap[k] for k in range(i, i + a)}) > 1:
                         c += _TITLE_MERGE  # a title line merged with a body paragraph
+                if etitle:
+                    et = [etitle[k] for k in range(j, j + b)]
+                    if b == 1 and a == 0 and et[0]:
+                        c = min(c, 0.5)  # the English repeats its title in the body
+                    elif b and any(et):
+                        zt = [bool(zcheap and zcheap[k]) for k in range(i, i + a)]
+                        if a and all(zt) and all(et):
+                            c -= _TITLE_BONUS  # Chinese title lines rendered by the English title lines
+                        elif a:
+                            c += _TITLE_MERGE  # an English title line paired with Chinese body text
                 nc = c0 + c
                 if nc < cost[i + a][j + b]:
                     cost[i + a][j + b] = nc
@@ -291,6 +302,20 @@ def _values_in(qs, s, e) -> list:
 # ---------------------------------------------------------------- paragraphs
 
 
+def _words(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", s.lower())
+
+
+def _title_like(text: str, title: str) -> bool:
+    """An English paragraph that repeats (part of) the English title line."""
+    if not title or len(text) > 2 * len(title) + 20:
+        return False
+    a, b = _words(text), set(_words(title))
+    if len(a) < 2 or not b:
+        return False
+    return sum(1 for w in a if w in b) / len(a) >= 0.8
+
+
 def translation_paragraphs(article) -> list:
     """English paragraphs that are translation: the glossary block and HTML-only lines left out."""
     out = []
@@ -367,13 +392,14 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
         znames = [zn.get(p.index, set()) for p in zparas]
         enames = [en_.get(p.index, set()) for p in eparas]
     zcheap = [p.role == "title" for p in zparas]
+    etitle = [p.role == "title" or _title_like(p.text, article.title_en) for p in eparas]
     zlen = [_len(p.text, "zh") for p in zparas]
     elen = [_len(p.text, "en") for p in eparas]
     # The article's own ratio is skewed when a paragraph is missing on one side: try a grid of
     # ratios around it and the corpus ratio, each path scored with a prior on the ratio, keep the best.
     best = None
     for r in _ratio_grid(ratio):
-        p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap)
+        p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle)
         total = sum(c for _, _, c in p_) + _ratio_penalty(r, ratio)
         if best is None or total < best[0] - 1e-9:
             best = (total, p_, r)
