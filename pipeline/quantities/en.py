@@ -63,6 +63,7 @@ def _alt(words) -> str:
 @dataclass
 class _Tables:
     core: re.Pattern
+    triggers: frozenset
     unit_re: re.Pattern
     unit_forms: dict  # lower-case form -> key
     qual_before: re.Pattern
@@ -161,7 +162,14 @@ def tables() -> _Tables:
 
     neg = _load_toml(DATA / "en" / "negatives.toml")
     stop = frozenset(w.lower() for w in neg.get("unit_stop", {}).get("words", []))
-    return _Tables(core_re, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, stop)
+    triggers = frozenset(
+        [w.lower() for w in ones + tens + scales_all + ords + months + mults]
+        + [w.split()[0] for w in list(vague) + list(vague_pl)]
+        + ["a", "an", "per", "half", "both", "once", "minus", "negative", "point", "decades", "centuries",
+           "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol"]
+        + [w.split("-")[0] for w in mults]
+    )
+    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, stop)
 
 
 # ---------------------------------------------------------------------------
@@ -267,6 +275,35 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
     return out
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _next_core(text: str, pos: int, core: re.Pattern, triggers: frozenset) -> re.Match | None:
+    """The next CORE match at or after ``pos``.
+
+    Equivalent to ``core.search(text, pos)`` but much faster: CORE is only tried where
+    a token can start one (a digit, or a word of ``triggers``), not at every character.
+    """
+    for tm in _TOKEN.finditer(text, pos):
+        st = tm.start()
+        tok = tm.group()
+        if tok[0].isdigit():
+            if st > pos and text[st - 1] in "-.":
+                m = core.match(text, st - 1)
+                if m:
+                    return m
+            if st >= pos + 2 and text[st - 2:st] in ("- ", "-."):
+                m = core.match(text, st - 2)
+                if m:
+                    return m
+        elif tok.lower() not in triggers:
+            continue
+        m = core.match(text, st)
+        if m:
+            return m
+    return None
+
+
 def find_cores(text: str) -> list[_Q]:
     """Step 1: every number core in ``text`` with its value (no unit, no qualifier yet)."""
     t = tables()
@@ -275,8 +312,9 @@ def find_cores(text: str) -> list[_Q]:
     pos = 0
     n = len(text)
     core = t.core
+    triggers = t.triggers
     while pos < n:
-        m = core.search(text, pos)
+        m = _next_core(text, pos, core, triggers)
         if m is None:
             break
         g = m.lastgroup
