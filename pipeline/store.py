@@ -588,7 +588,7 @@ def _drop_dangling_subjects(facts: pd.DataFrame, entities: pd.DataFrame | None) 
     if entities is not None and len(entities):
         have = set(zip(entities["article_id"], entities["lang"], entities["start"], entities["end"], entities["label"]))
     keys = list(zip(facts["article_id"], *(facts[c] for c in _ENTITY_REF)))
-    bad = [k[1] is not None and k not in have for k in keys]
+    bad = [not _missing(k[1]) and k not in have for k in keys]
     if any(bad):
         log.warning("%d facts point at subject entities not in the batch; link dropped", sum(bad))
         facts = facts.copy()
