@@ -120,7 +120,7 @@ def tables() -> _Tables:
         r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
-        r"|(?P<label>\b(?-i:Page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
         r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
         r"|(?P<frac>(?<![\w/.,])\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
         r"|(?P<pointnum>(?<![\w.,])(?:\d+" + _SPS + r")?point" + _SPS + r"\d+\b)"
@@ -288,12 +288,12 @@ def _next_core(text: str, pos: int, core: re.Pattern, triggers: frozenset) -> re
         st = tm.start()
         tok = tm.group()
         if tok[0].isdigit():
-            if st > pos and text[st - 1] in "-.":
-                m = core.match(text, st - 1)
-                if m:
-                    return m
             if st >= pos + 2 and text[st - 2:st] in ("- ", "-."):
                 m = core.match(text, st - 2)
+                if m:
+                    return m
+            if st > pos and text[st - 1] in "-.":
+                m = core.match(text, st - 1)
                 if m:
                     return m
         elif tok.lower() not in triggers:
@@ -456,7 +456,10 @@ _AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
 _MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
 _OF = re.compile(rf"{_SPS}of\b", re.I)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]{2,})(?=-|\b)(?!-(?:odd|fold)\b)")
-_CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b)")
+_CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
+_DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
+_ENUM_RIGHT = re.compile(r"[.)][ \t]+[A-Z]")
+_ENUM_LEFT = re.compile(r"(?:^|[\n\t:;]|[.!?][ \t])[ \t]*$")
 _OF_THE = re.compile(rf"{_SPS}of{_SPS}the\b", re.I)
 _AND_UNIT = re.compile(rf"{_SPS}and(?=\s)", re.I)
 _PER = re.compile(rf"{_SPS}(?:per|a|each|every){_SPS}", re.I)
@@ -700,7 +703,12 @@ def _extract(text: str) -> list[Quantity]:
             left = text[max(0, q.start - 10):q.start]
             between = _BETWEEN.search(left)
             joined = None
-            if (_RANGE_JOIN.match(conn) and not (between and between.group().lower().startswith("from"))) or (
+            if q.kind == "date" and q.unit == "day" and r.group == "dig" and r.scale is None and 1 <= r.value <= 31 \
+                    and r.value > q.value and re.fullmatch(r"\d{1,2}", text[r.start:r.end]) and (
+                    _RANGE_JOIN.match(conn) or between and _AND_JOIN.match(conn)) and not _PERCENT.match(text, r.end):
+                # "From February 17 to 22", "December 22nd and 24th" is two dates
+                joined = _Q(q.start, r.end, q.value, high=r.value, kind="date", unit="day", group=q.group)
+            elif (_RANGE_JOIN.match(conn) and not (between and between.group().lower().startswith("from"))) or (
                     between and between.group().lower().startswith("between") and _AND_JOIN.match(conn)):
                 if _year_like(q) and _year_like(r) and r.value > q.value:
                     joined = _Q(q.start, r.end, q.value, high=r.value, kind="date", unit="year", group="dig")
@@ -713,7 +721,7 @@ def _extract(text: str) -> list[Quantity]:
                     joined = _merge_range(text, q, r, conn)
             if joined is not None:
                 joined.core_end = r.end
-                if between:
+                if between and between.group().lower().startswith("between"):
                     joined.start = q.start - (len(left) - between.start())
                 out.append(joined)
                 i += 2
@@ -768,14 +776,20 @@ def _extract(text: str) -> list[Quantity]:
         # digit ordinals that are days: "the 25th", "on the 11th of last month"
         if q.group in ("dord", "word_ord") and q.kind == "ordinal" and 1 <= q.value <= 31:
             right = text[q.end:q.end + 30]
-            left = text[max(0, q.start - 8):q.start].lower()
+            left = text[max(0, q.start - 14):q.start].lower()
             if re.match(rf"{_SPS}of{_SPS}(?:this|last|next|that|the|the{_SPS}same|each|every){_SPS}month\b", right, re.I) or (
-                    q.group == "dord" and re.match(r"[ \t]*(?:[,.:;]|$)", right)) or (
+                    q.group == "dord" and re.match(r"[ \t]*(?:[,.:;]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
+                    q.group == "dord" and text[q.start - 1:q.start] == "(" and right[:1] == ")") or (
+                    q.group == "dord" and _DAY_LEFT.search(left + " ") is not None and not re.match(r"[ \t]+[A-Z]", right)) or (
                     q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
                 q.kind, q.unit = "date", "day"
         # "(1) Complete on time": a list enumerator
         if q.group == "dig" and q.kind == "number" and q.unit is None and q.start > 0 and text[q.start - 1] == "(" \
                 and text[q.end:q.end + 1] == ")" and q.value < 100:
+            q.kind = "ordinal"
+        # "1. Shorten the cycle; 2. Save steel": list enumerators
+        if q.group == "dig" and q.kind == "number" and q.unit is None and q.value < 30 and q.high is None \
+                and _ENUM_RIGHT.match(text, q.end) and _ENUM_LEFT.search(text, max(0, q.start - 3), q.start):
             q.kind = "ordinal"
         # "12 o'clock", "3 p.m."
         if q.group in ("dig", "word") and q.kind == "number" and q.high is None:
