@@ -249,6 +249,8 @@ def _candidates(zq, eq, zform) -> list[tuple[Decimal, Decimal, str]]:
         return []
     zs, es = space(zq), space(eq)
     out = []
+    if zform is None and zs == "times" and zb == (1, 1):
+        zform = "increase"  # 一倍 with no verb: "one times as much" is not said
     if zs == es == "times" and zform in ("increase", "decrease"):
         if zform == "increase":
             plus = (zb[0] + 1, zb[1] + 1, "increase by N times = x(N+1)")
