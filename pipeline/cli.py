@@ -67,6 +67,89 @@ def run(inputs, out, db_url, formats, no_progress, workers, engine, scheduler, n
     click.echo(f"tables written to {out}/", err=True)
 
 
+# --- check and eval (issue 5: the translation validator) -------------------------------------
+
+_SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--fail-on", "fail_on", default="", metavar="VERDICTS",
+              help="Comma-separated verdicts that make the exit status 1 (e.g. scale_error,value_mismatch; "
+                   "'all' for every flag).")
+def check(files, fail_on):
+    """Print each flagged figure of FILE... with both sides in context.
+
+    \b
+    For every Chinese figure whose English rendering is not a match (and every English figure
+    with no Chinese source) it prints the verdict, why, and the aligned Chinese and English
+    sentences with the figure highlighted. Exit status: 1 if a verdict in --fail-on occurs,
+    2 if a file cannot be read, else 0.
+
+    \b
+    Example:
+        duizhao check corpus/000_33999ee4fb8daa75.txt
+        duizhao check archive/*.txt --fail-on scale_error,value_mismatch,missing_in_en
+    """
+    from pipeline.check import check_files, parse_verdicts
+
+    try:
+        verdicts = parse_verdicts(fail_on)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--fail-on")
+    sys.exit(check_files(files, verdicts, out=sys.stdout))
+
+
+@cli.command("eval")
+@click.option("--gold", "gold", default=str(_SHARED / "gold" / "dev.jsonl"), show_default=True,
+              type=click.Path(path_type=Path), help="Gold file (JSONL, one article per line).")
+@click.option("--corpus", "corpus", default=str(_SHARED / "corpus" / "dev"), show_default=True,
+              type=click.Path(path_type=Path), help="Directory holding the gold's article files.")
+@click.option("--inject", is_flag=True, help="Also run the error-injection benchmark on the corpus articles.")
+@click.option("--per-kind", default=3, show_default=True, help="Injected errors per kind and article.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every disagreement with the gold.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def eval_(gold, corpus, inject, per_kind, show_errors, as_json):
+    """Score the reconciler against a gold file (and injected errors).
+
+    \b
+    Prints verdict accuracy over the gold numbers, precision and recall of mismatch flags and
+    of each verdict; with --inject, how many injected errors (scale x10 / x10^4, one digit,
+    qualifier removed, figure removed, unit swapped) are caught, and how often a clean figure
+    is flagged.
+
+    \b
+    Example:
+        duizhao eval
+        duizhao eval --gold ../shared/gold/dev.jsonl --corpus ../shared/corpus/dev --inject
+    """
+    import json
+
+    from pipeline.evaluate import evaluate_gold, format_gold, format_inject, inject_errors
+
+    if not Path(gold).exists():
+        raise click.ClickException(f"gold file not found: {gold}")
+    res = evaluate_gold(gold, corpus)
+    inj = inject_errors(corpus, per_kind=per_kind) if inject else None
+    if as_json:
+        out = {k: v for k, v in res.items() if show_errors or k != "errors"}
+        out["confusion"] = {f"{g} -> {p}": n for (g, p), n in res["confusion"].items()}
+        if inj is not None:
+            out["inject"] = {k: v for k, v in inj.items() if show_errors or k != "misses"}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+        return
+    click.echo(format_gold(res))
+    if show_errors:
+        for e in res["errors"]:
+            click.echo(f"  {e['file']}  {e['zh'] or '-'}  gold {e['gold']}  pred {e['pred']}  "
+                       f"en: {e['pred_en'] if isinstance(e['pred_en'], str) else e['gold_en']}")
+    if inj is not None:
+        click.echo(format_inject(inj))
+        if show_errors:
+            for m in inj["misses"]:
+                click.echo(f"  missed {m['file']}  {m['change']}  zh {m['zh']}  verdicts {m['verdicts']}")
+
+
 def main():
     try:
         cli(prog_name="duizhao")
