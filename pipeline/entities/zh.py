@@ -197,12 +197,22 @@ def _is_han(c):
     return "\u3400" <= c <= "\u9fff"
 
 
-def _stem_left(text, j, lo, maxlen, R):
+_PUNCT = set("，。、；：？！（）()《》“”\"'　 \n\t·—-「」『』,.;:?!")
+
+
+def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     """Start of the run of name characters ending at j (no stop characters or stop words, not before lo);
-    returns (start, run_len)."""
+    returns (start, run_len). A stop character right after punctuation or a place (、曾家山煤矿, 綦江同兴煤矿)
+    belongs to the name."""
     k = j
     words = R.stop_words
-    while k > lo and _is_han(text[k - 1]) and text[k - 1] not in R.stop and j - k < maxlen + 3:
+    while k > lo and _is_han(text[k - 1]) and j - k < maxlen + 3:
+        c = text[k - 1]
+        if c in R.stop:
+            before = text[k - 2] if k - 2 >= 0 else "\n"
+            if k - 1 > lo and (before in _PUNCT or (place_ends and (k - 1) in place_ends)) and j - k >= 1:
+                k -= 1
+            break
         if k - 2 >= lo and (text[k - 2:k] in words or (k - 3 >= lo and text[k - 3:k] in words)):
             break
         k -= 1
@@ -210,6 +220,23 @@ def _stem_left(text, j, lo, maxlen, R):
     if k > lo and k < j and text[k - 1:k + 1] in words:
         k += 1
     return k, j - k
+
+
+def _cut_verbs(stem, R):
+    """部长深入|沫江, 现|印刷界: keep what follows the last verb-like word of a stem."""
+    best = 0
+    for i in range(len(stem) - 1):
+        w = stem[i:i + 2]
+        if R.common.get(w) in _VERB2 and len(stem) - (i + 2) >= 2:
+            best = i + 2
+    if best:
+        return stem[best:]
+    if len(stem) >= 3 and R.common.get(stem[0]) in _VERB1 | {"t", "tg"} and stem[:2] not in R.common:
+        return stem[1:]
+    return stem
+
+
+_VERB2 = {"v", "vd", "d", "p", "c", "r", "ad", "t", "zg", "u", "y"}
 
 
 def extract(text: str) -> list[Entity]:
@@ -311,6 +338,8 @@ def _extract(text: str) -> list[Entity]:
     orgs = _extend_lexicon_orgs(text, orgs, places, R)
     orgs.extend(_quoted_and_congress(text, R, places, orgs))
     orgs.extend(_org_suffix(text, R, places, orgs))
+    orgs.extend(_agencies(text, R, orgs))
+    orgs.extend(_merge_chains(text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
 
@@ -450,7 +479,13 @@ def _org_suffix(text, R, places, orgs):
             continue
         # left part: trade/name stem, then places
         lo = max([e for s, e in taken if e <= j] + [0])
-        st, run = _stem_left(text, j, lo, mx, R)
+        st, run = _stem_left(text, j, lo, mx, R, place_end)
+        if run >= 3 and not any(place_end.get(x) for x in range(st + 1, j + 1)):
+            cut = _cut_verbs(text[st:j], R)
+            st, run = j - len(cut), len(cut)
+        if suf.endswith("委") and text.startswith("员会", k):
+            k += 2
+            suf, sub, en_suf = suf + "员会", "government" if suf == "委" else "party", "Committee"
         # a place ending within the run starts the name
         start = None
         trade = None
@@ -521,6 +556,12 @@ def _org_suffix(text, R, places, orgs):
         out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
                           place=(place_ent.text if place_ent else None),
                           place_parent=(parent_ent.text if parent_ent else None), trade=trade))
+        if place_ent is not None and len(stem) >= 2 and stem != trade and not stem.startswith(trade or "\0") \
+                and stem not in R.common:
+            # 松江呼兰县|北关小学: the organisation's own name without the places before it
+            cs = place_ent.end
+            out.append(Entity(text=text[cs:k], start=cs, end=k, label="ORG", subtype=sub, norm=text[cs:k],
+                              en=_org_en(g, None, stem, trade, en_suf, R)))
         taken.append((start, k))
     return out
 
@@ -578,6 +619,57 @@ def _quoted_and_congress(text, R, places, orgs):
         s = m.start()
         out.append(Entity(text=m.group(0), start=s, end=m.end(), label="ORG", subtype="party", norm=m.group(0),
                           en="Party Congress"))
+    return out
+
+
+_AGENCY = re.compile(r"(?<=[（(“\"\s　，。、])([\u4e00-\u9fff]{2,4}社)(?=讯|电|记者|报道|消息|广播)")
+
+
+def _agencies(text, R, orgs):
+    out = []
+    for m in _AGENCY.finditer(text):
+        s, e = m.span(1)
+        if any(o.start <= s and e <= o.end for o in orgs):
+            continue
+        name = m.group(1)
+        if name[:-1] in R.common or name in R.not_org:
+            continue
+        out.append(Entity(text=name, start=s, end=e, label="ORG", subtype="press", norm=name, en=None))
+    return out
+
+
+def _merge_chains(text, orgs, places, R):
+    """国民党 + 中央政府, 行署 + 印刷厂, 中国人民解放军 + 新疆军区...: adjacent organisation words make one name."""
+    by_start = {}
+    for o in orgs:
+        if o.start not in by_start or o.end > by_start[o.start].end:
+            by_start[o.start] = o
+    place_by_start = {}
+    for p in places:
+        if p.start not in place_by_start or p.end > place_by_start[p.start].end:
+            place_by_start[p.start] = p
+    out = []
+    for a in sorted(orgs, key=lambda o: (o.start, -o.end)):
+        cur = a
+        hops = 0
+        while hops < 4:
+            b = by_start.get(cur.end)
+            if b is None:
+                p = place_by_start.get(cur.end)
+                if p is not None:
+                    b2 = None
+                    for o in orgs:
+                        if o.start == p.start and o.end > p.end:
+                            b2 = o if b2 is None or o.end > b2.end else b2
+                    b = b2
+            if b is None or b is cur or b.end <= cur.end:
+                break
+            cur = Entity(text=text[a.start:b.end], start=a.start, end=b.end, label="ORG", subtype=b.subtype,
+                         norm=text[a.start:b.end], en=" ".join(x for x in (b.en, "of", a.en) if x) if a.en and b.en else None,
+                         place=b.place or a.place, place_parent=b.place_parent, trade=b.trade)
+            hops += 1
+        if cur is not a:
+            out.append(cur)
     return out
 
 
