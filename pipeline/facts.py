@@ -77,12 +77,14 @@ class Rules:
     measure_en: dict = field(default_factory=dict)  # key -> en
     measure_re: re.Pattern | None = None
     unit_default: dict = field(default_factory=dict)
+    adjacent: dict = field(default_factory=dict)
     objects: dict = field(default_factory=dict)
     object_re: re.Pattern | None = None
     years: dict = field(default_factory=dict)
     year_re: re.Pattern | None = None
     parts: list = field(default_factory=list)
     part_re: re.Pattern | None = None
+    part_res: list = field(default_factory=list)
     dur_units: dict = field(default_factory=dict)
     dur_after: tuple = ()
     dur_before: tuple = ()
@@ -100,6 +102,9 @@ class Rules:
     groups: dict = field(default_factory=dict)
     scope_re: re.Pattern | None = None
     group_re: re.Pattern | None = None
+    not_subject: tuple = ()
+    dateline_re: re.Pattern | None = None
+    determiners: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +118,7 @@ def rules() -> Rules:
             r.measures.setdefault(w, entry["key"])
     r.measure_en.update(m.get("default_en", {}))
     r.unit_default = m.get("unit_default", {})
+    r.adjacent = m.get("adjacent", {})
     r.measure_re = re.compile(_alt(r.measures))
     o = _load("objects")
     r.objects = o["zh"]
@@ -123,6 +129,7 @@ def rules() -> Rules:
     r.parts = p["part"]
     r.part_re = re.compile("|".join(f"(?P<part{i}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', x['pattern'])})"
                                     for i, x in enumerate(r.parts)))
+    r.part_res = [re.compile(x["pattern"]) for x in r.parts]
     r.dur_units = p["duration"]["units"]
     r.dur_after = tuple(sorted(p["duration"]["after"], key=len, reverse=True))
     r.dur_before = tuple(sorted(p["duration"]["before"], key=len, reverse=True))
@@ -143,6 +150,10 @@ def rules() -> Rules:
     r.tail_re = re.compile(s["coordination_tail"])
     r.scope = s["scope"]
     r.groups = s["group"]
+    r.not_subject = tuple(s.get("not_subject_subtypes", ()))
+    r.dateline_re = re.compile(s["dateline_after"])
+    flt = _load("filters")
+    r.determiners = frozenset(flt["determiners"])
     r.scope_re = re.compile(_alt(r.scope))
     r.group_re = re.compile(_alt(r.groups))
     return r
@@ -277,7 +288,9 @@ def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Per
             continue
         i = int(next(k for k, v in m.groupdict().items() if v is not None and k.startswith("part"))[4:])
         rule = r.parts[i]
-        sub = re.match(rule["pattern"], m.group(0))
+        sub = r.part_res[i].match(st, m.start())
+        if sub is None:
+            continue
         months = None
         if "months" in rule:
             months = tuple(rule["months"])
@@ -390,6 +403,9 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     """(word start, word end, word, key) of the figure's measure, or None."""
     r = rules()
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)]
+    adj = r.adjacent.get(masked[qs - 1:qs]) if qs > cs else None
+    if adj:  # 长二十六里
+        return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
     before = [x for x in found if cs <= x[0] and (x[1] <= qs or (x[0] < qs and x[1] == qs + 1))]
     if before:
@@ -470,7 +486,8 @@ def _join_en(names):
 def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
     """Subject candidates of a sentence: entity chains, scope words, leading group nouns."""
     r = rules()
-    outer = _outer(ents)
+    outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject)
+             and not r.dateline_re.match(st, e.end - sent_start)]
     chains = []
     for e in outer:
         s, en = e.start - sent_start, e.end - sent_start
@@ -592,6 +609,17 @@ def _int(v):
     return int(v)
 
 
+def states_something(q) -> bool:
+    """False for dates, ordinals, 一 used as an article (一个), bare one-character numerals (二、)."""
+    if q.kind in NOT_FACTS:
+        return False
+    if q.text in rules().determiners and q.approx is None:
+        return False
+    if len(q.text) == 1 and q.unit is None and not q.text.isdigit():
+        return False
+    return True
+
+
 # --- the facts -------------------------------------------------------------------------------
 
 def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFrame:
@@ -612,7 +640,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
     by_seg: dict[tuple, list] = {}
     segs = {}
     for seg, q in zh_quantities:
-        if seg.role == "meta" or q.kind in NOT_FACTS:
+        if seg.role == "meta" or not states_something(q):
             continue
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
@@ -688,6 +716,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         mw = _measure(masked, cs, ce, a, b, q, share)
         if mw is not None:
             measure, measure_zh = mw[3], mw[2]
+        elif comp is not None and comp.kind == "change" and q.unit in RELATIVE_UNITS:
+            measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)

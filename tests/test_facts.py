@@ -193,3 +193,19 @@ def test_facts_values_are_exact_strings():
     f = facts_of("全县种植棉花三分之一。")
     r = _fact(f, "三分之一")
     assert isinstance(r.value, str) and Decimal(r.value) > Decimal("0.3333333333")
+
+
+@pytest.mark.parametrize("example", _toml("filters")["example"], ids=lambda e: e["figure"])
+def test_facts_filter_examples(example):
+    f = facts_of(example["text"])
+    assert example["figure"] not in set(f["zh_text"])
+
+
+@pytest.mark.parametrize("example", _toml("filters")["keep"], ids=lambda e: e["figure"])
+def test_facts_filter_keeps(example):
+    _fact(facts_of(example["text"]), example["figure"])
+
+
+def test_facts_dateline_place_is_no_subject():
+    f = facts_of("本报天津30日电　河北省29日全省日产铁五万八千三百吨。")
+    assert _fact(f, "五万八千三百吨").subject_text == "河北省"
