@@ -231,8 +231,9 @@ def _range_split(s: str):
         # 几十 / 数百 = 20..90 / 200..900 (before 十百千); 十几, 二十几万 = 11..19 (after a unit)
         w = "几" if "几" in s else "数"
         i = s.index(w)
-        before_unit = i + 1 < len(s) and s[i + 1] in "十百千万亿"
-        low = s.replace(w, "二" if before_unit or s == w else "一", 1)
+        before_unit = i + 1 < len(s) and s[i + 1] in "十百千"
+        after_unit = i > 0 and s[i - 1] in _UNIT_CHARS
+        low = s.replace(w, "一" if after_unit and not before_unit else "二", 1)
         high = s.replace(w, "九", 1)
         return low, high, "about"
     n = len(s)

@@ -188,6 +188,9 @@ LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 _HALF = Decimal("0.5")
 #: financial capitals that are ordinary characters when they stand alone (队伍, 陆续, 收拾)
 FINANCIAL_ALONE = set("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
+NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household"}
 _PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
 
 
@@ -204,7 +207,12 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
     if unit_text is None:
         return None
     if unit_text in UNIT_OF:
-        return UNIT_OF[unit_text]
+        key = UNIT_OF[unit_text]
+        if key in NOUN_OVERRIDABLE:
+            m = NOUN_AFTER.match(text, tail_end)
+            if m:
+                return NOUNS[m.group("noun")]
+        return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
     if unit_text in GENERIC:
@@ -285,8 +293,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         num_text = "零" + num_text
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
-    if len(num_text) == 1 and num_text in FINANCIAL_ALONE:
-        return []
+    if len(num_text) == 1 and num_text in FINANCIAL_ALONE and (
+        _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
+    ):
+        return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
     nv = _val(num_text)
     out: list[Quantity] = []
     if nv is None:
@@ -416,7 +426,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         approx = "about"
 
     if unit_text:
-        unit = _unit_key(text, unit_text, num_s, t.end("unit") if t.group("unit") else t.end("ge"))
+        unit = _unit_key(text, unit_text, num_s, e_unit_cut if e_unit_cut is not None else t.end("unit") if t.group("unit") else t.end("ge"))
         if unit_text in FACTOR:
             f = FACTOR[unit_text][1]
             value *= f
@@ -480,7 +490,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
-    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and LINE_START.match(text[max(0, s - 40) : s] if s else ""):
+    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and (s == 0 or LINE_START.search(text, max(0, s - 40), s)):
         kind = "ordinal"  # 一、 / １． at the start of a line: a list marker
         e += 1
 

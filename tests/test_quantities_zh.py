@@ -1,0 +1,120 @@
+"""Chinese quantities: the spec file (one value, many forms; negatives) and robustness.
+
+The spec ``tests/specs/quantities/zh.jsonl`` holds one case per line: ``text`` and the
+``expected`` quantities in order (``span``, ``value``, ``high``, ``unit``, ``approx``,
+``kind``); ``expected == []`` is a negative. A case may carry ``xfail`` with its reason.
+"""
+from __future__ import annotations
+
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_quantities
+from pipeline.quantities.zh import extract
+from pipeline.types import APPROX, KINDS, Quantity
+
+SPEC = Path(__file__).parent / "specs" / "quantities" / "zh.jsonl"
+CASES = [json.loads(line) for line in SPEC.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _dec(v):
+    return None if v is None else Decimal(v)
+
+
+def _id(c):
+    return c["text"][:24]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_quantities_zh_spec(case):
+    if case.get("xfail"):
+        pytest.xfail(case["xfail"])
+    got = extract(case["text"])
+    want = case["expected"]
+    got_rows = [(q.text, q.value, q.high, q.unit, q.approx, q.kind) for q in got]
+    want_rows = [(w["span"], _dec(w["value"]), _dec(w["high"]), w["unit"], w["approx"], w["kind"]) for w in want]
+    assert got_rows == want_rows
+
+
+def test_quantities_zh_spec_size():
+    assert len(CASES) >= 600
+    assert sum(1 for c in CASES if c["expected"] == []) >= 50
+
+
+@pytest.mark.parametrize("text", [c["text"] for c in CASES[:200:7]])
+def test_quantities_zh_offsets_index_the_text(text):
+    for q in extract(text):
+        assert text[q.start : q.end] == q.text
+        assert isinstance(q.value, Decimal)
+        assert q.kind in KINDS
+        assert q.approx is None or q.approx in APPROX
+
+
+def test_quantities_zh_offsets_inside_longer_text():
+    prefix = "前言。\n" * 3
+    text = prefix + "新开渠二十四道，可灌田廿二万亩，约五亿多元。"
+    qs = extract_quantities(text, "zh")
+    assert [q.text for q in qs] == ["二十四道", "廿二万亩", "约五亿多元"]
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+    assert qs[2].approx == "about"  # the prefix wins over the inner 多
+
+
+def test_quantities_zh_fraction_keeps_twelve_digits():
+    (q,) = extract("三分之一")
+    assert q.kind == "fraction"
+    assert abs(q.value * 3 - 1) < Decimal("1e-12")
+    assert len(q.value.as_tuple().digits) >= 12
+
+
+def test_quantities_zh_scale_as_written():
+    assert extract("三十八亿七千万元")[0].scale == "亿"
+    assert extract("五十万万元")[0].scale == "万万"
+    assert extract("三百元")[0].scale is None
+    assert extract("二十斤")[0].unit_text == "斤"
+
+
+def test_quantities_zh_unknown_unit_kept_as_written():
+    (q,) = extract("五、六节")
+    assert q.unit == "节" and q.unit_text == "节"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02\x1f\x7f",
+        "\ud800\udfff\ud83d",
+        "一" * 5000,
+        "、" * 1000 + "一、" * 1000,
+        "点点点一点点二点",
+        "百分之百分之百分之",
+        "分之分之三分之",
+        "万万万万万万万万万",
+        "零零零零零零零",
+        "第第第第一",
+        "0" * 3000 + "年",
+        "1" * 500 + "万" * 500,
+        "１／０",
+        "翻十九番",
+        "\n一、\n二、\n",
+    ],
+)
+def test_quantities_zh_never_raises(text):
+    out = extract_quantities(text, "zh")
+    assert isinstance(out, list)
+    assert all(isinstance(q, Quantity) for q in out)
+
+
+def test_quantities_zh_noise_megabyte():
+    rng = random.Random(7)
+    alphabet = "一二三四五六七八九十百千万亿零〇○两廿点、，,.%％之分第半多余几来约近年月日个斤亩元吨\n\t abc123４５６\x00\ud800"
+    text = "".join(rng.choice(alphabet) for _ in range(1_000_000))
+    out = extract(text)
+    assert isinstance(out, list)
+    for q in out[:2000]:
+        assert text[q.start : q.end] == q.text
