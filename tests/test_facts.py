@@ -210,4 +210,4 @@ def test_facts_dateline_place_is_no_subject():
     f = facts_of("本报天津30日电　河北省29日全省日产铁五万八千三百吨。")
     r = _fact(f, "五万八千三百吨")
     assert r.subject_norm == "河北省" and r.subject_en == "Hebei" and r.period_per == "day"
-    assert r.subject_entity_start == 9 + r.zh_sentence_start - 0 or r.subject_entity_label == "PLACE"
+    assert r.subject_entity_label == "PLACE" and r.subject_entity_end - r.subject_entity_start == 3
