@@ -16,6 +16,7 @@ A place inside an organisation's name is returned as well (overlaps are fine). N
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
@@ -143,7 +144,7 @@ def _scan(text, R):
 
 
 _LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
-_EXT_SUFFIXES = ("专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港")
+_EXT_SUFFIXES = ("专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
 _VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f", "zg", "q", "u", "y", "mq", "tg", "vg", "ag",
             "dg", "rg", "e", "o", "l", "i", "k", "b", "z", "uj", "ul", "uz", "ud", "ug", "uv"}
 
@@ -168,10 +169,10 @@ def _cuts_word(text, s, e, R):
 
 def _suffix_extension(text, e, name, R):
     """龙潭|乡, 琅勃拉邦|省: a place suffix right after a gazetteer name that does not already carry one."""
+    if name[-1] in "省市县区乡镇村州旗盟港站街":
+        return None
     for suf in _EXT_SUFFIXES:
         if text.startswith(suf, e):
-            if name.endswith(suf) or name.endswith(suf[-1]):
-                return None
             after = text[e + len(suf) - 1:e + len(suf) + 1]
             if len(after) == 2 and after in R.common:
                 return None
@@ -288,14 +289,14 @@ def _extract(text: str) -> list[Entity]:
             if kind == "P" and w not in R.ambiguous and (e2 - s2) < len(o.text):
                 places.append(_place_entity(text, o.start + s2, o.start + e2, g.lookup_zh(w)[0]))
     # rule place_suffix: unknown stems + suffix
-    occupied = sorted(taken)
+    occupied = _Spans(taken)
     for m in R.place_suffix_re.finditer(text):
         j, k = m.start(), m.end()
         suf = m.group(0)
         if _inside(occupied, j, k):
             continue
         _, sub, mn, mx, en_suf = R.place_suffix_map[suf]
-        lo = max([e for s, e in occupied if e <= j] + [0])
+        lo = occupied.last_end(j)
         st, run = _stem_left(text, j, lo, mx, R)
         if run < mn:
             continue
@@ -329,8 +330,8 @@ def _extract(text: str) -> list[Entity]:
             pass
         p = g.best_zh(name)
         places.append(_place_entity(text, s0, k, p, subtype=None if p else sub))
-        occupied.append((s0, k))
-        occupied.sort()
+        occupied.add(s0, k)
+    places.extend(_enumerations(text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
     places = _dedupe(places)
     places = _coordination(text, places, R)
@@ -344,12 +345,92 @@ def _extract(text: str) -> list[Entity]:
     return out
 
 
-def _inside(occupied, j, k):
-    for s, e in occupied:
+_ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4}")
+_ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村|地|处)")
+
+
+def _enumerations(text, R, places):
+    """桓台、章邱、章历、长山 / 新阳、松浦、顾乡五区: in a list of short names where most items are known places,
+    or that ends in a place word (五区, 等县), the unknown items are places too."""
+    out = []
+    by_span = {(p.start, p.end) for p in places}
+    starts = {p.start: p for p in places}
+    for m in _ENUM.finditer(text):
+        s0 = m.start()
+        if s0 > 0 and _is_han(text[s0 - 1]) and text[s0 - 1] not in R.stop:
+            # the first item must start at a boundary; else drop it
+            first_end = text.index("、", s0)
+            s0 = first_end + 1
+        items = []
+        pos = s0
+        for part in text[s0:m.end()].split("、"):
+            items.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+        if len(items) < 2:
+            continue
+        # the last item may run into the tail (顾乡五区): cut at the tail
+        ls, le, lp = items[-1]
+        tail = None
+        for cut in range(2, len(lp) + 1):
+            t = _ENUM_TAIL.match(text, ls + cut)
+            if t and (t.group(1) or t.group(2)):
+                tail = t
+                items[-1] = (ls, ls + cut, lp[:cut])
+                break
+        if tail is None:
+            t = _ENUM_TAIL.match(text, le)
+            if t and (t.group(1) or t.group(2)):
+                tail = t
+        known = sum(1 for s, e, w in items if (s, e) in by_span or (s in starts and starts[s].end == e))
+        if not tail and known * 2 < len(items):
+            continue
+        if known == 0 and not tail:
+            continue
+        for s, e, w in items:
+            if (s, e) in by_span or w in R.common or w in R.not_place or any(c in R.stop for c in w) \
+                    or w[0] in _NUMERAL or len(w) > 3:
+                continue
+            if any(p.start < e and s < p.end for p in places):
+                continue
+            out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=w, en=None))
+    return out
+
+
+class _Spans:
+    """Sorted (start, end) spans with fast 'inside' and 'last end before' queries."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans)
+        self.max_len = max((e - s for s, e in self.spans), default=0)
+        self.ends = sorted(e for _, e in self.spans)
+
+    def add(self, s, e):
+        bisect.insort(self.spans, (s, e))
+        bisect.insort(self.ends, e)
+        self.max_len = max(self.max_len, e - s)
+
+    def inside(self, j, k):
+        i = bisect.bisect_right(self.spans, (j, float("inf")))
+        while i > 0:
+            i -= 1
+            s, e = self.spans[i]
+            if s < j - self.max_len:
+                break
+            if s <= j and k <= e:
+                return True
+        return False
+
+    def last_end(self, j):
+        i = bisect.bisect_right(self.ends, j)
+        return self.ends[i - 1] if i else 0
+
+
+def _inside(spans, j, k):
+    if isinstance(spans, _Spans):
+        return spans.inside(j, k)
+    for s, e in spans:
         if s <= j and k <= e:
             return True
-        if s > k:
-            break
     return False
 
 
@@ -370,16 +451,32 @@ def _place_context(text, s, e, spans, R):
     nxt = text[e:e + 2]
     if nxt[:1] in "省市县区乡村镇" or nxt in ("专区", "地区"):
         return True
-    for s2, e2, kind, w in spans:
-        if kind != "P" or w in R.ambiguous:
-            continue
-        if e2 == s or s2 == e:
+    by_end, by_start = _span_index(spans, R)
+    for pos in (s, s - 1):
+        if pos in by_end and (pos == s or text[pos:s] in "、和及"):
             return True
-        if 0 < s - e2 <= 1 and text[e2:s] in "、和及":
-            return True
-        if 0 < s2 - e <= 1 and text[e:s2] in "、和及":
+    for pos in (e, e + 1):
+        if pos in by_start and (pos == e or text[e:pos] in "、和及"):
             return True
     return False
+
+
+_SPAN_CACHE = {}
+
+
+def _span_index(spans, R):
+    key = id(spans)
+    hit = _SPAN_CACHE.get(key)
+    if hit is not None and hit[0] is spans:
+        return hit[1], hit[2]
+    by_end, by_start = set(), set()
+    for s2, e2, kind, w in spans:
+        if kind == "P" and w not in R.ambiguous:
+            by_end.add(e2)
+            by_start.add(s2)
+    _SPAN_CACHE.clear()
+    _SPAN_CACHE[key] = (spans, by_end, by_start)
+    return by_end, by_start
 
 
 def _coordination(text, places, R):
@@ -467,7 +564,7 @@ def _org_suffix(text, R, places, orgs):
     for p in places:
         if p.end not in place_end or p.start < place_end[p.end].start:
             place_end[p.end] = p
-    taken = [(o.start, o.end) for o in orgs]
+    taken = _Spans((o.start, o.end) for o in orgs)
     for m in R.org_suffix_re.finditer(text):
         j, k = m.start(), m.end()
         suf = m.group(0)
@@ -478,7 +575,7 @@ def _org_suffix(text, R, places, orgs):
         if text[k:k + 1] in R.org_next_block.get(suf, ()):
             continue
         # left part: trade/name stem, then places
-        lo = max([e for s, e in taken if e <= j] + [0])
+        lo = taken.last_end(j)
         st, run = _stem_left(text, j, lo, mx, R, place_end)
         if run >= 3 and not any(place_end.get(x) for x in range(st + 1, j + 1)):
             cut = _cut_verbs(text[st:j], R)
@@ -504,7 +601,7 @@ def _org_suffix(text, R, places, orgs):
             en = (place_ent.en or place_ent.text) + " " + en_suf
             out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
                               place=place_ent.text, place_parent=(parent_ent.text if parent_ent else None)))
-            taken.append((start, k))
+            taken.add(start, k)
             continue
         for pos in range(j, st - 1, -1):
             p = place_end.get(pos)
@@ -562,7 +659,7 @@ def _org_suffix(text, R, places, orgs):
             cs = place_ent.end
             out.append(Entity(text=text[cs:k], start=cs, end=k, label="ORG", subtype=sub, norm=text[cs:k],
                               en=_org_en(g, None, stem, trade, en_suf, R)))
-        taken.append((start, k))
+        taken.add(start, k)
     return out
 
 
