@@ -168,8 +168,8 @@ def eval_gold(verbose=False):
             gkind = {"quantity": "number", "other": None}.get(g["kind"], g["kind"])
             if gkind is None or q.kind == gkind:
                 kind_ok += 1
-            if g["kind"] in ("date", "ordinal"):
-                unit_ok = True
+            if g["kind"] in ("date", "ordinal", "other") and q.kind in ("date", "ordinal"):
+                unit_ok = True  # labels, not measures: the unit of 三连 / 五号 is not compared
             else:
                 unit_ok = UNIT_ALIAS.get(q.unit, q.unit) == UNIT_ALIAS.get(g["unit"], g["unit"])
             ap_ok = APPROX_EQ.get(q.approx) == APPROX_EQ.get(g["approx"])

@@ -190,7 +190,7 @@ _HALF = Decimal("0.5")
 FINANCIAL_ALONE = set("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
-NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household"}
+NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind"}
 _PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
 
 
@@ -215,6 +215,8 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
+    if unit_text in ORDINAL_NOUNS:
+        return GENERIC.get(unit_text) or unit_text
     if unit_text in GENERIC:
         m = NOUN_AFTER.match(text, tail_end)
         if m:
@@ -405,7 +407,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             e = t.end("inner")
     # 一点 / 三点 as a clock time is handled with 点钟; a bare 点 is "point"
     # dates and durations
-    if unit_text in ("年", "月", "日", "号", "时", "点钟", "点多钟") and not ordw and not half and not inner:
+    if unit_text in ("年", "月", "日", "时", "点钟", "点多钟") and not ordw and not half and not inner:
         dq = _date_or_duration(text, s, num_s, t.end("unit"), nv, unit_text, ge)
         if dq is not None:
             if approx:
@@ -591,6 +593,8 @@ def _rule_half(text, m):
     if t.group("post"):
         approx = SUFFIX_Q.get(t.group("post"))
         e = t.end()
+    if t.group("inner_ge"):
+        approx = approx or INNER_Q.get(t.group("inner_ge"))
     unit = _unit_key(text, unit_text, s, e)
     return [_q(text, s, e, _HALF, None, unit, approx, "number", None, unit_text)]
 
