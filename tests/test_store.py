@@ -266,3 +266,20 @@ def test_store_schema_has_the_reconciliation_columns():
 def test_store_schema_has_the_fact_columns():
     facts = pytest.importorskip("pipeline.facts")
     assert facts.FACT_COLUMNS == [c for c in columns("facts") if c != "extra"]
+
+
+def test_store_docs_describe_every_column():
+    """docs/schema.md documents every column of every table, and the schema version."""
+    import re
+
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert f"Schema version **{SCHEMA_VERSION}**" in doc
+    for name in SCHEMA:
+        section = doc.split(f"## `{name}`")[1].split("\n## ")[0]
+        named = set()
+        for line in section.splitlines():
+            if line.startswith("| `"):
+                named |= set(re.findall(r"`([a-z_0-9]+)`", line.split("|")[1]))
+        assert [c for c in columns(name) if c not in named] == [], name
