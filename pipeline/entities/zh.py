@@ -211,7 +211,8 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
         c = text[k - 1]
         if c in R.stop:
             before = text[k - 2] if k - 2 >= 0 else "\n"
-            if k - 1 > lo and (before in _PUNCT or (place_ends and (k - 1) in place_ends)) and j - k >= 1:
+            if c not in _CORE_STOP and k - 1 > lo and (before in _PUNCT or (place_ends and (k - 1) in place_ends)) \
+                    and j - k >= 1:
                 k -= 1
             break
         if k - 2 >= lo and (text[k - 2:k] in words or (k - 3 >= lo and text[k - 3:k] in words)):
@@ -221,6 +222,9 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     if k > lo and k < j and text[k - 1:k + 1] in words:
         k += 1
     return k, j - k
+
+
+_CORE_STOP = set("的在是了和把被对从到给与及等各全该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
 
 
 def _cut_verbs(stem, R):
@@ -298,6 +302,13 @@ def _extract(text: str) -> list[Entity]:
         _, sub, mn, mx, en_suf = R.place_suffix_map[suf]
         lo = occupied.last_end(j)
         st, run = _stem_left(text, j, lo, mx, R)
+        if sub not in ("province", "region", "city", "prefecture", "special_district") and run >= 2:
+            seg = text[st:j]
+            cut = max(seg.rfind(c) for c in "省市县区乡镇村")
+            if cut >= 0 and cut < len(seg) - 1:
+                st = st + cut + 1
+                lo = st
+                run = j - st
         if run < mn:
             continue
         natural = sub in ("river", "lake", "mountain", "village", "other")
@@ -632,8 +643,8 @@ def _org_suffix(text, R, places, orgs):
         if not place_ent and suf in R.org_needs_prefix and stem not in R.org_needs_prefix[suf] \
                 and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]):
             continue
-        if not place_ent and stem and len(stem) <= 2 and (stem[-1:] + suf[:1]) in R.common \
-                and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
+        if stem and (not place_ent or suf in ("部", "团", "组", "师", "军")) and len(stem) <= 2 \
+                and (stem[-1:] + suf[:1]) in R.common and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
             continue  # 干|部, 北|部, 老|干部: the suffix is part of a common word
         if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes:
             continue  # 保险公司, 大公司: a generic noun, not a name
