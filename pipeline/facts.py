@@ -78,6 +78,8 @@ class Rules:
     measure_re: re.Pattern | None = None
     unit_default: dict = field(default_factory=dict)
     adjacent: dict = field(default_factory=dict)
+    not_measure_re: re.Pattern | None = None
+    scope_not_re: re.Pattern | None = None
     objects: dict = field(default_factory=dict)
     object_re: re.Pattern | None = None
     years: dict = field(default_factory=dict)
@@ -119,6 +121,7 @@ def rules() -> Rules:
     r.measure_en.update(m.get("default_en", {}))
     r.unit_default = m.get("unit_default", {})
     r.adjacent = m.get("adjacent", {})
+    r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
     r.measure_re = re.compile(_alt(r.measures))
     o = _load("objects")
     r.objects = o["zh"]
@@ -155,6 +158,7 @@ def rules() -> Rules:
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
     r.scope_re = re.compile(_alt(r.scope))
+    r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
     r.group_re = re.compile(_alt(r.groups))
     return r
 
@@ -402,6 +406,8 @@ def _baseline_period(baseline: str | None, period: Period | None, art_year: int)
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     """(word start, word end, word, key) of the figure's measure, or None."""
     r = rules()
+    if r.not_measure_re.search(masked):
+        masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)]
     adj = r.adjacent.get(masked[qs - 1:qs]) if qs > cs else None
     if adj:  # 长二十六里
@@ -538,8 +544,11 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
                 kind = link.subtype if link.label == "ORG" else "places"
         out.append(Subject(c["start"], end, text, norm, en_name, kind, link,
                            [p.norm or p.text for p in places_all]))
+    not_scope = [(m.start(), m.end()) for m in r.scope_not_re.finditer(st)]
     for m in r.scope_re.finditer(st):
         word = m.group(0)
+        if any(a <= m.start() < b for a, b in not_scope):
+            continue
         info = r.scope[word]
         end = m.end()
         group = _group_after(st, end)
