@@ -94,11 +94,8 @@ class _Rules:
         self.org_suffix_map = {s[0]: s for s in self.org_suffixes}
         ab = {r["char"]: r for r in _rows("zh_abbrev.tsv")}
         self.abbrev = ab
-        pair_chars = "".join(c for c, r in ab.items() if r["pair"] == "1")
-        self.abbrev_pair = re.compile("([" + pair_chars + "]{2,4})(?=" + "|".join(_lines("zh_abbrev_pair_next.txt")) + ")")
-        movers = "".join(_lines("zh_abbrev_verbs.txt"))
-        single = "".join(c for c, r in ab.items() if r["single"] == "1")
-        self.abbrev_single = re.compile("(?<=[" + movers + "])([" + single + "])(?![\u4e00-\u9fff]{0}[人侨语文字商工])")
+        self.abbrev_pair_chars = {c for c, r in ab.items() if r["pair"] == "1"}
+        self.abbrev_verbs = set(_lines("zh_abbrev_verbs.txt"))
         self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
         self.org_needs_prefix = {}
         for r in _rows("zh_org_stem_whitelist.tsv"):
@@ -543,25 +540,58 @@ def _coordination(text, places, R):
 
 
 def _abbreviations(text, R, places):
+    """One-character names: pairs (中美关系, 日俄和约), X方 (中方), after a verb (访华, 抗日), before a head (美军, 华侨)."""
     g = R.g
-    have = {(p.start, p.end) for p in places}
+    covered = bytearray(len(text) + 1)
+    for p in places:
+        for i in range(p.start, p.end):
+            covered[i] = 1
     out = []
-    for m in R.abbrev_pair.finditer(text):
-        for k, c in enumerate(m.group(1)):
-            s = m.start(1) + k
-            if (s, s + 1) in have or _covered(places, s, s + 1):
-                continue
-            r = R.abbrev[c]
-            p = g.best_zh(r["zh"])
-            out.append(_place_entity(text, s, s + 1, p, subtype=(p.subtype if p else "country")))
-    for m in R.abbrev_single.finditer(text):
-        s = m.start(1)
-        if _covered(places, s, s + 1):
+    ab, pairs, common = R.abbrev, R.abbrev_pair_chars, R.common
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c not in ab or covered[i]:
+            i += 1
             continue
-        r = R.abbrev[m.group(1)]
-        p = g.best_zh(r["zh"])
-        out.append(_place_entity(text, s, s + 1, p))
+        prev = text[i - 1] if i else ""
+        # words through the left edge (其中, 集中, 发展中) are not names
+        if prev and (prev + c) in common:
+            i += 1
+            continue
+        # a run of pair characters: 中美, 中日韩
+        j = i
+        while j < n and text[j] in pairs and not covered[j] and (j == i or (text[j - 1:j + 1] not in common)):
+            j += 1
+        if j - i >= 2 and (j >= n or (text[j - 1:j + 1] not in common)):
+            for k in range(i, j):
+                out.append(_abbrev_entity(text, k, g, ab))
+            i = j
+            continue
+        nxt = text[i + 1] if i + 1 < n else ""
+        r = ab[c]
+        ok = False
+        if any(text[i:i + L] in R.lex for L in range(2, 6)):
+            i += 1
+            continue  # 朝|鲜人民军: the character starts a longer name
+        if nxt and nxt in (r.get("next") or ""):
+            after = text[i + 1:i + 3]
+            ok = not (len(after) == 2 and after in common and after[0] != "方")
+        if not ok and r["single"] == "1" and prev in R.abbrev_verbs and (not nxt or (c + nxt) not in common):
+            ok = True
+        if not ok and c == "俄" and nxt not in ("顷", "而"):
+            ok = True
+        if ok:
+            out.append(_abbrev_entity(text, i, g, ab))
+        i += 1
     return out
+
+
+def _abbrev_entity(text, k, g, ab):
+    r = ab[text[k]]
+    p = g.best_zh(r["zh"])
+    return _place_entity(text, k, k + 1, p, subtype=(p.subtype if p else "country"))
 
 
 def _covered(ents, s, e):
