@@ -299,6 +299,9 @@ def inject_errors(corpus_dir, *, kinds=INJECTIONS, per_kind: int = 3, seed: int 
                            for x in matched if x.en_start == r.en_start and x.en_end == r.en_end]
                 caught = False
                 others_flagged = 0
+                # the other figures that matched in the clean run, at their offsets in the changed text
+                others = {(int(x.zh_start) + (delta if x.zh_start >= eq.end else 0),
+                           int(x.zh_end) + (delta if x.zh_start >= eq.end else 0)) for x in matched} - set(targets)
                 for x in df.itertuples():
                     zs = x.zh_start if x.zh_start == x.zh_start else None
                     flagged = x.verdict != "match"
@@ -307,12 +310,10 @@ def inject_errors(corpus_dir, *, kinds=INJECTIONS, per_kind: int = 3, seed: int 
                     elif flagged and x.en_start == x.en_start and x.en_start is not None \
                             and int(x.en_start) < ne and int(x.en_end) > ns:
                         caught = True
-                    elif flagged and zs is not None:
+                    elif flagged and zs is not None and (int(zs), int(x.zh_end)) in others:
                         others_flagged += 1
-                # collateral: figures that matched in the clean run (other than the targets)
-                n_other = len([x for x in matched if (x.en_start, x.en_end) != (r.en_start, r.en_end)])
-                coll_total += n_other
-                coll_flagged += min(others_flagged, n_other)
+                coll_total += len(others)
+                coll_flagged += others_flagged
                 if caught:
                     stats[kind]["caught"] += 1
                 else:

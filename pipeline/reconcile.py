@@ -131,7 +131,7 @@ def unit_key(u):
 
 def space(q) -> str:
     """What a value measures: 'ratio' (percent, fraction), 'times' (multiples) or 'count'."""
-    if q.unit == "percent" or q.kind in ("percent", "fraction"):
+    if q.unit in ("percent", "permille") or q.kind in ("percent", "fraction"):
         return "ratio"
     if q.kind == "multiple" or q.unit == "times":
         return "times"
@@ -139,9 +139,11 @@ def space(q) -> str:
 
 
 def _ratio(q, v: Decimal) -> Decimal:
-    """Percent values in ratio space (34.88 percent -> 0.3488)."""
+    """Percent values in ratio space (34.88 percent -> 0.3488, 4 permille -> 0.004)."""
     if q.unit == "percent" or q.kind == "percent":
         return v / 100
+    if q.unit == "permille":
+        return v / 1000
     return v
 
 
@@ -500,6 +502,23 @@ def _zh_mentions(zh_text: str, v: Decimal) -> bool:
     return any(r in norm for r in zh_renderings(v))
 
 
+@lru_cache(maxsize=1)
+def _unit_forms() -> dict:
+    """English forms of each unit key, from the quantity extractors' pipeline/data/units.toml."""
+    path = Path(__file__).parent / "data" / "units.toml"
+    try:
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    out = {}
+    for key, t in raw.items():
+        if isinstance(t, dict) and t.get("en"):
+            forms = sorted((f for f in t["en"] if isinstance(f, str) and f), key=len, reverse=True)
+            out[key] = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+    return out
+
+
 def _lone_word(text, bead: Bead, zq, taken: set | None = None) -> str | None:
     """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
 
@@ -512,11 +531,20 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None) -> str | None:
         return None
     k, sb = _sentence_of(bead, zq.start, "zh")
     spans = sb.en if sb is not None and sb.en else [(s, e) for b in bead.sentences for s, e in b.en]
+    # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
+    unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit != "piece" else None
     for s, e in spans:
         for m in pat.finditer(text, s, e):
-            if m.start() not in taken:
+            if m.start() in taken:
+                continue
+            if unit_pat is not None:
+                u = unit_pat.match(text, m.end(), e)
+                if not u:
+                    continue
                 taken.add(m.start())
-                return m.group()
+                return text[m.start():u.end()]
+            taken.add(m.start())
+            return m.group()
     return None
 
 
