@@ -38,7 +38,7 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.numerals.zh import NUMERAL_CHARS, fold, norm
+from pipeline.numerals.zh import NUMERAL_CHARS, RANGE_PAIRS, fold, norm
 from pipeline.numerals.zh import parse as parse_numeral
 from pipeline.types import Quantity
 
@@ -51,7 +51,8 @@ def _toml(name: str) -> dict:
 UNITS = _toml("units.toml")
 CLS = _toml("zh/classifiers.toml")
 QUAL = _toml("zh/qualifiers.toml")
-NEG_WORDS: list[str] = _toml("zh/negatives.toml")["words"]
+_NEG_DATA = _toml("zh/negatives.toml")
+NEG_WORDS: list[str] = _NEG_DATA["words"]
 DATES = _toml("zh/dates.toml")
 
 UNIT_OF: dict[str, str] = {s: key for key, t in UNITS.items() for s in t.get("zh", [])}
@@ -106,16 +107,34 @@ _DIGIT_CHARS = "零〇○一二两三四五六七八九壹贰貳叁參叄肆伍�
 _SCALE_CHARS = "十百千万亿拾佰仟萬億廿卅卌"
 NUMCH = _cls(_NUMCH)
 D = _cls(_DIGIT_CHARS)
-#: negative words that end in a numeral (统一, 划一) do not apply before more numerals (计划一百吨)
-NEG_ALT = "|".join(
-    "(?:" + _alt([w for w in NEG_WORDS if (w[-1] in _NUMCH) == end]) + ")" + (rf"(?![{''.join(sorted(_NUMCH))}])" if end else "")
-    for end in (True, False)
+#: a negative word stands aside when one of these follows (一面旗帜, 一道彩虹, 这一举措)
+NEG_EXCEPT: dict[str, list[str]] = _NEG_DATA.get("unless_followed_by", {})
+
+
+def _neg_re(words) -> str:
+    plain = [w for w in words if w not in NEG_EXCEPT]
+    parts = ["(?:" + _alt(plain) + ")"] if plain else []
+    parts += [re.escape(w) + "(?!" + _alt(NEG_EXCEPT[w]) + ")" for w in words if w in NEG_EXCEPT]
+    return "(?:" + "|".join(parts) + ")"
+
+
+#: negative words that end in a numeral (统一, 划一, 如一) do not apply before more numerals or a
+#: counting classifier (计划一百吨, 正如一位读者)
+_NUM_END = [w for w in NEG_WORDS if w[-1] in _NUMCH]
+NEG_ALT = (
+    _neg_re([w for w in NEG_WORDS if w[-1] not in _NUMCH])
+    + "|"
+    + _neg_re(_NUM_END)
+    + rf"(?![{''.join(sorted(_NUMCH))}个位只名次件条张座])"
 )
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
 _neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
-NEGLOOK = "(?:" + _alt(_neg_impure) + ")(?!之)"
+NEGLOOK = "(?:" + _neg_re(_neg_impure) + ")(?!之)"
 PURENEG = _alt(_neg_pure)
 
+_CN_D = "零〇○一二两三四五六七八九"
+#: 、 inside a numeral: thousands (六、七○二、三○五) or a range of neighbouring digits (七、八百)
+_PAIR_GLUE = "|".join(f"(?<={p[0]})、(?={p[1]})" for p in sorted(RANGE_PAIRS))
 RUN = (
     rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
     rf"(?:{NUMCH}"
@@ -124,7 +143,8 @@ RUN = (
     rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
     rf"|(?<=[0-9０-９]) ?[.．] ?(?=[0-9０-９])"
     rf"|(?<=[十百千万亿拾佰仟萬億0-9０-９])[多余餘](?=[万亿萬億])"
-    rf"|(?<={D})、(?={D}))*"
+    rf"|、(?=[0-9０-９{_CN_D}]{{3}}(?![0-9０-９{_CN_D}]))"
+    rf"|{_PAIR_GLUE})*"
 )
 
 _PRE = sorted(PREFIX_Q, key=len, reverse=True)
@@ -178,6 +198,10 @@ MONTH_SUFFIX_RE = re.compile(_alt(MONTH_SUFFIX))
 DURATION_RE = re.compile(_alt(DURATION_AFTER))
 MONEY_JIAO = re.compile(rf"(?P<j>{RUN})[角毛](?:(?P<f>{RUN})分)?")
 MONEY_FEN = re.compile(rf"(?P<f>{RUN})分(?P<cur>钱|美元|美金)?")
+CONGRESS = re.compile(r"大(?![家型量小批片部多概约都众学会街队肆])")
+CONGRESS_BEFORE = re.compile(r"(?:党的|中共|越共|共产党)$")
+CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|[’”』」]")
+CLOCK_BEFORE = re.compile(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|夜间|清晨)$")
 MINUTES = re.compile(rf"(?P<mi>{RUN})分(?!之)")
 MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
 CUR_AFTER = re.compile(r"钱|美元|美金")
@@ -189,6 +213,9 @@ _HALF = Decimal("0.5")
 #: financial capitals that are ordinary characters when they stand alone (队伍, 陆续, 收拾)
 FINANCIAL_ALONE = set("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ARABIC = set("0123456789０１２３４５６７８９")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_KMG = re.compile(r"[KkMG](?![A-Za-z])")
 #: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
 NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind"}
 _PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
@@ -243,7 +270,8 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     if unit_text == "年" and text.startswith("代", e) and is_int and 10 <= v <= 90 and v % 10 == 0:
         return _q(text, s, e + 1, 1900 + v, unit="decade", kind="date")
     if unit_text == "年":
-        if ge or not (nv.digitwise and is_int and 1000 <= v <= 2100):
+        arabic = text[num_s] in "0123456789０１２３４５６７８９"
+        if ge or not (nv.digitwise and is_int and (1000 <= v <= 2100 or (arabic and 100 <= v < 1000 and e - num_s == 4))):
             return None
         md = MONTH_DAY.match(text, e)
         if md:
@@ -295,6 +323,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         num_text = "零" + num_text
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
+    if (num_s > 0 and _LATIN.match(text, num_s - 1) and num_text[0] in _ARABIC) or (
+        num_text[-1] in _ARABIC and _LATIN.match(text, num_e) and not _KMG.match(text, num_e)
+    ):
+        return []  # ＨＭＣ５０１０Ｘ, B29: a code, not a number
     if len(num_text) == 1 and num_text in FINANCIAL_ALONE and (
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
@@ -309,10 +341,11 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
                 return [_q(text, s, num_e, nv.value, nv.high, "liang", approx or nv.approx, scale=nv.scale, unit_text=num_text[-1])]
         if "、" in num_text:
             pos = num_s
-            for part in num_text.split("、"):
+            for i, part in enumerate(num_text.split("、")):
                 pv = _val(part)
                 if pv is not None:
-                    out.append(_q(text, pos, pos + len(part), pv.value, pv.high, approx=pv.approx, scale=pv.scale))
+                    st = s if (i == 0 and ordw) else pos
+                    out.append(_q(text, st, pos + len(part), pv.value, pv.high, approx=pv.approx, scale=pv.scale, kind="ordinal" if ordw else "number"))
                 pos += len(part) + 1
         return out
     value, high, scale = nv.value, nv.high, nv.scale
@@ -407,6 +440,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             e = t.end("inner")
     # 一点 / 三点 as a clock time is handled with 点钟; a bare 点 is "point"
     # dates and durations
+    if unit_text == "点" and CLOCK_BEFORE.search(text, max(0, s - 2), s):
+        unit_text = "时"  # 早上６点 = 6 o'clock
     if unit_text in ("年", "月", "日", "时", "点钟", "点多钟") and not ordw and not half and not inner:
         dq = _date_or_duration(text, s, num_s, t.end("unit"), nv, unit_text, ge)
         if dq is not None:
@@ -485,6 +520,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         mn = NOUN_AFTER.match(text, e)
         if mn and mn.start("noun") == e and len(mn.group("noun")) >= 2:
             unit = NOUNS[mn.group("noun")]
+    if not unit_text and not ordw and kind == "number" and CONGRESS.match(text, e) and (CONGRESS_BEFORE.search(text, max(0, s - 3), s) or CONGRESS_AFTER.match(text, e + 1)):
+        kind, e = "ordinal", e + 1  # 党的十五大, 八大精神: the Nth Party Congress
     if ordw:
         kind = "ordinal"
         if unit_text in ("季度", "季"):
