@@ -321,8 +321,11 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
     r = rules()
     measure_clash = bool(zu and eu and zu != eu and zu in r["dim"] and eu in r["dim"])
     conv = None
-    if measure_clash and r["dim"][zu] == r["dim"][eu] and r["factor"][zu] != r["factor"][eu]:
-        conv = r["factor"][eu] / r["factor"][zu]  # one English unit in Chinese units
+    if measure_clash and r["dim"][zu] == r["dim"][eu]:
+        if r["factor"][zu] == r["factor"][eu]:
+            measure_clash = False  # the same measure under two names (垧 and hectare)
+        else:
+            conv = r["factor"][eu] / r["factor"][zu]  # one English unit in Chinese units
 
     best = None
     for zlo, zhi, cnote in cands:
@@ -519,7 +522,7 @@ def _unit_forms() -> dict:
     return out
 
 
-def _lone_word(text, bead: Bead, zq, taken: set | None = None) -> str | None:
+def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None) -> str | None:
     """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
 
     Each word renders one figure: its offset is added to ``taken``."""
@@ -531,6 +534,8 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None) -> str | None:
         return None
     k, sb = _sentence_of(bead, zq.start, "zh")
     spans = sb.en if sb is not None and sb.en else [(s, e) for b in bead.sentences for s, e in b.en]
+    if not spans:
+        spans = list(en_spans or ())
     # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
     unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit != "piece" else None
     for s, e in spans:
@@ -598,7 +603,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
             for seg, q in es:
                 used_en.add((q.start, q.end))
             continue
-        pairs, absorbed = _pair(text, bead, zs, es)
+        pairs, absorbed = _pair(text, bead, zs, es, _en_spans(article, bead))
         for seg, q in es:
             if (q.start, q.end) in absorbed or any(e is not None and e[1] is q for _, e, _ in pairs):
                 used_en.add((q.start, q.end))
@@ -623,6 +628,18 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 
 
+def _en_spans(article, bead: Bead) -> list[tuple[int, int]]:
+    """Spans of the English side of a bead (the title line, paragraphs)."""
+    paras = {p.index: p for p in article.paragraphs_en}
+    out = []
+    for i in bead.en:
+        if i == TITLE and article.title_en_span:
+            out.append(article.title_en_span)
+        elif i in paras:
+            out.append((paras[i].start, paras[i].end))
+    return out
+
+
 def _zh_text(article, bead: Bead) -> str:
     parts = []
     paras = {p.index: p for p in article.paragraphs_zh}
@@ -634,7 +651,7 @@ def _zh_text(article, bead: Bead) -> str:
     return "\n".join(parts)
 
 
-def _pair(text, bead: Bead, zs, es):
+def _pair(text, bead: Bead, zs, es, en_spans=()):
     """Pair the figures of one bead. Returns ([(zpair, epair|None, Verdict)], absorbed en keys)."""
     absorbed = set()
     scope = [(i, p) for i, p in enumerate(zs) if p[1].kind not in OUT_OF_SCOPE_KINDS]
@@ -735,7 +752,7 @@ def _pair(text, bead: Bead, zs, es):
             continue
         if not bead.en:
             note = bead.note or "paragraph not aligned"
-        elif (word := _lone_word(text, bead, zq, taken)):
+        elif (word := _lone_word(text, bead, zq, taken, en_spans)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
             out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
             continue
