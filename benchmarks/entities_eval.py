@@ -24,6 +24,7 @@ Prints:
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import re
 import sys
@@ -32,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("DUIZHAO_STRICT", "1")  # a rule that raises shows here instead of returning []
 sys.path.insert(0, str(ROOT))
 
 from pipeline.article import read_article  # noqa: E402

@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import read_article  # noqa: E402
 from pipeline.numerals.zh import parse as parse_numeral  # noqa: E402
-from pipeline.quantities.zh import NEG_WORDS, extract  # noqa: E402
+from pipeline.quantities.zh import NEG_ALT, NEG_WORDS, extract  # noqa: E402
 
 APPROX_EQ = {"more_than": "more", "at_least": "more", "about": "about", "nearly": "about", "less_than": "less", "at_most": "less", None: None}
 UNIT_ALIAS = {"metre": "meter"}
@@ -196,14 +196,43 @@ def _close(a: Decimal, b) -> bool:
     return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(b))
 
 
+#: peers' cases where their convention differs from ours (case id -> reason); their expected values
+#: in these cases are reported, and left out of the second recall figure
+PEER_DIFFERENCES = {
+    "duckling-ZH-14": "一對 = 2 in Duckling; we keep the count with its unit (1 pair), as 一百五十打 -> 150 dozen",
+    "duckling-ZH-15": "一雙 = 2 in Duckling; we read 1 pair",
+    "duckling-ZH-19": "五對 = 10 in Duckling; we read 5 pair",
+    "duckling-ZH-20": "五雙 = 10 in Duckling; we read 5 pair",
+    "duckling-ZH-31": "五打 = 60 in Duckling; we read 5 dozen",
+    "duckling-ZH-39": "八打 = 96 in Duckling; we read 8 dozen",
+    "duckling-ZH-62": "十份十一 (Cantonese 份 for 分之, mixed number) is not a form of our corpus",
+    "duckling-ZH-63": "一又十分一 (mixed number with Cantonese 分): not supported",
+    "duckling-ZH-114": "一半半 = 0.5 in Duckling; unclear form, we read 1.5",
+    "duckling-ZH-115": "1半 = 0.5 in Duckling; we read 1 (半 needs a unit: 1个半 = 1.5)",
+    "duckling-ZH-120": "二份一 (Cantonese 份 for 分之): not supported",
+    "cn2an-normal-91": "一一 = 11 in cn2an; we read 一一 as 'one by one' (negative list)",
+    "cn2an-transform-21": "零年貳月: a lone financial capital inside Chinese text is an ordinary character for us (队伍, 陆续)",
+    "c2d-0": "library-specific readings flagged in the spec (百四 = 4%, 300十万 ...)",
+    "c2d-6": "library-specific readings flagged in the spec (.3%万 = 30, 20万 before .3%)",
+    "c2d-7": "library-specific readings flagged in the spec (.3%万 = 30)",
+    "c2d-10": "library-specific readings flagged in the spec (四百分之16 = 4.16)",
+    "c2d-11": "百分之四百三十二万分之四三千分之五 run together: c2d splits before 万分之/千分之, we read one numeral",
+    "c2d-14": "library-specific readings flagged in the spec (万三 = 0.0003, 千四五 = 0.045)",
+    "c2d-15": "library-specific readings flagged in the spec (拾柒百 = 1700)",
+    "c2d-16": "百分之三五 = 35 in c2d, we read the range 3..5 (三五天); 点五零 without a leading digit",
+}
+
+
 def eval_peers(verbose=False):
     cases = [json.loads(line) for line in open(SHARED / "specs" / "zh_peers.jsonl", encoding="utf-8")]
-    n = found = 0
+    n = found = n_conv = found_conv = 0
     misses = []
     for c in cases:
         qs = extract(c["text"])
+        conv = c["id"] in PEER_DIFFERENCES
         for exp in c["expected"]:
             n += 1
+            n_conv += conv
             v = exp["value"]
             ok = False
             for q in qs:
@@ -218,12 +247,15 @@ def eval_peers(verbose=False):
                     ok = True
             if ok:
                 found += 1
+                found_conv += conv
             else:
                 misses.append((c["id"], c["text"], exp["span"], v, [(q.text, str(q.value), q.kind, q.unit) for q in qs]))
-    print(f"peers: {n} expected values; found {found} ({found / n:.4f})")
+    print(f"peers: {n} expected values; found {found} ({found / n:.4f}); "
+          f"outside the {len(PEER_DIFFERENCES)} cases of other conventions: {found - found_conv}/{n - n_conv} "
+          f"({(found - found_conv) / (n - n_conv):.4f})")
     if verbose:
         for x in misses:
-            print("  ", x)
+            print("  ", x, "|", PEER_DIFFERENCES.get(x[0], "MISS"))
     return found / n
 
 
@@ -246,11 +278,17 @@ def _pd_tokens(line):
     return toks
 
 
+_NEG_RE = re.compile(NEG_ALT)
+_REDUP = re.compile(r"一(.)\1")
+
+
 def eval_pd1998(verbose=False):
     files = sorted((SHARED / "pd1998" / "pos").glob("*.txt"))
     negs = set(NEG_WORDS)
+    n_all = found_all = 0
     n_m = found = val_check = val_ok = 0
     n_ours = ours_ok = 0
+    excluded: dict[str, int] = {}
     misses, fps, bad_vals = [], [], []
     for f in files:
         for line in open(f, encoding="utf-8"):
@@ -263,19 +301,39 @@ def eval_pd1998(verbose=False):
                 spans.append((len(text), len(text) + len(w), w, t))
                 text += w
             qs = extract(text)
+            negspans = [(m.start(), m.end(), m.group()) for m in _NEG_RE.finditer(text)]
             mtoks = [s for s in spans if s[3] == "m"]
             for s, e, w, t in mtoks:
-                if not (set(w) & _NUMCHARS) or w in negs or w in _VAGUE:
+                if not (set(w) & _NUMCHARS) or w in _VAGUE:
+                    continue
+                cov = [q for q in qs if q.start <= s and q.end >= e]
+                n_all += 1
+                found_all += bool(cov)
+                why = None
+                if w in negs:
+                    why = w
+                elif "∶" in w or "：" in w:
+                    why = "ratio N∶M"
+                elif _REDUP.fullmatch(w):
+                    why = "reduplication 一XX"
+                elif not cov:
+                    inside = [g for a, b, g in negspans if a <= s and b >= e]
+                    if inside:
+                        why = inside[0]
+                if why:
+                    excluded[why] = excluded.get(why, 0) + 1
                     continue
                 n_m += 1
-                cov = [q for q in qs if q.start <= s and q.end >= e]
                 if cov:
                     found += 1
                     nv = parse_numeral(w.rstrip("％%"))
-                    if nv is not None and cov[0].kind not in ("date", "ordinal"):
+                    q0 = cov[0]
+                    rest = text[e : q0.end]
+                    complete = (not rest or rest[0] not in _NUMCHARS | set("多余几来点．.、")) and w not in ("万", "亿", "万万")
+                    if nv is not None and q0.kind in ("number", "percent") and complete and q0.unit_text not in ("角", "毛", "分钱"):
                         val_check += 1
                         q = cov[0]
-                        if nv.value in (q.value, q.high) or (nv.high is not None and nv.high == q.high):
+                        if nv.value in (q.value, q.high, -q.value) or (nv.high is not None and nv.high == q.high):
                             val_ok += 1
                         else:
                             bad_vals.append((w, q.text, str(q.value)))
@@ -289,14 +347,17 @@ def eval_pd1998(verbose=False):
                     ours_ok += 1
                 else:
                     fps.append((q.text, text[max(0, q.start - 8) : q.end + 8]))
-    print(f"pd1998 /m: {n_m} numeral tokens; recall {found / n_m:.4f}; value right {val_ok}/{val_check} "
-          f"({val_ok / max(val_check, 1):.4f}); precision {ours_ok}/{n_ours} ({ours_ok / max(n_ours, 1):.4f})")
+    print(f"pd1998 /m: all {n_all} tokens with a numeral: recall {found_all / n_all:.4f}; "
+          f"fair set {n_m} (left out {n_all - n_m}: our negative words, ratios, reduplications): recall {found / n_m:.4f}; "
+          f"value right {val_ok}/{val_check} ({val_ok / max(val_check, 1):.4f}); precision {ours_ok}/{n_ours} ({ours_ok / max(n_ours, 1):.4f})")
+    top = sorted(excluded.items(), key=lambda kv: -kv[1])[:15]
+    print("  left out most often: " + ", ".join(f"{k} {v}" for k, v in top))
     if verbose:
         print("-- missed /m tokens")
         for x in misses[:300]:
             print("  ", x)
         print("-- ours not on an /m token")
-        for x in fps[:300]:
+        for x in fps[:400]:
             print("  ", x)
         print("-- value differences")
         for x in bad_vals[:100]:

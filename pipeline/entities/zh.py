@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -221,6 +222,7 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     return k, j - k
 
 
+_WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠"}
 _CORE_STOP = set("的在是了和把被对从到给与及等各全该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
 
 
@@ -245,6 +247,8 @@ def extract(text: str) -> list[Entity]:
     try:
         return _extract(text)
     except Exception:  # never raise on odd input
+        if os.environ.get("DUIZHAO_STRICT"):
+            raise
         return []
 
 
@@ -325,9 +329,17 @@ def _extract(text: str) -> list[Entity]:
                 continue
         if len(stem) == 1 and R.common.get(stem) in _VERBISH:
             continue
+        if len(stem) >= 2 and R.common.get(stem[0]) == "v" and g.best_zh(stem) is None and stem[:2] not in R.common \
+                and suf in ("河", "渠", "江", "湖", "沟"):
+            continue  # 修|旧渠, 挖|河, 撑|破屯: a verb, not a name
+        if (stem[-1] + suf[0]) in R.common and g.best_zh(stem + suf) is None and suf in _WEAK_SUFFIXES:
+            continue  # 工农联|盟, 两国|国旗: the suffix is part of a common word
+        if text.startswith("军区", j - 1):
+            continue
         s0 = j - len(stem)
         name = stem + suf
-        if name in R.not_place or stem in R.not_place or stem[0] in _NUMERAL or stem[-1] in _NUMERAL:
+        if name in R.not_place or stem in R.not_place or stem[-1] in _NUMERAL or \
+                (stem[0] in _NUMERAL and (len(stem) < 2 or stem[1] in _NUMERAL or stem[1] in "个座条")):
             continue
         if any(name.endswith(w) for w in (name[-3:], name[-2:]) if w in R.not_place and len(w) > len(suf)):
             continue
@@ -354,7 +366,7 @@ def _extract(text: str) -> list[Entity]:
 
 
 _ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4}")
-_ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村|地|处)")
+_ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村)")
 
 
 def _enumerations(text, R, places):
