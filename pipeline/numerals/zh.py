@@ -145,6 +145,7 @@ def _evaluate(s: str):
     scale_run = ""
     run_mult = best_mult = 0
     seen_any = False
+    prev2 = None
     for t in toks:
         kind = t[0]
         if kind == "n":
@@ -171,7 +172,7 @@ def _evaluate(s: str):
             seen_any = True
         else:  # scale
             m = t[1]
-            if cur is not None and cur_single and prev == "n" and len(toks) >= 2 and last_mult >= 100 and toks[toks.index(t) - 2][0] == "u":
+            if cur is not None and cur_single and prev == "n" and prev2 == "u" and last_mult >= 100:
                 cur *= last_mult // 10  # 百二万 = 120万
             val = section + (cur if cur is not None else 0)
             if prev == "s":
@@ -199,7 +200,7 @@ def _evaluate(s: str):
             sec_grain = 0
             last_mult = m
             seen_any = True
-        prev = kind
+        prev2, prev = prev, kind
     if scale_run and run_mult > best_mult:
         scale_text = scale_run
     if cur is not None:

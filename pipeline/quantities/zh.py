@@ -125,7 +125,7 @@ NEG_ALT = (
     _neg_re([w for w in NEG_WORDS if w[-1] not in _NUMCH])
     + "|"
     + _neg_re(_NUM_END)
-    + rf"(?![{''.join(sorted(_NUMCH))}个位只名次件条张座])"
+    + rf"(?![{''.join(sorted(_NUMCH))}个位只名次件条张座盏面道把块片股阵声朵群根])"
 )
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
 _neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
@@ -137,13 +137,13 @@ _CN_D = "零〇○一二两三四五六七八九"
 _PAIR_GLUE = "|".join(f"(?<={p[0]})、(?={p[1]})" for p in sorted(RANGE_PAIRS))
 RUN = (
     rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
-    rf"(?:{NUMCH}"
+    rf"(?:(?![千万][瓦卡]|千克){NUMCH}"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
     rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
     rf"|(?<=[0-9０-９]) ?[.．] ?(?=[0-9０-９])"
     rf"|(?<=[十百千万亿拾佰仟萬億0-9０-９])[多余餘](?=[万亿萬億])"
-    rf"|、(?=[0-9０-９{_CN_D}]{{3}}(?![0-9０-９{_CN_D}]))"
+    rf"|(?<=[{_CN_D}])、(?=[{_CN_D}]{{3}}(?![{_CN_D}]))"
     rf"|{_PAIR_GLUE})*"
 )
 
