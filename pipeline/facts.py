@@ -593,6 +593,13 @@ def _pick_subject(st: str, cands, qs: int):
     return max(pool, key=lambda c: (c.start, c.end))
 
 
+def _topic(st: str, cands):
+    """The sentence's topic: its first candidate not governed by a preposition."""
+    r = rules()
+    free = [c for c in cands if not any(st.endswith(p, 0, c.start) for p in r.prepositions)]
+    return free[0] if free else None
+
+
 # --- the English side ------------------------------------------------------------------------
 
 def _recon_index(recon):
@@ -622,7 +629,8 @@ def states_something(q) -> bool:
     """False for dates, ordinals, 一 used as an article (一个), bare one-character numerals (二、)."""
     if q.kind in NOT_FACTS:
         return False
-    if q.text in rules().determiners and q.approx is None:
+    if q.approx is None and (q.text in rules().determiners or (
+            len(q.text) == 2 and q.text[0] == "一" and q.kind == "number" and q.high is None)):
         return False
     if len(q.text) == 1 and q.unit is None and not q.text.isdigit():
         return False
@@ -653,22 +661,28 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
+    for seg, _ in zh_entities:
+        segs.setdefault((seg.start, seg.end), seg)
     rows = []
-    for key in sorted(by_seg):
+    carried = None  # the subject so far: a figure with none in its sentence takes it
+    for key in sorted(segs):
         seg = segs[key]
-        qs_all = sorted(by_seg[key], key=lambda q: q.start)
+        if seg.role == "meta":
+            continue
+        qs_all = sorted(by_seg.get(key, []), key=lambda q: q.start)
         seg_ents = ents_by_seg.get(key, [])
-        carried: Subject | None = None
-        carried_abs = None
         for s0, e0 in _sentences(text, seg.start, seg.end):
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
-            if not qs:
-                continue
-            rows_before = len(rows)
-            carried_abs = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
-                                          rows, carried_abs)
-            del rows_before
-        del carried
+            if qs:
+                carried = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
+                                          rows, carried)
+            else:
+                ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
+                if ents:
+                    st = text[s0:e0]
+                    subj = _topic(st, _candidates(st, s0, ents, all_ents, None))
+                    if subj is not None:
+                        carried = (subj, s0)
     df = pd.DataFrame(rows, columns=FACT_COLUMNS)
     return df
 
