@@ -737,7 +737,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # measure
         share = st.startswith("的", b) or q.kind in ("percent", "fraction")
         mw = _measure(masked, cs, ce, a, b, q, share)
-        if mw is not None:
+        timed = q.unit in r.dur_units and q.kind == "number"
+        if timed and (mw is None or mw[0] < cs or _duration_of(st, a, b, q) is not None):
+            mw = None  # 经过九个月来 / 病了四天: a duration, whatever verb came before
+            measure, measure_zh = "duration", None
+        elif mw is not None:
             measure, measure_zh = mw[3], mw[2]
         elif comp is not None and comp.kind == "change" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
@@ -757,6 +761,10 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         period = per_before[-1] if per_before else None
         dur = [d for d in durations if d[1] <= a]
         dur = dur[-1] if dur else None
+        if dur is None and timed:
+            own = _duration_of(st, a, b, q)
+            if own is not None:
+                dur = (own[0], own[1], own[2], st[own[0]:own[1]])
         per = [p for p in pers if p[1] <= a]
         per = per[-1] if per else None
         ptext = "；".join(x for x in (period.text if period else None, dur[3] if dur else None,
