@@ -405,6 +405,7 @@ def main(argv=None):
         for n in sorted(amb):
             f.write(n + "\n")
     n_common = write_common_words()
+    print(f"{write_pinyin_syllables()} pinyin syllables -> {ENT / 'pinyin_syllables.txt'}")
     print(f"{n_common} common words -> {ENT / 'zh_common_words.tsv'}")
     by_src = defaultdict(int)
     for r in rows:
@@ -461,6 +462,24 @@ def ambiguous_names(rows):
             if fr and fr[1] not in NAME_TAGS and fr[0] >= 20:
                 amb.add(n)
     return amb
+
+
+def write_pinyin_syllables():
+    """Every toneless pinyin syllable (pypinyin's readings of the CJK block), for the English recogniser's rule that
+    a capitalised pinyin word in a place context is a place name."""
+    from pypinyin import Style, pinyin as _pinyin
+
+    syl = set()
+    for cp in range(0x4E00, 0x9FA6):
+        for readings in _pinyin(chr(cp), style=Style.NORMAL, heteronym=True, errors="ignore"):
+            for r in readings:
+                if r.isalpha() and r.isascii():
+                    syl.add(r)
+    with open(ENT / "pinyin_syllables.txt", "w", encoding="utf-8") as f:
+        f.write("# Toneless pinyin syllables (from pypinyin, MIT). Built by scripts/build_gazetteer.py.\n")
+        for x in sorted(syl):
+            f.write(x + "\n")
+    return len(syl)
 
 
 def write_common_words():

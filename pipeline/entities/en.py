@@ -53,13 +53,18 @@ class _Rules:
         self.stop = {w.lower() for w in _lines("en_not_place.txt")}
         # English place names: key (tuple of lower-case words) -> Place
         best = {}
+        self.acronyms = {}
+        syllables = set(_lines("pinyin_syllables.txt"))
         for p in g.places:
             for i, name in enumerate(p.english_names):
                 words = tuple(w.lower().strip(".") for w in _WORD.findall(name))
                 if not words:
                     continue
-                if len(words) == 1 and (len(words[0]) < 4 or words[0] in self.stop):
+                if len(words) == 1 and (name.replace(".", "").isupper() and len(name) <= 6):
+                    self.acronyms.setdefault(name, p)  # U.S., USSR: matched case-sensitively
                     continue
+                if len(words) == 1 and (len(words[0]) < 4 or words[0] in self.stop or words[0] in syllables):
+                    continue  # one pinyin syllable (Zhang, Rong) is too ambiguous on its own
                 key = words
                 rank = g._key((1 if i else 0, p))
                 prev = best.get(key)
@@ -82,6 +87,8 @@ class _Rules:
             words = tuple(w.lower() for w in _WORD.findall(r["en"]))
             self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
         self.max_org_words = max(len(k) for k in self.orgs)
+        self.syllables = set(_lines("pinyin_syllables.txt"))
+        self.not_pinyin_place = {w.lower() for w in _lines("en_not_pinyin_place.txt")}
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +115,8 @@ def _tokens(text):
             w = w[:-1]
             e -= 1
         w2 = w.rstrip("'’")
+        if w2.endswith(("'s", "’s")) and len(w2) > 3:
+            w2 = w2[:-2]  # possessive: China's -> China
         e -= len(w) - len(w2)
         toks.append((s, e, w2))
     return toks
@@ -155,7 +164,11 @@ def _extract(text: str) -> list[Entity]:
             i += 1
             continue
         hit = None
+        if w in R.acronyms:
+            hit = (1, R.acronyms[w])
         for L in range(min(R.max_words, n - i), 0, -1):
+            if hit:
+                break
             key = tuple(low[i:i + L])
             p = R.places.get(key)
             if p is not None and _adjacent(text, toks, i, i + L) and all(_cap(toks[k][2]) or low[k] in _CONNECT for k in range(i, i + L)):
@@ -205,7 +218,80 @@ def _extract(text: str) -> list[Entity]:
                 continue
         i += 1
     out.extend(places)
+    out.extend(_pinyin_places(text, toks, low, out, R))
     out.sort(key=lambda e: (e.start, -e.end, e.label))
+    return out
+
+
+_PLACE_PREP = {"in", "at", "from", "to", "near", "of", "and", "toward", "towards", "around", "outside", "inside", "via",
+               "through", "across", "between", "into", "reached", "captured", "liberated", "entered", "occupied"}
+
+
+def _is_pinyin(word, R, memo={}):
+    """'Loubanzhai' -> True (lou ban zhai); at least two syllables; apostrophes and hyphens split syllables."""
+    w = word.lower()
+    if w in memo:
+        return memo[w]
+    parts = re.split(r"['’\-]", w)
+    total = 0
+    ok = True
+    for part in parts:
+        n = _segment(part, R.syllables)
+        if n is None:
+            ok = False
+            break
+        total += n
+    res = ok and total >= 2
+    memo[w] = res
+    return res
+
+
+def _segment(s, syl):
+    """Fewest-syllable segmentation count of s, or None."""
+    if not s or not s.isalpha():
+        return None
+    n = len(s)
+    best = [None] * (n + 1)
+    best[0] = 0
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for L in range(1, 7):
+            if i + L <= n and s[i:i + L] in syl:
+                c = best[i] + 1
+                if best[i + L] is None or c < best[i + L]:
+                    best[i + L] = c
+    return best[n]
+
+
+def _pinyin_places(text, toks, low, found, R):
+    """A capitalised pinyin word after a place preposition (in Loubanzhai, from Anzhuang) or in a list with other
+    places is a place name; never a word next to a surname or another capitalised pinyin word (a person's name)."""
+    covered = set()
+    for e in found:
+        covered.update(range(e.start, e.end))
+    place_starts = {e.start for e in found if e.label == "PLACE"}
+    place_ends = {e.end for e in found if e.label == "PLACE"}
+    out = []
+    n = len(toks)
+    for i, (s, e, w) in enumerate(toks):
+        if s in covered or len(w) < 4 or not w[0].isupper() or w[1:].replace("-", "").replace("'", "").isupper():
+            continue
+        lw = low[i]
+        if lw in _FUNCTION or lw in R.stop or lw in R.not_pinyin_place or lw in _SURNAMES:
+            continue
+        if not _is_pinyin(w, R):
+            continue
+        prev = low[i - 1] if i else ""
+        gap = text[toks[i - 1][1]:s] if i else ""
+        nxt_cap = i + 1 < n and toks[i + 1][2][:1].isupper() and text[e:toks[i + 1][0]] == " "
+        prev_cap = i > 0 and toks[i - 1][2][:1].isupper() and gap == " "
+        if nxt_cap or (prev_cap and prev not in _PLACE_PREP):
+            continue  # part of a longer name (Zhang Dechang) or a title
+        in_list = (gap.strip() in (",", "and", ", and") and toks[i - 1][1] in place_ends) or \
+                  (i + 1 < n and text[e:toks[i + 1][0]].strip() in (",", "and") and toks[i + 1][0] in place_starts)
+        if (prev in _PLACE_PREP and gap == " ") or in_list:
+            out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
     return out
 
 
@@ -224,6 +310,8 @@ _TITLES = {"mr", "mrs", "comrade", "general", "chairman", "premier", "minister",
 def _person_context(toks, low, i):
     """A single pinyin word right after another capitalised pinyin word (Zhang Dechang) or a title is a name."""
     if i > 0 and low[i - 1] in _TITLES:
+        return True
+    if low[i] in _SURNAMES and i + 1 < len(toks) and _cap(toks[i + 1][2]) and toks[i + 1][0] - toks[i][1] == 1:
         return True
     if i > 0 and _cap(toks[i - 1][2]) and toks[i][0] - toks[i - 1][1] == 1 and low[i - 1] in _SURNAMES:
         return True
