@@ -47,7 +47,8 @@ def test_cli_run_bundled_corpus_accounts_for_every_file(tmp_path):
     assert set(errs["kind"]) == {"no_original", "empty_side", "missing_date", "empty_file", "binary_file", "encoding"}
     seed = arts[arts["path"].str.endswith("000_33999ee4fb8daa75.txt")].iloc[0]
     assert (seed["date"], seed["page"], seed["n_paragraphs_en"], seed["n_paragraphs_zh"]) == ("1957-08-20", 5, 4, 6)
-    assert seed["n_tokens_zh"] > 500 and seed["n_sentences_en"] >= 15
+    assert seed["n_chars_zh"] / 4 < seed["n_tokens_zh"] < seed["n_chars_zh"] / 1.2
+    assert seed["n_sentences_en"] >= 15 and seed["n_sentences_zh"] >= 15
     con = sqlite3.connect(out / "duizhao.sqlite")
     assert con.execute("select count(*) from articles").fetchone()[0] == len(arts)
     assert con.execute("select count(*) from errors").fetchone()[0] == len(errs)
