@@ -135,6 +135,7 @@ def tables() -> _Tables:
         r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
         r"|(?P<once>(?<!\bat )\bonce(?=" + _SP + r"*(?:[,.;:)]|$|" + _SPS + r"(?:a|every|per|in|more" + _SPS + r"than)\b)))"
         r"|(?P<decade>\b(?:decades|centuries)(?=" + _SPS + r"(?:of|ago|later|earlier|before|after|old)\b|" + _SP + r"*(?:[,.;:)]|$)))"
+        r"|(?P<halfdate>\b(?:first|second|latter|last|later)" + _SPS + r"half\b(?=" + _SPS + r"of\b))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
         r"|(?P<word>\b" + wordseq + r")"
     )
@@ -165,7 +166,7 @@ def tables() -> _Tables:
     triggers = frozenset(
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
-        + ["a", "an", "per", "half", "both", "once", "minus", "negative", "point", "decades", "centuries",
+        + ["a", "an", "per", "half", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol"]
         + [w.split("-")[0] for w in mults]
     )
@@ -382,6 +383,10 @@ def find_cores(text: str) -> list[_Q]:
                     else:
                         pos = wm.end()
                         continue
+            elif g == "halfdate":
+                # "the first half of the year" (上半年) is a time, not a fraction
+                q = _Q(s, e, Decimal(1 if m.group().lower().startswith("first") else 2), kind="date", unit="half",
+                       group=g)
             elif g == "half":
                 q = _Q(s, e, Decimal("0.5"), kind="fraction", group=g)
             elif g == "pointnum":
