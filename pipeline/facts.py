@@ -95,6 +95,7 @@ class Rules:
     baselines: dict = field(default_factory=dict)
     baseline_years: dict = field(default_factory=dict)
     verbs: dict = field(default_factory=dict)
+    level_fillers: frozenset = frozenset()
     change_re: re.Pattern | None = None
     ratio_re: re.Pattern | None = None
     prepositions: tuple = ()
@@ -145,7 +146,8 @@ def rules() -> Rules:
     base, marker, after = _alt(r.baselines), _alt(c["markers"]), _alt(c["after_baseline"])
     r.change_re = re.compile(
         f"(?:(?P<marker>{marker})(?P<base1>{base})?(?:{after})?[，,]?)?"
-        f"(?P<verb>{_alt(r.verbs)})(?P<base2>{base})?(?:{_alt(c['fillers'])})?$")
+        f"(?P<verb>{_alt(r.verbs)})(?P<base2>{base})?(?P<fill>{_alt(c['fillers'] + c['level_fillers'])})?$")
+    r.level_fillers = frozenset(c["level_fillers"])
     r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
     s = _load("subjects")
     r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
@@ -376,10 +378,10 @@ def _comparison(st: str, cs: int, qs: int, q) -> Comparison | None:
     if m and m.group("verb"):
         base_g = "base1" if m.group("base1") else "base2" if m.group("base2") else None
         marker = m.group("marker")
-        relative = q.kind in ("percent", "multiple", "fraction")
-        if marker or base_g or (relative and len(m.group("verb")) > 1):
+        if marker or base_g or len(m.group("verb")) > 1:
             base = r.baselines[m.group(base_g)] if base_g else None
-            return Comparison(off + m.start(), "change", int(r.verbs[m.group("verb")]), base,
+            kind = "level" if m.group("fill") in r.level_fillers or m.group("verb")[-1] in "至到" else "change"
+            return Comparison(off + m.start(), kind, int(r.verbs[m.group("verb")]), base,
                               (off + m.start(base_g), off + m.end(base_g)) if base_g else None)
     m = r.ratio_re.search(window)
     if m:
@@ -710,7 +712,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         ml = list(masked)
         for q, a, b in local:
             c = comps.get(q.start)
-            if c is not None and c.kind == "change":
+            if c is not None and c.kind in ("change", "level"):
                 for i in range(c.start, a):
                     ml[i] = _MASK
         masked = "".join(ml)
@@ -791,8 +793,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             row["comparison_value"] = _dec(comp.sign * q.value) if comp.kind == "change" else _dec(q.value)
             row["comparison_unit"] = q.unit
             row["comparison_baseline"] = comp.baseline
-            row["role"] = comp.kind
-            main = next((f for f in reversed(facts_here) if f[1] is None
+            row["role"] = "value" if comp.kind == "level" else comp.kind
+            main = None if comp.kind == "level" else next((f for f in reversed(facts_here) if f[1] is None
                          and (q.unit in RELATIVE_UNITS or q.unit == f[0]["unit"])), None)
             if main is not None:
                 m_row, _, m_period = main
