@@ -270,10 +270,16 @@ def inject_errors(corpus_dir, *, kinds=INJECTIONS, per_kind: int = 3, seed: int 
             pool = [r for r in matched if (int(r.en_start), int(r.en_end)) in en_q
                     and _eligible(kind, en_q[(int(r.en_start), int(r.en_end))],
                                   getattr(zh_q.get((int(r.zh_start), int(r.zh_end))), "kind", None))]
-            # one English figure may be paired to several Chinese ones (title repeats): inject it once
+            # one English figure may be paired to several Chinese ones (title repeats): inject it once;
+            # and a figure the English writes twice in one unit (Title: line and a title paragraph)
+            # is left out: changing one copy leaves the other, a faithful rendering
             seen, uniq = set(), []
             for r in pool:
-                if (r.en_start, r.en_end) not in seen:
+                eq0 = en_q[(int(r.en_start), int(r.en_end))]
+                twins = [x for x in clean.itertuples() if x.en_start == x.en_start
+                         and (x.en_start, x.en_end) != (r.en_start, r.en_end) and x.en_value == r.en_value
+                         and (x.bead == r.bead or x.zh_text == r.zh_text)]
+                if (r.en_start, r.en_end) not in seen and not twins and eq0 is not None:
                     seen.add((r.en_start, r.en_end))
                     uniq.append(r)
             rng.shuffle(uniq)
@@ -326,7 +332,8 @@ def inject_errors(corpus_dir, *, kinds=INJECTIONS, per_kind: int = 3, seed: int 
     n = sum(s["n"] for s in stats.values())
     c = sum(s["caught"] for s in stats.values())
     return {"n": n, "caught": c, "caught_rate": c / n if n else None, "per_kind": per,
-            "collateral_rate": coll_flagged / coll_total if coll_total else None, "misses": misses}
+            "collateral_rate": coll_flagged / coll_total if coll_total else None,
+            "collateral": {"flagged": coll_flagged, "checked": coll_total}, "misses": misses}
 
 
 def clean_flag_rate(corpus_dir, files=None) -> dict:
@@ -371,7 +378,8 @@ def format_inject(res: dict) -> str:
         return "-" if x is None else f"{x:.3f}"
 
     lines = [f"injected errors: {res['n']}, caught {res['caught']} = {pct(res['caught_rate'])}; "
-             f"collateral false flags {pct(res['collateral_rate'])}"]
+             f"collateral false flags {pct(res['collateral_rate'])} "
+             f"({res['collateral']['flagged']} of {res['collateral']['checked']} clean matches re-checked)"]
     for k, m in res["per_kind"].items():
         lines.append(f"  {k:10} {m['caught']}/{m['n']} = {pct(m['rate'])}")
     return "\n".join(lines)

@@ -682,8 +682,11 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                         or space(zq) != space(eq) or (zq.kind != eq.kind):
                     continue
             s = v.score
-            if unit_key(zq.unit) and unit_key(zq.unit) == unit_key(eq.unit):
+            zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+            if zu and zu == eu:
                 s += 0.5
+            elif zu and eu and (zu in rules()["dim"]) != (eu in rules()["dim"]):
+                s -= 4  # 两小时 is not "both sides": a measure against another noun
             if zsent[i] is not None and zsent[i] == esent[j]:
                 s += 1.5
             s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
