@@ -149,6 +149,52 @@ def eval_gold(verbose: bool = False) -> dict:
     return res
 
 
+def eval_gold_in_context(verbose: bool = False) -> dict:
+    """As eval_gold, but on the whole English of each article: the gold ``en`` string is
+    located in the article text and a quantity overlapping it must carry the gold value
+    (context matters: "one of the", qualifiers before the snippet, datelines)."""
+    path = SHARED / "gold" / "dev.jsonl"
+    if not path.exists():
+        print("gold-context: ../shared/gold/dev.jsonl is absent")
+        return {}
+    n = found = located = 0
+    misses = []
+    for line in path.open(encoding="utf-8"):
+        art = json.loads(line)
+        f = SHARED / "corpus" / "dev" / art["file"]
+        if not f.exists():
+            continue
+        en = english_of(f)
+        qs = [q for q in extract_quantities(en, "en") if q.kind not in ("date", "ordinal")]
+        for g in art["numbers"]:
+            if g.get("verdict") != "match" or not g.get("en") or g.get("kind") in ("date", "ordinal", "other"):
+                continue
+            lo, _ = _gold_value(g["value"])
+            if lo is None:
+                continue
+            n += 1
+            spans = []
+            i = en.find(g["en"])
+            while i >= 0:
+                spans.append((i, i + len(g["en"])))
+                i = en.find(g["en"], i + 1)
+            if not spans:
+                continue
+            located += 1
+            ok = any(_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo))
+                     for a, b in spans for q in qs if q.start < b and q.end > a)
+            found += ok
+            if not ok:
+                misses.append((art["file"], g["en"], g["value"]))
+    res = {"n": located, "value_recall": found / located if located else 0}
+    print(f"gold in context ({located} of {n} English counterparts found verbatim in the article): "
+          f"value recall {res['value_recall']:.4f}")
+    if verbose:
+        for m in misses:
+            print("  miss", m)
+    return res
+
+
 #: where Duckling's convention differs from ours (documented in tests/specs/quantities/en.jsonl notes)
 PEER_CONVENTIONS = {
     "single": "not a number in prose (an adjective: 'a single day')",
@@ -222,6 +268,7 @@ if __name__ == "__main__":
         bench_speed()
     if "gold" in what:
         eval_gold(verbose)
+        eval_gold_in_context(verbose)
     if "peers" in what:
         eval_peers(verbose)
     if "spec" in what:

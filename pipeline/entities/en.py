@@ -349,6 +349,8 @@ def _org_heads(text, toks, low, used, R):
             if i == j and e_idx == j + H:
                 break
             s, e = toks[i][0], toks[e_idx - 1][1]
+            if tuple(low[i:e_idx]) in R.places:
+                break  # Soviet Union: a place, not an organisation
             out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=R.org_heads[head], norm=None,
                               en=text[s:e]))
             for k in range(i, e_idx):

@@ -833,17 +833,33 @@ def _numeral_ok(stem, suf):
 
 
 def _org_en(g, place_ent, stem, trade, en_suf, R):
+    """English name of a pattern organisation: place + the stem's trade words (or pinyin) + the suffix's head noun:
+    江苏高邮县金属生产社 -> Gaoyou County Metal Production Cooperative."""
     parts = []
     if place_ent is not None:
-        parts.append(place_ent.en or place_ent.text)
-    if trade:
-        parts.append(R.trades[trade])
-    elif stem and not place_ent:
-        from pipeline.entities.gazetteer import load as _l  # noqa: F401
-
-        parts.append(_pinyin(stem))
+        parts.append(place_ent.en or _pinyin(place_ent.text))
+    parts.extend(_translate_stem(stem, R))
     parts.append(en_suf)
     return " ".join(p for p in parts if p)
+
+
+def _translate_stem(stem, R):
+    out, i, buf = [], 0, ""
+    while i < len(stem):
+        for t in R.trades_by_len:
+            if stem.startswith(t, i):
+                if buf:
+                    out.append(_pinyin(buf))
+                    buf = ""
+                out.append(R.trades[t])
+                i += len(t)
+                break
+        else:
+            buf += stem[i]
+            i += 1
+    if buf:
+        out.append(_pinyin(buf))
+    return out
 
 
 @lru_cache(maxsize=4096)
