@@ -19,6 +19,7 @@ year); those are listed with ``-v`` as misses and counted, not bent to.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from decimal import Decimal
@@ -173,11 +174,7 @@ def eval_gold_in_context(verbose: bool = False) -> dict:
             if lo is None:
                 continue
             n += 1
-            spans = []
-            i = en.find(g["en"])
-            while i >= 0:
-                spans.append((i, i + len(g["en"])))
-                i = en.find(g["en"], i + 1)
+            spans = [(mm.start(), mm.end()) for mm in re.finditer(r"(?<![\w.])" + re.escape(g["en"]) + r"(?!\w)", en)]
             if not spans:
                 continue
             located += 1

@@ -134,7 +134,7 @@ def tables() -> _Tables:
         r"|(?P<aunit>\b(?:an?(?=" + _SPS + measure + r"\b)|per(?=" + _SPS + r"[A-Za-z])))"
         r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
         r"|(?P<once>(?<!\bat )\bonce(?=" + _SP + r"*(?:[,.;:)]|$|" + _SPS + r"(?:a|every|per|in|more" + _SPS + r"than)\b)))"
-        r"|(?P<decade>\b(?:decades|centuries)(?=" + _SPS + r"(?:of|ago|later|earlier|before|after|old)\b|" + _SP + r"*(?:[,.;:)]|$)))"
+        r"|(?P<decade>\b(?:decades|centuries)\b)"
         r"|(?P<halfdate>\b(?:first|second|latter|last|later)" + _SPS + r"half\b(?=" + _SPS + r"of\b))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
         r"|(?P<word>\b" + wordseq + r")"
@@ -587,9 +587,8 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
         if m2:
             k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(2).lower()))
             if k2 and k2 not in ("percent",):
-                # the base unit is the key (jin of "1,243 jin per mu", as 每亩1243斤); the rate is in unit_text
-                q.unit_text = text[m.start(2):m2.end()].strip("*_")
-                q.end = m2.end()
+                # "1,243 jin per mu": the base unit is the key (as 每亩1243斤) and "per mu" is a
+                # quantity of its own (1 mu), as the gold reads 一亩; nothing to extend here
                 return
     # "9 provinces and cities", "seventeen districts and counties"
     am = _AND_UNIT.match(text, q.end)
