@@ -133,8 +133,8 @@ def space(q) -> str:
     """What a value measures: 'ratio' (percent, fraction), 'times' (multiples) or 'count'."""
     if q.unit in ("percent", "permille") or q.kind in ("percent", "fraction"):
         return "ratio"
-    if q.kind == "multiple" or q.unit == "times":
-        return "times"
+    if q.kind == "multiple":
+        return "times"  # 次 (occurrences) may carry the unit "times" but counts, not multiplies
     return "count"
 
 
@@ -676,6 +676,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             v = judge_in_text(text, zq, eq, form)
             if v is None:
                 continue
+            if v.verdict == "scale_error" and (unit_key(zq.unit) != unit_key(eq.unit) and zq.unit and eq.unit):
+                continue  # 一家 (1 household) and "ten years" are not a scale slip
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
                 # a different number: only a candidate in the same aligned sentence, same unit and space
                 if zsent[i] is None or zsent[i] != esent[j] or unit_key(zq.unit) != unit_key(eq.unit) \
@@ -691,22 +693,20 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 s += 1.5
             s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
             cands.append((s, i, j, v))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     zdone, edone, out = {}, set(), []
     taken: set[int] = set()  # English words already used to render a lone figure
-    for s, i, j, v in cands:
-        if i in zdone or j in edone:
-            continue
-        zdone[i] = (j, v)
-        edone.add(j)
     # a Chinese range left alone may be two English figures: 从八百万到十五亿 "from 8 million to 15 billion"
     for i, (zseg, zq) in scope:
         if i in zdone or zq.high is None or _d(zq.high) == _d(zq.value):
             continue
+        if any(c[1] == i and c[3].score >= 5 for c in cands):
+            continue  # the range has a rendering of its own
         import dataclasses
         lo_q = dataclasses.replace(zq, high=None)
         hi_q = dataclasses.replace(zq, value=zq.high, high=None)
-        free = [j for j in range(ne) if j not in edone and es[j][1].kind not in OUT_OF_SCOPE_KINDS]
+        exact = {c[2] for c in cands if c[1] != i and c[3].score >= 10}  # other figures' exact renderings
+        free = [j for j in range(ne) if j not in edone and j not in exact
+                and es[j][1].kind not in OUT_OF_SCOPE_KINDS]
         best = None
         for j1 in free:
             v1 = judge(lo_q, es[j1][1])
@@ -729,6 +729,27 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             edone.update((j1, j2))
             absorbed.add((es[j1][1].start, es[j1][1].end))
             absorbed.add((es[j2][1].start, es[j2][1].end))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for s, i, j, v in cands:
+        if i in zdone or j in edone:
+            continue
+        zdone[i] = (j, v)
+        edone.add(j)
+    # two Chinese figures may be one English range: 三年、五年 "three to five years"
+    by_e = {j: i for i, (j, _) in zdone.items()}
+    for i, (zseg, zq) in scope:
+        if i in zdone:
+            continue
+        for j, (eseg, eq) in enumerate(es):
+            if eq.high is None or j not in by_e or zq.high is not None:
+                continue
+            other = zs[by_e[j]][1]
+            ends = {_d(eq.value), _d(eq.high)}
+            if {_d(zq.value), _d(other.value)} == ends and unit_key(zq.unit) in (None, unit_key(eq.unit)):
+                zdone[i] = (j, Verdict("match", None, f"one end of the English range {eq.text!r}", 10))
+                if zdone[by_e[j]][1].verdict == "value_mismatch":
+                    zdone[by_e[j]] = (j, Verdict("match", None, f"one end of the English range {eq.text!r}", 10))
+                break
     # out-of-scope Chinese figures (dates, ordinals) absorb their English renderings
     for i, (zseg, zq) in oos:
         for j, (eseg, eq) in enumerate(es):
