@@ -375,7 +375,26 @@ def _relate(zlo, zhi, eb, qe, za, ea) -> str | None:
         return "overlap"
     if zlo != zhi and elo != ehi and zlo <= ehi and elo <= zhi and (za or ea):
         return "overlap"
+    # a vague range (十几年, 11..19) and a bound ("more than ten years"): the bound's reach overlaps
+    if zlo != zhi and elo == ehi and ea and za:
+        a, b = _reach(elo, ea)
+        if a <= zhi and zlo <= b:
+            return "overlap"
+    if elo != ehi and zlo == zhi and za and ea:
+        a, b = _reach(zlo, za)
+        if a <= ehi and elo <= b:
+            return "overlap"
     return None
+
+
+def _reach(v: Decimal, approx: str) -> tuple[Decimal, Decimal]:
+    """The values a qualified figure may stand for: "more than 10" 10..20, "nearly 10" 5..10."""
+    g = _approx_group(approx)
+    if g == "up":
+        return v, v * 2
+    if g in ("down", "near"):
+        return v / 2, v
+    return v * Decimal("0.8"), v * Decimal("1.25")
 
 
 def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
