@@ -36,7 +36,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 #: units that read as one after "a"/"an"/"per": "a month" = 1 month, "per mu" = 1 mu
 MEASURES = ("year", "month", "day", "week", "hour", "minute", "mu", "jin", "liang", "dan", "ton", "kg", "li", "km",
-            "meter", "hectare", "yuan", "shi", "qing", "shang", "chi", "zhang", "dozen")
+            "meter", "hectare", "yuan", "shi", "qing", "shang", "chi", "zhang")
 #: after "per" any unit reads as one: "per village", "per person"
 PER_ANY = True
 
@@ -71,6 +71,7 @@ class _Tables:
     qual_after: re.Pattern
     qual_after_map: dict
     neg: dict
+    particles: dict
     stop: frozenset
 
 
@@ -130,10 +131,12 @@ def tables() -> _Tables:
         r")\b)"
         r"|(?P<mult>\b" + _alt(mults) + r"\b)"
         r"|(?P<fracw>\b" + small_num + r"(?:-|" + _SPS + r")" + _alt(dens) + r"\b)"
+        r"|(?P<century>\b(?:(?:a|one|half" + _SPS + r"a)" + _SPS + r"century\b|century-old\b))"
         r"|(?P<half>\bhalf\b(?![-\u2010]\w)(?!" + _SPS + r"(?:way|hearted|time)\b))"
         r"|(?P<aunit>\b(?:an?(?=" + _SPS + measure + r"\b)|per(?=" + _SPS + r"[A-Za-z])))"
         r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
         r"|(?P<once>(?<!\bat )\bonce(?=" + _SP + r"*(?:[,.;:)]|$|" + _SPS + r"(?:a|every|per|in|more" + _SPS + r"than)\b)))"
+        r"|(?P<adozen>\ba" + _SPS + r"dozen\b)"
         r"|(?P<decade>\b(?:decades|centuries)\b)"
         r"|(?P<halfdate>\b(?:first|second|latter|last|later)" + _SPS + r"half\b(?=" + _SPS + r"of\b))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
@@ -166,11 +169,12 @@ def tables() -> _Tables:
     triggers = frozenset(
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
-        + ["a", "an", "per", "half", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
+        + ["a", "an", "per", "half", "century", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol"]
         + [w.split("-")[0] for w in mults]
     )
-    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, stop)
+    particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
+    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles, stop)
 
 
 # ---------------------------------------------------------------------------
@@ -398,6 +402,14 @@ def find_cores(text: str) -> list[_Q]:
                 q = _Q(s, e, Decimal(2), group=g)
             elif g == "once":
                 q = _Q(s, e, Decimal(1), unit="times", unit_text=m.group(), group=g)
+            elif g == "adozen":
+                # "a dozen" is about twelve things ("more than a dozen varieties" = 十几种);
+                # a count of dozens keeps its classifier: "150 dozen" = 150 dozen (一百五十打)
+                q = _Q(s, e, Decimal(12), group=g, of_ok=True)
+            elif g == "century":
+                low = m.group().lower()
+                q = _Q(s, e, Decimal(50 if low.startswith("half") else 100), unit="year", unit_text="century",
+                       group=g)
             elif g == "decade":
                 lo, hi = lex["vague_plural"][m.group().lower()]
                 q = _Q(s, e, lo, high=hi, approx="about", unit="year", unit_text=m.group(), group=g)
@@ -572,12 +584,24 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
     if key == "dozen" and m.group(2).lower() == "dozens" and q.group == "word" and False:
         return
     # noun compounds: "eighty aircraft sorties" -> sortie
-    m2 = t.unit_re.match(text, m.end()) if m.group("h") is None else None
+    m2 = t.unit_re.match(text, m.end()) if m.group("h") is None and key != "cent" else None
     if m2 and not text[m.end():m2.start()].strip(" *_") and m2.group(2).lower().endswith("s"):
         k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(2).lower()))
         if k2 and k2 not in ("percent", "times"):
             m, key = m2, k2
     q.unit, q.unit_text, q.end = key, m.group(2), m.end()
+    if key == "cent":
+        # "55 cents U.S. dollars" = 0.55 usd (五角五分美元)
+        q.value = num.div(q.value, Decimal(100))
+        if q.high is not None:
+            q.high = num.div(q.high, Decimal(100))
+        m3 = t.unit_re.match(text, q.end)
+        k3 = t.unit_forms.get(re.sub(r"\s+", " ", m3.group(2).lower())) if m3 else None
+        if k3 in ("usd", "dollar", "yuan"):
+            q.unit, q.unit_text, q.end = k3, text[m.start(2):m3.end()], m3.end()
+        else:
+            q.unit = "dollar"
+        return
     if text[q.end - 1] in "*_" and text[m.start(2) - 1] not in "*_":
         q.end = m.end(2)
     # "500,000 mu per day", "25,000 barrels per day"
@@ -815,6 +839,10 @@ def _extract(text: str) -> list[Quantity]:
         if q.kind not in ("date", "ordinal"):
             lw = text[max(0, q.start - 40):q.start]
             qm = t.qual_before.search(lw)
+            if qm and qm.group(1).lower() in t.particles:
+                pv = re.search(r"([A-Za-z]+)\W*$", lw[:qm.start()])
+                if pv and pv.group(1).lower() in t.particles[qm.group(1).lower()]:
+                    qm = None
             if qm and q.approx is None or (qm and q.group == "vague"):
                 q.approx = t.qual_before_map[re.sub(r"\s+", " ", qm.group(1).lower())]
                 q.start = q.start - (len(lw) - qm.start())
