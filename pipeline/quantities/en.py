@@ -131,7 +131,7 @@ def tables() -> _Tables:
         r")\b)"
         r"|(?P<mult>\b" + _alt(mults) + r"\b)"
         r"|(?P<fracw>\b" + small_num + r"(?:-|" + _SPS + r")" + _alt(dens) + r"\b)"
-        r"|(?P<century>\b(?:(?:a|one|half" + _SPS + r"a)" + _SPS + r"century\b|century-old\b))"
+        r"|(?P<century>\b(?:century-old\b|(?:a|one|half" + _SPS + r"a)" + _SPS + r"century\b(?!-)))"
         r"|(?P<half>\bhalf\b(?![-\u2010]\w)(?!" + _SPS + r"(?:way|hearted|time)\b))"
         r"|(?P<aunit>\b(?:an?(?=" + _SPS + measure + r"\b)|per(?=" + _SPS + r"[A-Za-z])))"
         r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
