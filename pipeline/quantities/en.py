@@ -488,8 +488,16 @@ _YEAR_LEFT = re.compile(
 )
 
 
+_IRREGULAR = {"leaves": "leaf", "knives": "knife", "wives": "wife", "lives": "life", "halves": "half",
+              "shelves": "shelf", "thieves": "thief", "men": "man", "women": "woman", "children": "child",
+              "feet": "foot", "teeth": "tooth", "geese": "goose", "mice": "mouse", "people": "person",
+              "series": "series", "species": "species", "means": "means", "news": "news", "works": "works"}
+
+
 def _singular(w: str) -> str:
     lw = w.lower()
+    if lw in _IRREGULAR:
+        return _IRREGULAR[lw]
     if lw.endswith("ies") and len(lw) > 4:
         return lw[:-3] + "y"
     if lw.endswith("oes") and lw not in ("shoes", "toes", "hoes", "foes", "canoes"):
@@ -544,9 +552,11 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
     lex = num.lexicon()
     if q.group == "aunit":
         return
+    prev_ly = False
     # "a fifty-line switchboard": the noun glued by a hyphen is the unit, as written
     hm = _HYPHEN_NOUN.match(text, pos)
-    if hm and q.group in ("dig", "word") and hm.group(1).lower() not in t.stop:
+    if hm and q.group in ("dig", "word") and hm.group(1).lower() not in t.stop \
+            and not hm.group(1).lower().endswith(("ly", "ed")):
         word = hm.group(1)
         q.unit, q.unit_text, q.end = t.unit_forms.get(word.lower()) or word.lower(), word, hm.end()
         return
@@ -563,7 +573,11 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
         if lw in t.stop or lw in lex["cardinal"] or lw in lex["ordinals"] or lw in lex["months"] and word[0].isupper():
             break
         if cand is None and k < 4 and _looks_plural(word, t.stop):
+            if prev_ly:
+                # "seven currently consumes": right after an adverb comes a verb, not a noun
+                break
             cand = w
+        prev_ly = lw.endswith("ly")
         p = w.end()
         m = t.unit_re.match(text, p)
         if m:
