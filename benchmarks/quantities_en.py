@@ -94,12 +94,29 @@ def _close(a: Decimal | None, b: Decimal | None) -> bool:
     return abs(a - b) <= abs(b) * Decimal("1e-12")
 
 
+def _unit_forms() -> dict:
+    import tomllib
+
+    with open(ROOT / "pipeline" / "data" / "units.toml", "rb") as fh:
+        units = tomllib.load(fh)
+    return {k: [f.lower() for f in v.get("en", [])] for k, v in units.items() if isinstance(v, dict)}
+
+
+def _expressed(en: str, unit: str, forms: dict) -> bool:
+    """Does the English snippet name the unit at all (one of its English forms, or the key)?"""
+    low = en.lower()
+    cands = set(forms.get(unit, [])) | {unit, unit + "s", unit.replace("_", " "), unit.replace("_", " ") + "s"}
+    return any(re.search(r"(?<![a-z])" + re.escape(c) + r"(?![a-z])", low) for c in cands if c)
+
+
 def eval_gold(verbose: bool = False) -> dict:
     path = SHARED / "gold" / "dev.jsonl"
     if not path.exists():
         print("gold: ../shared/gold/dev.jsonl is absent")
         return {}
     n = found = unit_ok = unit_n = approx_ok = 0
+    expr_n = expr_ok = 0
+    forms = _unit_forms()
     unit_strict_ok = 0
     misses, unit_miss, approx_miss = [], [], []
     for line in path.open(encoding="utf-8"):
@@ -126,6 +143,9 @@ def eval_gold(verbose: bool = False) -> dict:
             gu = g.get("unit")
             if hit.unit == gu:
                 unit_strict_ok += 1
+            if gu and _expressed(g["en"], gu, forms):
+                expr_n += 1
+                expr_ok += hit.unit == gu
             if gu not in GENERIC_UNITS:
                 unit_n += 1
                 if hit.unit == gu:
@@ -138,11 +158,12 @@ def eval_gold(verbose: bool = False) -> dict:
                 approx_ok += 1
             else:
                 approx_miss.append((g["en"], ga, hit.approx))
-    res = {"n": n, "value_recall": found / n if n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
+    res = {"n": n, "value_recall": found / n if n else 0, "unit_expressed": expr_ok / expr_n if expr_n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
            "unit_strict": unit_strict_ok / found if found else 0, "approx_ok": approx_ok / found if found else 0}
     print(f"gold (verdict=match, {n} English counterparts): value recall {res['value_recall']:.4f}; "
           f"of {found} found: unit right {res['unit_ok']:.4f} (of {unit_n} whose gold unit is not a bare classifier "
-          f"{sorted(GENERIC_UNITS)}; all units {res['unit_strict']:.4f}), qualifier right {res['approx_ok']:.4f}")
+          f"{sorted(GENERIC_UNITS)}; all units {res['unit_strict']:.4f}; {res['unit_expressed']:.4f} of the {expr_n} "
+          f"whose English names the gold unit), qualifier right {res['approx_ok']:.4f}")
     if verbose:
         print("-- value misses"); [print("  ", m) for m in misses]
         print("-- unit misses"); [print("  ", m) for m in unit_miss]
