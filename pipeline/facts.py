@@ -78,6 +78,7 @@ class Rules:
     measure_re: re.Pattern | None = None
     unit_default: dict = field(default_factory=dict)
     adjacent: dict = field(default_factory=dict)
+    share_first: tuple = ()
     not_measure_re: re.Pattern | None = None
     scope_not_re: re.Pattern | None = None
     objects: dict = field(default_factory=dict)
@@ -122,6 +123,7 @@ def rules() -> Rules:
     r.measure_en.update(m.get("default_en", {}))
     r.unit_default = m.get("unit_default", {})
     r.adjacent = m.get("adjacent", {})
+    r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
     r.measure_re = re.compile(_alt(r.measures))
     o = _load("objects")
@@ -411,8 +413,13 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     if r.not_measure_re.search(masked):
         masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)]
+    if q.kind in ("percent", "fraction"):
+        for w in r.share_first:
+            i = masked.rfind(w, cs, qs)
+            if i >= 0:
+                return i, i + len(w), w, "share"
     adj = r.adjacent.get(masked[qs - 1:qs]) if qs > cs else None
-    if adj:  # 长二十六里
+    if adj and not any(x[1] == qs and x[0] < qs - 1 for x in found):  # 长二十六里, but 增产1亿斤
         return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
     before = [x for x in found if cs <= x[0] and (x[1] <= qs or (x[0] < qs and x[1] == qs + 1))]
@@ -429,7 +436,7 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
     after = [x for x in found if qe <= x[0] and x[1] <= ce]  # 有九车毛猪从这里装运出去
-    if after and q.unit not in ("household", "person"):
+    if after and q.unit not in ("household", "person", "li", "km", "metre", "chi"):
         x = min(after)
         return (*x, r.measures[x[2]])
     return None
@@ -685,8 +692,27 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                     subj = _topic(st, _candidates(st, s0, ents, all_ents, None))
                     if subj is not None:
                         carried = (subj, s0)
+    _fill_forward_subjects(rows)
     df = pd.DataFrame(rows, columns=FACT_COLUMNS)
     return df
+
+
+_SUBJECT_KEYS = tuple(k for k in FACT_COLUMNS if k.startswith("subject_"))
+
+
+def _fill_forward_subjects(rows):
+    """A figure with no subject before it (a headline, an article's first figures) takes the
+    subject of the next figure that has one, in its paragraph or the next (the title: the lead)."""
+    nxt = None
+    for row in reversed(rows):
+        if row.get("subject_text") is not None:
+            nxt = row
+            continue
+        if nxt is None:
+            continue
+        if row["para"] < 0 or nxt["para"] <= row["para"] + 1:
+            for k in _SUBJECT_KEYS:
+                row[k] = nxt.get(k)
 
 
 def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried):

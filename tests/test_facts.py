@@ -211,3 +211,24 @@ def test_facts_dateline_place_is_no_subject():
     r = _fact(f, "五万八千三百吨")
     assert r.subject_norm == "河北省" and r.subject_en == "Hebei" and r.period_per == "day"
     assert r.subject_entity_label == "PLACE" and r.subject_entity_end - r.subject_entity_start == 3
+
+
+def test_facts_national_record_is_no_nationwide_subject():
+    f = facts_of("辽宁省运动员刷新全国纪录三项。")
+    assert _fact(f, "三项").subject_text == "辽宁省"
+
+
+def test_facts_rule_files_keep_their_keys_at_the_top():
+    """A key written below a [table] header silently moves into it: check each file's layout."""
+    want = {
+        "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en"},
+        "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
+        "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
+                        "years", "example"},
+        "subjects": {"prepositions", "coordination", "coordination_tail", "not_subject_subtypes",
+                     "dateline_after", "scope_not", "scope", "group"},
+        "objects": {"zh", "example"},
+        "filters": {"determiners", "example", "keep"},
+    }
+    for name, keys in want.items():
+        assert set(_toml(name)) == keys, name
