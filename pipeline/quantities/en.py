@@ -468,11 +468,13 @@ _PERCENT = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?$")
 _RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})$", re.I)
-_BETWEEN = re.compile(rf"\b(?:between|from){_SPS}$", re.I)
+_FROM_Q = re.compile(rf"\bfrom{_SPS}(?:[A-Za-z.]+{_SPS}){{1,3}}$", re.I)
+_BETWEEN = re.compile(rf"\b(?:between|from){_SPS}(?:(?:about|approximately|around|some|roughly|nearly|almost){_SPS})?$", re.I)
 _AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
 _MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
 _OF = re.compile(rf"{_SPS}of\b", re.I)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]{2,})(?=-|\b)(?!-(?:odd|fold)\b)")
+_MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
 _DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
 _ENUM_RIGHT = re.compile(r"[.)][ \t]+[A-Z]")
@@ -691,6 +693,13 @@ def _extract(text: str) -> list[Quantity]:
             lw = text[max(0, q.start - 20):q.start]
             if one_before.search(lw) or one_after.match(text, q.end):
                 continue
+        if q.group == "mult" and low in ("double", "triple", "quadruple"):
+            # "double the output", "more than double" are multiples; "a double harvest",
+            # "double-cropping" are adjectives
+            right = text[q.end:q.end + 8]
+            lw = text[max(0, q.start - 12):q.start].lower()
+            if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+$", lw)):
+                continue
         if q.kind == "ordinal" and q.group == "word_ord":
             lw = text[max(0, q.start - 12):q.start].lower()
             if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+$", lw):
@@ -742,8 +751,11 @@ def _extract(text: str) -> list[Quantity]:
         if i + 1 < len(kept):
             r = kept[i + 1]
             conn = text[q.end:r.start]
-            left = text[max(0, q.start - 10):q.start]
+            left = text[max(0, q.start - 24):q.start]
             between = _BETWEEN.search(left)
+            if between is None and _FROM_Q.search(text, max(0, q.start - 30), q.start):
+                # "from below 7 percent to 8 percent": a change, not a range
+                between = _FROM_Q.search(text, max(0, q.start - 30), q.start)
             joined = None
             if q.kind == "date" and q.unit == "day" and r.group == "dig" and r.scale is None and 1 <= r.value <= 31 \
                     and r.value > q.value and re.fullmatch(r"\d{1,2}", text[r.start:r.end]) and (
@@ -765,6 +777,9 @@ def _extract(text: str) -> list[Quantity]:
                 joined.core_end = r.end
                 if between and between.group().lower().startswith("between"):
                     joined.start = q.start - (len(left) - between.start())
+                    inner = between.group().split()
+                    if len(inner) > 1:
+                        joined.approx = t.qual_before_map.get(inner[1].lower(), joined.approx)
                 out.append(joined)
                 i += 2
                 continue
