@@ -56,6 +56,7 @@ _CLAUSE = set("，,：:")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
+_LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _OBJECT_STOP = set("了的得是有在为和与及把被将就都也还又再共计约近达到出每从向个这那其各全该本此")
 
@@ -581,7 +582,7 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
     # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
     for m in r.group_re.finditer(st):
         s = m.start()
-        head = st[:s].rstrip("如例其中而另外此").rstrip(" \t\u3000")
+        head = _LEAD.sub("", st[:s]).rstrip(" \t\u3000")
         if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
             continue
         if any(c.start <= s < c.end for c in out):
@@ -777,7 +778,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
-        subj = _pick_subject(st, cands, a)
+        # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美
+        limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
+        subj = _pick_subject(st, cands, limit)
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
