@@ -19,6 +19,33 @@ Two steps, as in Recognizers-Text: *find* and *parse*.
    "one of the", "no one", "MiG-15").
 
 ``extract(text)`` never raises: odd input gives an empty (or partial) list.
+
+Conventions (where English leaves a choice; each has a case in tests/specs/quantities/en.jsonl):
+
+- Counts keep their classifier: "150 dozen" = 150 ``dozen``, "two dozen eggs" = 2 ``dozen``; but
+  "a dozen" alone is about twelve things (12, unit from the noun): "more than a dozen varieties".
+- Vague counts are ranges with ``approx="about"``, the Chinese 几/数 convention of the gold:
+  "several", "a few" = 2..9 (only with a noun after them), "dozens of" = 20..90, "hundreds of" =
+  100..900, "thousands of" = 1000..9000, "tens of thousands of" = 10000..90000, "decades" = 20..90
+  years, "several hundred" = 200..900.
+- "nearly"/"almost" is ``nearly`` (the gold folds 近 into ``about``; the scorer treats them alike);
+  "at least"/"at most" stay apart from more_than/less_than.
+- "700 to 800", "700-800", "two or three", "between 3 and 5" are ranges; "from 3,000 to 5,000" is a
+  change (two quantities). "two to three hundred" = 200..300.
+- "1,243 jin per mu": 1243 ``jin`` and a quantity of its own "per mu" = 1 ``mu`` (the gold reads
+  每亩 as 一亩); "a month", "a ton" = 1 of a measure unit; "a village" is no quantity.
+- Multiples are ``kind="multiple"``, unit ``times``, the factor as English says it: doubled = 2,
+  halved = 0.5, "three times" = 3; "once" = 1 ``times`` (kind number).
+- Fractions keep the exact ratio (``1/3`` to 28 digits); with a unit they are amounts:
+  "half a year" = 0.5 ``year`` (kind number).
+- Dates: ``kind="date"``; ``unit`` names the grain and ``value`` encodes it: ``year`` (1957),
+  ``month`` (194606 for June 1946), ``day`` (the day of month: "the 25th", "August 20" = 20),
+  ``date`` (19570820), ``time`` (1030 for 10:30), ``half`` ("the first half of the year" = 1).
+  A bare 4-digit 1000..2100 with no unit is a year.
+- Ordinals and labels ("first", "31st", "Page: 2", "No. 1", "(1)", "1." in a list) are
+  ``kind="ordinal"``: nothing downstream takes them for quantities.
+- A unit no table knows is the plural noun after the number (up to three modifiers between),
+  singularised: "24 newly built canals" -> ``canal``; "9 provinces and cities" -> ``province_city``.
 """
 from __future__ import annotations
 
