@@ -116,6 +116,8 @@ def eval_gold(verbose: bool = False) -> dict:
         return {}
     n = found = unit_ok = unit_n = approx_ok = 0
     expr_n = expr_ok = 0
+    kind_ok = 0
+    kind_miss = []
     forms = _unit_forms()
     unit_strict_ok = 0
     misses, unit_miss, approx_miss = [], [], []
@@ -152,6 +154,11 @@ def eval_gold(verbose: bool = False) -> dict:
                     unit_ok += 1
                 else:
                     unit_miss.append((g["en"], gu, hit.unit))
+            gk = {"quantity": "number"}.get(g.get("kind"), g.get("kind"))
+            if hit.kind == gk:
+                kind_ok += 1
+            else:
+                kind_miss.append((g["en"], gk, hit.kind))
             ga = g.get("approx")
             qa = "about" if hit.approx == "nearly" else hit.approx
             if qa == ga:
@@ -159,15 +166,17 @@ def eval_gold(verbose: bool = False) -> dict:
             else:
                 approx_miss.append((g["en"], ga, hit.approx))
     res = {"n": n, "value_recall": found / n if n else 0, "unit_expressed": expr_ok / expr_n if expr_n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
-           "unit_strict": unit_strict_ok / found if found else 0, "approx_ok": approx_ok / found if found else 0}
+           "unit_strict": unit_strict_ok / found if found else 0, "approx_ok": approx_ok / found if found else 0,
+           "kind_ok": kind_ok / found if found else 0}
     print(f"gold (verdict=match, {n} English counterparts): value recall {res['value_recall']:.4f}; "
           f"of {found} found: unit right {res['unit_ok']:.4f} (of {unit_n} whose gold unit is not a bare classifier "
           f"{sorted(GENERIC_UNITS)}; all units {res['unit_strict']:.4f}; {res['unit_expressed']:.4f} of the {expr_n} "
-          f"whose English names the gold unit), qualifier right {res['approx_ok']:.4f}")
+          f"whose English names the gold unit), qualifier right {res['approx_ok']:.4f}, kind right {res['kind_ok']:.4f}")
     if verbose:
         print("-- value misses"); [print("  ", m) for m in misses]
         print("-- unit misses"); [print("  ", m) for m in unit_miss]
         print("-- qualifier misses"); [print("  ", m) for m in approx_miss]
+        print("-- kind misses"); [print("  ", m) for m in kind_miss]
     return res
 
 

@@ -501,6 +501,18 @@ _AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
 _MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
 _OF = re.compile(rf"{_SPS}of\b", re.I)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]{2,})(?=-|\b)(?!-(?:odd|fold)\b)")
+_TIMES_RIGHT = re.compile(
+    r"[ \t]+(?:as|more|less|larger|bigger|higher|greater|faster|longer|that[ \t]+of|those[ \t]+of|what|over|"
+    r"compared|than|the|its|their|his|her|our|of[ \t]+(?:the|its|their|that|last|pre)|in[ \t]+\d+|and[ \t]+\d+|"
+    r"respectively|to[ \t]+\d+)\b", re.I)
+_OCC_RIGHT = re.compile(
+    r"[ \t]+(?:a|an|per|every|each|already|last|this|since|before|during|so[ \t]+far|in[ \t]+(?:a[ \t]+row|succession|all|total)|"
+    r"that[ \t]+(?!of\b))", re.I)
+_TIMES_LEFT = re.compile(
+    r"\b(?:by|increased?|increasing|rose|risen|grew|grown|multiplied|is|was|were|are|be|been|being|about|nearly|"
+    r"almost|over|than|to|equivalent[ \t]+to|equal[ \t]+to|reached|reaching|some|exceeded|exceeding|expanded|"
+    r"raised|boosted|times[ \t]+and|or)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
+    r"approximately|around))?[ \t]+$", re.I)
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
 _DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
@@ -825,7 +837,17 @@ def _extract(text: str) -> list[Quantity]:
             if q.unit is None and q.kind != "fraction":
                 rule_unit(text, q, t)
             if q.unit == "times" and q.group != "once":
+                # "increased by 3 times", "three times as large" (倍) vs "announced three times" (次):
+                # a comparison around it makes a multiple, else a count of occurrences
                 q.kind = "multiple"
+                if (q.unit_text or "").lower() == "times" and (q.high is None and q.approx is None or q.group == "vague") \
+                        and not _TIMES_LEFT.search(text, max(0, q.start - 40), q.start) \
+                        and not _TIMES_RIGHT.match(text, q.end):
+                    if _OCC_RIGHT.match(text, q.end) or (
+                            re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[q.end:q.end + 2])
+                            and re.search(r"[A-Za-z][ \t]+$", text[max(0, q.start - 3):q.start])
+                            and (q.value == q.value.to_integral_value() or q.group == "vague")):
+                        q.kind = "number"
             elif q.unit == "percent":
                 q.kind = "percent"
             elif q.unit and q.kind == "fraction" and q.group in ("fracw", "half", "frac"):
