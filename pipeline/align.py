@@ -162,52 +162,74 @@ def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
     return score
 
 
+def _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle):
+    """The ratio-free part of a bead's cost: (additive cost, override for title 1-0 / 0-1 beads or None)."""
+    zv = [v for k in range(i, i + a) for v in zvals[k]]
+    ev = [v for k in range(j, j + b) for v in evals[k]]
+    zn = set().union(*znames[i:i + a]) if a else set()
+    en = set().union(*enames[j:j + b]) if b else set()
+    add = -_anchor_score(zv, ev, zn, en) if (a and b) else _ANCHOR_MISS * (len(zv) + len(ev))
+    override = None
+    if zcheap:
+        if a == 1 and b == 0 and zcheap[i]:
+            override = 0.5  # a title line repeated in the body: it pairs with the English title
+        elif a > 1 and len({zcheap[k] for k in range(i, i + a)}) > 1:
+            add += _TITLE_MERGE  # a title line merged with a body paragraph
+    if etitle:
+        et = [etitle[k] for k in range(j, j + b)]
+        if b == 1 and a == 0 and et[0]:
+            override = 0.5  # the English repeats its title in the body
+        elif b and any(et):
+            zt = [bool(zcheap and zcheap[k]) for k in range(i, i + a)]
+            if a and all(zt) and all(et):
+                add -= _TITLE_BONUS  # Chinese title lines rendered by the English title lines
+            elif a:
+                add += _TITLE_MERGE  # an English title line paired with Chinese body text
+    return add, override
+
+
 def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, znames=None, enames=None,
-        zcheap=None, etitle=None):
+        zcheap=None, etitle=None, memo: dict | None = None):
     """Generic Gale-Church DP. ``zs``/``es`` are lengths; optional per-unit value lists and name sets.
 
-    ``zcheap[i]`` lowers the 1-0 cost of unit i (title repeats). Returns [(zi tuple, ej tuple, cost)].
+    ``zcheap[i]`` marks Chinese title lines, ``etitle[j]`` English lines repeating the title.
+    ``memo`` caches the costs that do not depend on ``ratio`` across calls with the same units.
+    Returns [(zi tuple, ej tuple, cost)].
     """
     n, m = len(zs), len(es)
     zvals = zvals or [[] for _ in zs]
     evals = evals or [[] for _ in es]
     znames = znames or [set() for _ in zs]
     enames = enames or [set() for _ in es]
+    memo = {} if memo is None else memo
+    zpre = [0]
+    for x in zs:
+        zpre.append(zpre[-1] + x)
+    epre = [0]
+    for x in es:
+        epre.append(epre[-1] + x)
     INF = float("inf")
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    beads = list(prior.items())
     for i in range(n + 1):
         for j in range(m + 1):
             c0 = cost[i][j]
             if c0 == INF:
                 continue
-            for (a, b), p in prior.items():
+            for (a, b), p in beads:
                 if i + a > n or j + b > m:
                     continue
-                lz = sum(zs[i:i + a])
-                le = sum(es[j:j + b])
-                c = p + _length_cost(lz, le, ratio)
-                zv = [v for k in range(i, i + a) for v in zvals[k]]
-                ev = [v for k in range(j, j + b) for v in evals[k]]
-                zn = set().union(*znames[i:i + a]) if a else set()
-                en = set().union(*enames[j:j + b]) if b else set()
-                c -= _anchor_score(zv, ev, zn, en) if (a and b) else -_ANCHOR_MISS * (len(zv) + len(ev))
-                if zcheap:
-                    if a == 1 and b == 0 and zcheap[i]:
-                        c = 0.5  # a title line repeated in the body: it pairs with the English title
-                    elif a > 1 and len({zcheap[k] for k in range(i, i + a)}) > 1:
-                        c += _TITLE_MERGE  # a title line merged with a body paragraph
-                if etitle:
-                    et = [etitle[k] for k in range(j, j + b)]
-                    if b == 1 and a == 0 and et[0]:
-                        c = min(c, 0.5)  # the English repeats its title in the body
-                    elif b and any(et):
-                        zt = [bool(zcheap and zcheap[k]) for k in range(i, i + a)]
-                        if a and all(zt) and all(et):
-                            c -= _TITLE_BONUS  # Chinese title lines rendered by the English title lines
-                        elif a:
-                            c += _TITLE_MERGE  # an English title line paired with Chinese body text
+                key = (i, j, a, b)
+                st = memo.get(key)
+                if st is None:
+                    st = memo[key] = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
+                add, override = st
+                if override is not None and (a == 0 or b == 0):
+                    c = override if (a, b) == (1, 0) else min(p + add, override)
+                else:
+                    c = p + add + _length_cost(zpre[i + a] - zpre[i], epre[j + b] - epre[j], ratio)
                 nc = c0 + c
                 if nc < cost[i + a][j + b]:
                     cost[i + a][j + b] = nc
@@ -235,7 +257,7 @@ def _ratio_grid(article_ratio: float) -> list[float]:
     r = lo
     while r <= hi * 1.0001:
         out.append(r)
-        r *= 1.06
+        r *= 1.1
     return out
 
 
@@ -398,8 +420,9 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
     # The article's own ratio is skewed when a paragraph is missing on one side: try a grid of
     # ratios around it and the corpus ratio, each path scored with a prior on the ratio, keep the best.
     best = None
+    memo: dict = {}
     for r in _ratio_grid(ratio):
-        p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle)
+        p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle, memo)
         total = sum(c for _, _, c in p_) + _ratio_penalty(r, ratio)
         if best is None or total < best[0] - 1e-9:
             best = (total, p_, r)

@@ -193,7 +193,12 @@ def _close(z: Decimal, e: Decimal, qe: Decimal) -> str | None:
 
 
 def _scale(z: Decimal, e: Decimal, qe: Decimal) -> int | None:
-    if z == 0 or e == 0:
+    if z == 0 or e == 0 or (z < 0) != (e < 0):
+        return None
+    import math
+
+    r = math.log10(float(abs(e)) / float(abs(z)))
+    if abs(r - round(r)) > 0.05 or round(r) == 0:  # not near a power of ten: no slip of scale
         return None
     for k in (1, 2, 3, 4, 5, 6, 8, -1, -2, -3, -4, -5, -6, -8, 7, -7, 9, -9):
         zk = z.scaleb(k)
