@@ -160,3 +160,81 @@ def test_quantities_en_gold_counterparts(shared_dir):
     res = eval_gold()
     assert res["value_recall"] >= 0.9
     assert res["approx_ok"] >= 0.95
+
+
+# ---------------------------------------------------------------- every data entry proves itself
+
+def _data(name):
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1] / "pipeline" / "data"
+    with open(root / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def test_quantities_en_every_qualifier_before():
+    quals = _data("en/qualifiers.toml")["before"]
+    bad = []
+    for key, phrases in quals.items():
+        for p in phrases:
+            text = f"They produced {p} 300 tons of steel."
+            qs = [q for q in extract_quantities(text, "en") if q.value == 300]
+            if not qs or qs[0].approx != key or not qs[0].text.lower().startswith(p.lower()):
+                bad.append((p, key, [(q.text, q.approx) for q in qs]))
+    assert not bad, bad
+
+
+def test_quantities_en_every_qualifier_after():
+    quals = _data("en/qualifiers.toml")["after"]
+    bad = []
+    for key, phrases in quals.items():
+        for p in phrases:
+            sep = "-" if p == "odd" else " "
+            text = f"They produced 300 tons{sep}{p} of steel." if p != "odd" else "They worked for thirty-odd years."
+            qs = extract_quantities(text, "en")
+            if not qs or qs[0].approx != key:
+                bad.append((p, key, [(q.text, q.approx) for q in qs]))
+    assert not bad, bad
+
+
+def test_quantities_en_every_unit_form():
+    """Each English form in units.toml, written after a number, gives its key."""
+    units = _data("units.toml")
+    bad = []
+    for key, table in units.items():
+        for form in table.get("en", []):
+            if form in ("$", "US$", "U.S.$", "%", "％", "-fold", "fold", "‰", "°", "£"):
+                continue
+            text = f"They had 300 {form} in all."
+            qs = extract_quantities(text, "en")
+            want = {"cent": "dollar"}.get(key, key)
+            if not qs or qs[0].unit != want:
+                bad.append((form, key, [(q.text, q.unit) for q in qs]))
+    assert not bad, bad
+
+
+def test_quantities_en_every_number_word():
+    nums = _data("en/numbers.toml")
+    bad = []
+    for table in ("ones", "tens"):
+        for word, value in nums[table].items():
+            qs = extract_quantities(f"They built {word} canals.", "en")
+            if not qs or qs[0].value != Decimal(str(value)) or qs[0].unit != "canal":
+                bad.append((word, value, [(q.text, q.value) for q in qs]))
+    for word, value in nums["scales"].items():
+        qs = extract_quantities(f"They spent 3 {word} yuan.", "en")
+        if not qs or qs[0].value != 3 * Decimal(str(value)) or qs[0].unit != "yuan":
+            bad.append((word, value, [(q.text, q.value) for q in qs]))
+    for word, value in nums["ordinals"].items():
+        qs = extract_quantities(f"the {word} brigade", "en")
+        if not qs or qs[0].value != Decimal(str(value)) or qs[0].kind != "ordinal":
+            bad.append((word, value, [(q.text, q.value, q.kind) for q in qs]))
+    for word, value in nums["multiples"].items():
+        qs = extract_quantities(f"Output has {word} compared to last year.", "en")
+        if not qs or qs[0].value != Decimal(str(value)) or qs[0].kind != "multiple":
+            bad.append((word, value, [(q.text, q.value, q.kind) for q in qs]))
+    for word, value in nums["months"].items():
+        qs = extract_quantities(f"It opened on {word.capitalize()} 20, 1957.", "en")
+        if not qs or qs[0].value != Decimal(1957_00_20 + int(value) * 100) or qs[0].kind != "date":
+            bad.append((word, value, [(q.text, q.value, q.kind) for q in qs]))
+    assert not bad, bad

@@ -735,7 +735,7 @@ def _extract(text: str) -> list[Quantity]:
         if q.group == "mult" and low in ("double", "triple", "quadruple"):
             # "double the output", "more than double" are multiples; "a double harvest",
             # "double-cropping" are adjectives
-            right = text[q.end:q.end + 8]
+            right = text[q.end:q.end + 16]
             lw = text[max(0, q.start - 12):q.start].lower()
             if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+$", lw)):
                 continue
