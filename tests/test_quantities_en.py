@@ -142,6 +142,7 @@ def test_quantities_en_offsets_on_dev_articles(dev_files):
         assert qs, path.name
         for q in qs:
             assert en[q.start:q.end] == q.text
+            assert "\n" not in q.text and q.text == q.text.strip(), q  # a mention never crosses a line
             assert q.kind in ("number", "percent", "fraction", "multiple", "date", "ordinal")
             assert q.approx in (None, "more_than", "about", "nearly", "less_than", "at_least", "at_most")
             assert q.high is None or q.high > q.value

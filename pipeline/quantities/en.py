@@ -884,7 +884,7 @@ def _extract(text: str) -> list[Quantity]:
             right = text[q.end:q.end + 30]
             left = text[max(0, q.start - 14):q.start].lower()
             if re.match(rf"{_SPS}of{_SPS}(?:this|last|next|that|the|the{_SPS}same|each|every){_SPS}month\b", right, re.I) or (
-                    q.group == "dord" and re.match(r"[ \t]*(?:[,.:;]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
+                    q.group == "dord" and re.match(r"[ \t]*(?:[,.:;\]]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
                     q.group == "dord" and text[q.start - 1:q.start] == "(" and right[:1] == ")") or (
                     q.group == "dord" and _DAY_LEFT.search(left + " ") is not None and not re.match(r"[ \t]+[A-Z]", right)) or (
                     q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
