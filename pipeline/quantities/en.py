@@ -99,6 +99,8 @@ class _Tables:
     qual_after_map: dict
     neg: dict
     particles: dict
+    one_before: re.Pattern
+    one_after: re.Pattern
     stop: frozenset
 
 
@@ -201,7 +203,11 @@ def tables() -> _Tables:
         + [w.split("-")[0] for w in mults]
     )
     particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
-    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles, stop)
+    one = neg.get("one", {})
+    one_before = re.compile(rf"(?<![\w-])(?:{_alt(one.get('before', ['no']))}){_SPS}$", re.I)
+    one_after = re.compile(rf"(?:{_SPS}|-)(?:{_alt(one.get('after', ['of']))})(?!\w)", re.I)
+    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles,
+                   one_before, one_after, stop)
 
 
 # ---------------------------------------------------------------------------
@@ -406,7 +412,6 @@ def find_cores(text: str) -> list[_Q]:
                         q = _Q(s, e, v, kind="fraction", group=g)
                 if q is None:
                     # "a third party", "one fifth district": let the word rule read the numerator
-                    m2 = core.match(text, s) if False else None
                     wm = re.compile(r"[A-Za-z]+").match(text, s)
                     wlow = wm.group().lower()
                     if wlow in lex["cardinal"]:
@@ -513,6 +518,7 @@ _TIMES_LEFT = re.compile(
     r"almost|over|than|to|equivalent[ \t]+to|equal[ \t]+to|reached|reaching|some|exceeded|exceeding|expanded|"
     r"raised|boosted|times[ \t]+and|or)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
     r"approximately|around))?[ \t]+$", re.I)
+_IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
 _DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
@@ -636,8 +642,6 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
     key = t.unit_forms.get(re.sub(r"\s+", " ", m.group(2).lower()))
     if key is None:
         return
-    if key == "dozen" and m.group(2).lower() == "dozens" and q.group == "word" and False:
-        return
     # noun compounds: "eighty aircraft sorties" -> sortie
     m2 = t.unit_re.match(text, m.end()) if m.group("h") is None and key != "cent" else None
     if m2 and not text[m.end():m2.start()].strip(" *_") and m2.group(2).lower().endswith("s"):
@@ -716,12 +720,8 @@ def extract(text: str) -> list[Quantity]:
 
 def _extract(text: str) -> list[Quantity]:
     t = tables()
-    neg = t.neg
     cores = find_cores(text)
-    lex = num.lexicon()
-    one_before = re.compile(rf"(?<![\w-])(?:{_alt(neg.get('one', {}).get('before', ['no']))}){_SPS}$", re.I)
-    one_after = re.compile(rf"(?:{_SPS}|-)(?:{_alt(neg.get('one', {}).get('after', ['of']))})(?!\w)", re.I)
-    ident_before = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
+    one_before, one_after, ident_before = t.one_before, t.one_after, _IDENT_BEFORE
 
     kept: list[_Q] = []
     for q in cores:
@@ -926,11 +926,9 @@ def _extract(text: str) -> list[Quantity]:
                 q.start = q.start - (len(lw) - qm.start())
             if q.approx is None or q.approx == "about" and q.group == "vague":
                 am = t.qual_after.match(text, q.end)
-                if am and not (am.group(1).lower() == "plus" and False):
-                    key = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
-                    if key != "more_than" or am.group(1).lower() != "odd" or True:
-                        q.approx = key
-                        q.end = am.end()
+                if am:
+                    q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
+                    q.end = am.end()
         if q.kind == "number" and q.unit == "percent":
             q.kind = "percent"
         if result and q.start < result[-1].end:
