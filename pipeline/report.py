@@ -37,7 +37,7 @@ table{border-collapse:collapse}
 .summary td,.summary th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left;font-size:.92em}
 .summary td.n{text-align:right;font-variant-numeric:tabular-nums}
 .sbs{width:100%;table-layout:fixed}.sbs td{vertical-align:top;padding:6px 10px;border-bottom:1px solid #eee}
-.sbs td.zh{width:45%}.sbs td.en{width:55%}.sbs td.b{width:3em;color:#999;font-size:.75em;white-space:nowrap}
+.sbs td.b{color:#999;font-size:.75em;white-space:nowrap}.sbs td.zh{font-size:1.05em}
 .sbs tr.dropped td.zh{background:#fff0f0}.sbs tr.note td{color:#a00;font-size:.8em;padding:0 10px}
 .fig{border-radius:3px;padding:0 2px;text-decoration:none;color:inherit;border-bottom:2px solid}
 .fig:target{outline:3px solid #333}
@@ -201,7 +201,8 @@ def _article_html(article, df: pd.DataFrame) -> str:
     if flag_rows:
         parts.append('<table class="flags"><tr><th>verdict</th><th>Chinese</th><th>English</th><th>factor</th>'
                      '<th>why</th></tr>' + "".join(flag_rows) + "</table>")
-    parts.append('<table class="sbs"><tr><th></th><th>中文 (original)</th><th>English (translation)</th></tr>'
+    parts.append('<table class="sbs"><colgroup><col style="width:3.5em"><col style="width:44%"><col></colgroup>'
+                 '<tr><th></th><th>中文 (original)</th><th>English (translation)</th></tr>'
                  + "".join(rows) + "</table></section>")
     return "\n".join(parts)
 
