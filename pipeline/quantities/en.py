@@ -101,6 +101,7 @@ class _Tables:
     particles: dict
     one_before: re.Pattern
     one_after: re.Pattern
+    names: re.Pattern | None
     stop: frozenset
 
 
@@ -206,8 +207,10 @@ def tables() -> _Tables:
     one = neg.get("one", {})
     one_before = re.compile(rf"(?<![\w-])(?:{_alt(one.get('before', ['no']))}){_SPS}$", re.I)
     one_after = re.compile(rf"(?:{_SPS}|-)(?:{_alt(one.get('after', ['of']))})(?!\w)", re.I)
+    pats = neg.get("names", {}).get("patterns", [])
+    names = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
     return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles,
-                   one_before, one_after, stop)
+                   one_before, one_after, names, stop)
 
 
 # ---------------------------------------------------------------------------
@@ -685,6 +688,20 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
                 q.end = m2.end()
 
 
+_QUOTED_NAME = re.compile(r"[A-Z][A-Za-z]+[ \t]$")
+
+
+def rule_names(text: str, q: _Q, t: _Tables) -> bool:
+    """True when the number is part of a name: "666 powder", "the First Five-Year Plan",
+    the variety "Xiongyue 253" (a bare number in quotes right after a capitalised word)."""
+    if t.names is not None and t.names.match(text, q.start):
+        return True
+    if q.group == "dig" and q.unit is None and q.approx is None and q.kind == "number" \
+            and re.match(r",?[\"”']", text[q.end:q.end + 2]) and _QUOTED_NAME.search(text, max(0, q.start - 30), q.start):
+        return True
+    return False
+
+
 def _merge_range(text: str, a: _Q, b: _Q, conn: str) -> _Q | None:
     if a.kind not in ("number", "percent", "multiple", "fraction") or b.kind != a.kind and not (
             a.kind == "number" and b.kind == "percent"):
@@ -932,6 +949,8 @@ def _extract(text: str) -> list[Quantity]:
         if q.kind == "number" and q.unit == "percent":
             q.kind = "percent"
         if result and q.start < result[-1].end:
+            continue
+        if rule_names(text, q, t):
             continue
         result.append(
             Quantity(
