@@ -616,6 +616,10 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
             break
         word = w.group(1)
         lw = word.lower().rstrip(".")
+        if lw == "and" and q.group == "both":
+            # "both urban and rural areas": a coordination, not a count of two
+            q.unit = None
+            return
         if lw == "and" and k > 0 and cand is None:
             # "three new and old canals"
             p = w.end()
