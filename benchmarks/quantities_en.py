@@ -222,6 +222,42 @@ def eval_gold_in_context(verbose: bool = False) -> dict:
     return res
 
 
+def eval_gold_precision(verbose: bool = False) -> dict:
+    """A precision proxy: the share of extracted English quantities (dates and ordinals left
+    out) that overlap an English string of the gold (a counterpart ``en`` of any verdict, or
+    ``extra_en``). The rest are numbers the gold does not list: false positives, or numbers
+    the Chinese writes without a numeral ("per mu" for 每亩, "both sides" for 两旁)."""
+    path = SHARED / "gold" / "dev.jsonl"
+    if not path.exists():
+        print("gold-precision: ../shared/gold/dev.jsonl is absent")
+        return {}
+    tot = ok = 0
+    extra = []
+    for line in path.open(encoding="utf-8"):
+        art = json.loads(line)
+        f = SHARED / "corpus" / "dev" / art["file"]
+        if not f.exists():
+            continue
+        en = english_of(f)
+        strs = [n["en"] for n in art["numbers"] if n.get("en")] + [x for x in art.get("extra_en", []) if x]
+        spans = [(m.start(), m.end()) for s_ in strs for m in re.finditer(re.escape(s_), en)]
+        for q in extract_quantities(en, "en"):
+            if q.kind in ("date", "ordinal"):
+                continue
+            tot += 1
+            if any(q.start < b and q.end > a for a, b in spans):
+                ok += 1
+            else:
+                extra.append((art["file"], q.text))
+    res = {"n": tot, "overlap": ok / tot if tot else 0}
+    print(f"gold precision proxy: {ok} of {tot} English quantities overlap a gold English string "
+          f"({res['overlap']:.4f})")
+    if verbose:
+        for e in extra:
+            print("  not in gold", e)
+    return res
+
+
 #: where Duckling's convention differs from ours (documented in tests/specs/quantities/en.jsonl notes)
 PEER_CONVENTIONS = {
     "single": "not a number in prose (an adjective: 'a single day')",
@@ -295,6 +331,7 @@ if __name__ == "__main__":
     if "gold" in what:
         eval_gold(verbose)
         eval_gold_in_context(verbose)
+        eval_gold_precision(verbose)
     if "peers" in what:
         eval_peers(verbose)
     if "spec" in what:
