@@ -206,7 +206,7 @@ def tables() -> _Tables:
     particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
     one = neg.get("one", {})
     one_before = re.compile(rf"(?<![\w-])(?:{_alt(one.get('before', ['no']))}){_SPS}$", re.I)
-    one_after = re.compile(rf"(?:{_SPS}|-)(?:{_alt(one.get('after', ['of']))})(?!\w)", re.I)
+    one_after = re.compile(rf"(?:{_SPS}|-|(?=['’]))(?:{_alt(one.get('after', ['of']))})(?!\w)", re.I)
     pats = neg.get("names", {}).get("patterns", [])
     names = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
     return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles,
