@@ -239,3 +239,11 @@ def test_quantities_en_every_number_word():
         if not qs or qs[0].value != Decimal(1957_00_20 + int(value) * 100) or qs[0].kind != "date":
             bad.append((word, value, [(q.text, q.value, q.kind) for q in qs]))
     assert not bad, bad
+
+
+def test_quantities_en_long_numbers_stay_exact():
+    text = "9" * 400 + ".5 billion yuan and " + "1" * 5000 + " tons"
+    qs = extract_quantities(text, "en")
+    assert [q.unit for q in qs] == ["yuan", "ton"]
+    assert qs[0].value == Decimal("9" * 400 + "5") * 10**8
+    assert qs[1].value == Decimal("1" * 5000)

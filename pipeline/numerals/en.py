@@ -73,15 +73,21 @@ def div(a: Decimal, b: Decimal) -> Decimal:
 
 
 def _norm(d: Decimal) -> Decimal:
-    """Drop trailing zeros but never turn 100 into 1E+2."""
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
+    """Drop trailing zeros but never turn 100 into 1E+2; exact for numbers of any length."""
+    if not d.is_finite():
+        return d
+    t = d.as_tuple()
+    with localcontext() as ctx:
+        ctx.prec = max(PRECISION, len(t.digits) + abs(t.exponent) + 2)
+        if d == d.to_integral_value():
+            return d.quantize(Decimal(1))
+        return d.normalize()
 
 
 def mul(a: Decimal, b: Decimal) -> Decimal:
+    """a * b, exactly: the precision grows with the operands."""
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = max(60, len(a.as_tuple().digits) + len(b.as_tuple().digits) + 2)
         return _norm(a * b)
 
 
