@@ -199,8 +199,12 @@ DURATION_RE = re.compile(_alt(DURATION_AFTER))
 MONEY_JIAO = re.compile(rf"(?P<j>{RUN})[角毛](?:(?P<f>{RUN})分)?")
 MONEY_FEN = re.compile(rf"(?P<f>{RUN})分(?P<cur>钱|美元|美金)?")
 CONGRESS = re.compile(r"大(?![家型量小批片部多概约都众学会街队肆])")
-CONGRESS_BEFORE = re.compile(r"(?:党的|中共|越共|共产党)$")
-CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|[’”』」]")
+CONGRESS_BEFORE = re.compile(r"(?:党的|中共|越共|共产党|参加|参加了|开完|学习|落实|贯彻|按照|实现|召开|举行)$")
+#: 加倍 before a verb or adjective is an adverb (加倍努力: redouble), not a multiple
+JIABEI_ADVERB = re.compile(r"地|努力|严格|注意|警惕|小心|工作|爱护|珍惜|奋斗|用功|认真|提高警惕")
+CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|后|闭幕|开幕|全面|确定|与|专辑|会议|战略|[’”』」]")
+#: 其一, 其二: the first, the second (of reasons listed)
+OTHER_BEFORE = re.compile(r"其$")
 CLOCK_BEFORE = re.compile(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|夜间|清晨)$")
 MINUTES = re.compile(rf"(?P<mi>{RUN})分(?!之)")
 MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
@@ -522,6 +526,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             unit = NOUNS[mn.group("noun")]
     if not unit_text and not ordw and kind == "number" and CONGRESS.match(text, e) and (CONGRESS_BEFORE.search(text, max(0, s - 3), s) or CONGRESS_AFTER.match(text, e + 1)):
         kind, e = "ordinal", e + 1  # 党的十五大, 八大精神: the Nth Party Congress
+    if not unit_text and not ordw and kind == "number" and s > 0 and text[s - 1] == "其" and high is None and value <= 10:
+        kind = "ordinal"  # 其一, 其二
     if ordw:
         kind = "ordinal"
         if unit_text in ("季度", "季"):
@@ -529,7 +535,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
-    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and (s == 0 or LINE_START.search(text, max(0, s - 40), s)):
+    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and high is None and value <= 30 and (s == 0 or LINE_START.search(text, max(0, s - 40), s)):
         kind = "ordinal"  # 一、 / １． at the start of a line: a list marker
         e += 1
 
@@ -612,6 +618,8 @@ def _rule_jiabei(text, m):
         if nv is None or nv.high is not None or nv.value > 20:
             return []
         return [_q(text, m.start(), m.end(), Decimal(2) ** int(nv.value), unit="times", kind="multiple", unit_text="番")]
+    if JIABEI_ADVERB.match(text, m.end()):
+        return []
     return [_q(text, m.start(), m.end(), Decimal(2), unit="times", kind="multiple", unit_text="倍")]
 
 
