@@ -247,3 +247,24 @@ def test_quantities_en_long_numbers_stay_exact():
     assert [q.unit for q in qs] == ["yuan", "ton"]
     assert qs[0].value == Decimal("9" * 400 + "5" + "0" * 8)
     assert qs[1].value == Decimal("1" * 5000)
+
+
+def test_quantities_en_fuzz_invariants():
+    """Random mixes of the words the rules react to: no exception (STRICT), offsets index the text,
+    quantities in order without overlap, a range's high above its low."""
+    words = ("one two three twenty-one hundred thousand million billion a an and half third thirds quarter point "
+             "per more than over about nearly between to or - – , . % percent per cent $ US$ 1,200 3.87 1/3 0 00 "
+             ".5 5. 31st 1st first second twice doubled times fold -fold mu jin yuan tons of the canals villages "
+             "households people several few dozen dozens hundreds thousands tens decades century-old January May "
+             "20 1957 1957-58 1946-06-02 10:30 o'clock p.m. am ( ) \" ' No. Page: Edition: minus negative k M G cr "
+             "lakh odd or more so less at least most up both once a day per mu head of cattle square meters cents "
+             "U.S. dollars").split()
+    rng = random.Random(11)
+    for _ in range(3000):
+        s = "".join(rng.choice(words) + rng.choice([" ", " ", "", "-", ", ", "\n"]) for _ in range(rng.randint(1, 12)))
+        last = 0
+        for q in extract_quantities(s, "en"):
+            assert s[q.start:q.end] == q.text, s
+            assert q.start >= last, s
+            assert q.high is None or q.high > q.value, s
+            last = q.end

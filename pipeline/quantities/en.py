@@ -828,9 +828,11 @@ def _extract(text: str) -> list[Quantity]:
                     joined = _Q(q.start, r.end, q.value, high=r.value, kind="date", unit="year", group="dig")
                 elif q.kind == "date" or r.kind == "date" or q.kind == "ordinal" or r.kind == "ordinal":
                     joined = None
-                elif conn.strip() in ("-", "–", "—") and re.fullmatch(r"\d+", text[r.start:r.end]) and re.fullmatch(r"\d{4}", text[q.start:q.end]) and len(text[r.start:r.end]) == 2:
+                elif conn.strip() in ("-", "–", "—") and re.fullmatch(r"\d{2}", text[r.start:r.end]) \
+                        and _year_like(q) and Decimal(str(q.value)[:2] + text[r.start:r.end]) > q.value:
                     # "1957-58"
-                    joined = _Q(q.start, r.end, q.value, high=Decimal(str(q.value)[:2] + text[r.start:r.end]), kind="date", unit="year", group="dig")
+                    joined = _Q(q.start, r.end, q.value, high=Decimal(str(q.value)[:2] + text[r.start:r.end]),
+                                kind="date", unit="year", group="dig")
                 else:
                     joined = _merge_range(text, q, r, conn)
             if joined is not None:
