@@ -102,6 +102,7 @@ class _Tables:
     one_before: re.Pattern
     one_after: re.Pattern
     names: re.Pattern | None
+    hyphen_not_unit: frozenset
     stop: frozenset
 
 
@@ -210,7 +211,8 @@ def tables() -> _Tables:
     pats = neg.get("names", {}).get("patterns", [])
     names = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
     return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles,
-                   one_before, one_after, names, stop)
+                   one_before, one_after, names,
+                   frozenset(w.lower() for w in neg.get("hyphen_not_unit", {}).get("words", [])), stop)
 
 
 # ---------------------------------------------------------------------------
@@ -606,7 +608,7 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
     # "a fifty-line switchboard": the noun glued by a hyphen is the unit, as written
     hm = _HYPHEN_NOUN.match(text, pos)
     if hm and q.group in ("dig", "word") and hm.group(1).lower() not in t.stop \
-            and not hm.group(1).lower().endswith(("ly", "ed")):
+            and hm.group(1).lower() not in t.hyphen_not_unit and not hm.group(1).lower().endswith(("ly", "ed")):
         word = hm.group(1)
         q.unit, q.unit_text, q.end = t.unit_forms.get(word.lower()) or word.lower(), word, hm.end()
         return
