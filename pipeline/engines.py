@@ -73,15 +73,39 @@ def work_chunk(items) -> tuple[list, tuple[int, int]]:
     return out, (os.getpid(), peak_rss_kb())
 
 
+_WARM_UP = """Title: Warm-up
+Date: 1957-08-20
+Page: 5
+
+Xinhua News Agency: output in Liaoning Province rose by 34.88% to 3.87 billion yuan.
+
+<hr />
+
+Original:
+
+### 热身
+
+1957-08-20
+第5版()
+专栏：
+
+    据新华社讯  辽宁省手工业合作社的产值达到三十八亿七千万元，比去年同期增长34.88％。
+"""
+
+
 def warm_up():
-    """Load the models once per worker process (spaCy pipelines, jieba dictionary)."""
+    """Load everything once per worker process (spaCy pipelines, jieba dictionary, the
+    extractors' lexicons and gazetteer) by processing a tiny built-in article."""
     try:
+        from pipeline.article import read_article
         from pipeline.nlp import jieba_tokenizer, make_nlp
 
         jieba_tokenizer()
         make_nlp("zh")
         make_nlp("en")
-        import pipeline.process  # noqa: F401
+        from pipeline.process import process_article
+
+        process_article(read_article(_WARM_UP))
     except Exception:  # the first article will report the problem in the errors table
         pass
     return os.getpid()

@@ -39,8 +39,8 @@ def _tables(out):
         store.close()
 
 
-def _corpus(d, n):
-    write_copies(d, n)
+def _corpus(d, n, small=False):
+    write_copies(d, n, small=small)
     defective_files(d / "bad", 0)
     (d / "zz_dup.txt").write_bytes((d / "copy_00003.txt").read_bytes())
 
@@ -93,8 +93,8 @@ def test_interrupted_run_restarted_equals_clean_run(tmp_path, how):
     """`python -m pipeline run` (real pipeline, 2 workers) interrupted after some batches,
     restarted with the same arguments: the same tables as an uninterrupted run."""
     d = tmp_path / "in"
-    _corpus(d, 300)
-    n_inputs = 300 + 8 + 1
+    _corpus(d, 150, small=True)
+    n_inputs = 150 + 8 + 1
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(SLOW_HOOK)
