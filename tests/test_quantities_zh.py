@@ -111,10 +111,24 @@ def test_quantities_zh_never_raises(text):
 
 
 def test_quantities_zh_noise_megabyte():
+    # 1 MB: ordinary text with numerals, odd characters and lone surrogates sprinkled in
+    rng = random.Random(7)
+    words = ["的", "了", "合作社", "生产", "\n", "，", "。", "一些", "统一", "abc", "\x00", "\ud800", "　", "第", "约", "多"]
+    nums = ["三十八亿七千万元", "二十多万", "百分之三十四点八八", "七、八百", "１２．５％", "一九五○年", "三分之一", "翻两番", "、、", "点点"]
+    parts = [rng.choice(nums) if rng.random() < 0.05 else rng.choice(words) for _ in range(400_000)]
+    text = "".join(parts)[:1_000_000]
+    out = extract(text)
+    assert isinstance(out, list) and out
+    for q in out[::50]:
+        assert text[q.start : q.end] == q.text
+
+
+def test_quantities_zh_dense_noise():
+    # every character a numeral or a glue character: the worst case for the scanner
     rng = random.Random(7)
     alphabet = "一二三四五六七八九十百千万亿零〇○两廿点、，,.%％之分第半多余几来约近年月日个斤亩元吨\n\t abc123４５６\x00\ud800"
-    text = "".join(rng.choice(alphabet) for _ in range(1_000_000))
+    text = "".join(rng.choice(alphabet) for _ in range(50_000))
     out = extract(text)
     assert isinstance(out, list)
-    for q in out[:2000]:
+    for q in out:
         assert text[q.start : q.end] == q.text
