@@ -268,3 +268,25 @@ def test_quantities_en_fuzz_invariants():
             assert q.start >= last, s
             assert q.high is None or q.high > q.value, s
             last = q.end
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("1,200", "1200"), ("3.87", "3.87"), (".77", "0.77"), ("0033", "33"), ("3.87 billion", "3870000000"),
+    ("267 thousand", "267000"), ("100k", "100000"), ("1.2M", "1200000"), ("five", "5"), ("twenty-one", "21"),
+    ("one hundred and fifty", "150"), ("a hundred", "100"), ("two point two million", "2200000"),
+    ("three thousand millions", "3000000000"), ("a third", "1/3"), ("two-thirds", "2/3"), ("half", "0.5"),
+    ("one and a half", "1.5"), ("1/3", "1/3"), ("31st", "31"), ("first", "1"), ("twenty-fifth", "25"),
+    ("negative five hundred and four", "-504"), ("three crore twelve lakh", "31200000"),
+])
+def test_numerals_en_parse_number(phrase, value):
+    from pipeline.numerals.en import parse_number
+
+    n = parse_number(phrase)
+    assert n is not None and _same(n.value, _num(value)), (phrase, n)
+
+
+@pytest.mark.parametrize("phrase", ["", "two three", "hundred", "and", "one twenty two", "a", "thirds", None])
+def test_numerals_en_not_one_number(phrase):
+    from pipeline.numerals.en import parse_number
+
+    assert parse_number(phrase) is None

@@ -274,7 +274,9 @@ def parse_fraction(s: str) -> Decimal | None:
     den = lex["denominators"].get(toks[-1])
     if den is None:
         return None
-    if toks[:-1] in (["a"], ["an"], ["one"], []):
+    if len(toks) == 1:
+        return None  # "thirds", "quarter": no numerator, no fraction
+    if toks[:-1] in (["a"], ["an"], ["one"]):
         num = Decimal(1)
     elif toks[-1] == "half" or toks[-1] == "quarter" or toks[-1] == "third" or not toks[-1].endswith("s"):
         # "two third" is not a fraction; singular only after a/one
