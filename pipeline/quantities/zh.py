@@ -520,7 +520,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             kind = "percent"
         elif unit == "permille":
             kind, unit, value = "fraction", None, value / 1000
-    if unit is None and not unit_text and not ordw and not post and not half:
+    if unit is None and not unit_text and not ordw and not half:
+        # 两民族, 六百余民兵, 一万万以上灾民: a bare number before a known noun
         mn = NOUN_AFTER.match(text, e)
         if mn and mn.start("noun") == e and len(mn.group("noun")) >= 2:
             unit = NOUNS[mn.group("noun")]
