@@ -135,7 +135,9 @@ def eval_gold(verbose: bool = False) -> dict:
             for q in qs:
                 if q.kind in ("date", "ordinal"):
                     continue
-                if _close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo)):
+                if _close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo)) or (
+                        q.kind == "percent" and g.get("kind") == "fraction" and _close(q.value / 100, lo)):
+                    # 千分之四 (fraction 0.004) rendered "0.4%": the same ratio
                     hit = q
                     break
             if hit is None:
@@ -155,7 +157,7 @@ def eval_gold(verbose: bool = False) -> dict:
                 else:
                     unit_miss.append((g["en"], gu, hit.unit))
             gk = {"quantity": "number"}.get(g.get("kind"), g.get("kind"))
-            if hit.kind == gk:
+            if hit.kind == gk or (gk == "fraction" and hit.kind == "percent"):
                 kind_ok += 1
             else:
                 kind_miss.append((g["en"], gk, hit.kind))
