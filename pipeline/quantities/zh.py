@@ -527,6 +527,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             unit = NOUNS[mn.group("noun")]
     if not unit_text and not ordw and kind == "number" and CONGRESS.match(text, e) and (CONGRESS_BEFORE.search(text, max(0, s - 3), s) or CONGRESS_AFTER.match(text, e + 1)):
         kind, e = "ordinal", e + 1  # 党的十五大, 八大精神: the Nth Party Congress
+    if not unit_text and not ordw and not post and kind == "number" and text.startswith("电", e) and high is None and 1 <= value <= 31 and value == value.to_integral_value():
+        return [_q(text, s, e, value, None, "day", None, "date", None, None)]  # 本报太原31电: the dispatch's day
     if not unit_text and not ordw and kind == "number" and s > 0 and text[s - 1] == "其" and high is None and value <= 10:
         kind = "ordinal"  # 其一, 其二
     if ordw:
