@@ -109,6 +109,12 @@ def _expressed(en: str, unit: str, forms: dict) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(c) + r"(?![a-z])", low) for c in cands if c)
 
 
+def _same_value(q, g: dict, lo: Decimal) -> bool:
+    """The quantity carries the gold value: equal, or 2 dozen for 24, or 0.4% for the fraction 0.004."""
+    return (_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo))
+            or (q.kind == "percent" and g.get("kind") == "fraction" and _close(q.value / 100, lo)))
+
+
 def eval_gold(verbose: bool = False) -> dict:
     path = SHARED / "gold" / "dev.jsonl"
     if not path.exists():
@@ -135,9 +141,7 @@ def eval_gold(verbose: bool = False) -> dict:
             for q in qs:
                 if q.kind in ("date", "ordinal"):
                     continue
-                if _close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo)) or (
-                        q.kind == "percent" and g.get("kind") == "fraction" and _close(q.value / 100, lo)):
-                    # 千分之四 (fraction 0.004) rendered "0.4%": the same ratio
+                if _same_value(q, g, lo):
                     hit = q
                     break
             if hit is None:
@@ -210,8 +214,7 @@ def eval_gold_in_context(verbose: bool = False) -> dict:
             if not spans:
                 continue
             located += 1
-            ok = any(_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo))
-                     for a, b in spans for q in qs if q.start < b and q.end > a)
+            ok = any(_same_value(q, g, lo) for a, b in spans for q in qs if q.start < b and q.end > a)
             found += ok
             if not ok:
                 misses.append((art["file"], g["en"], g["value"]))
