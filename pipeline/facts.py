@@ -719,7 +719,9 @@ def _fill_forward_subjects(rows):
 def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried):
     r = rules()
     st = text[s0:e0]
-    ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
+    # an "entity" that cuts through a figure (出二百匹军) is a misreading: not a name here
+    ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0
+            and not any(e.start < q.end and q.start < e.end for q in qs)]
     masked = list(st)
     for e in ents:
         if e.label == "PLACE" and not (e.gazetteer_id or e.en):

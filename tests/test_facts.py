@@ -232,3 +232,22 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     }
     for name, keys in want.items():
         assert set(_toml(name)) == keys, name
+
+
+def test_facts_entity_cutting_through_a_figure_is_ignored():
+    """A misread "entity" overlapping a figure (出二百匹军) neither hides the measure nor is a subject."""
+    from pipeline.article import read_article
+    from pipeline.mentions import article_entities, article_quantities
+    from pipeline.types import Entity
+
+    doc = ("Title: t\nDate: 1957-04-01\nPage: 1\n\nx\n\n<hr />\n\nOriginal:\n\n### 题\n\n"
+           "    福建前线部队还拨出二百匹军马。\n")
+    art = read_article(doc)
+    zq = article_quantities(art, "zh")
+    ze = article_entities(art, "zh")
+    s = art.text.index("出二百匹军")
+    seg = next(seg for seg, _ in zq)
+    bogus = Entity(text="出二百匹军", start=s, end=s + 5, label="ORG", subtype="army")
+    f = extract_facts(art, zq, [(seg, bogus)] + [x for x in ze if x[1].end <= s], None)
+    r = _fact(f, "二百匹")
+    assert r.measure_zh == "拨出" and "出二百匹军" not in (r.subject_text or "")
