@@ -59,6 +59,7 @@ UNIT_OF: dict[str, str] = {s: key for key, t in UNITS.items() for s in t.get("zh
 GENERIC: dict[str, str] = dict(CLS["generic"])
 GENERIC["点"] = "point"
 NOUNS: dict[str, str] = CLS["nouns"]
+ANAPHORA: dict[str, list[str]] = CLS.get("anaphora", {})
 FACTOR: dict[str, tuple[str, Decimal]] = {k: (v[0], Decimal(v[1])) for k, v in CLS["factor"].items()}
 PREFIX_Q: dict[str, str] = QUAL["prefix"]
 INNER_Q: dict[str, str] = QUAL["inner"]
@@ -243,6 +244,9 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
             m = NOUN_AFTER.match(text, tail_end)
             if m:
                 return NOUNS[m.group("noun")]
+            ana = _anaphora(text, unit_text, num_start)
+            if ana:
+                return ana
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
@@ -261,8 +265,33 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
                     last = m.group()
             if last:
                 return NOUNS[last]
+        ana = _anaphora(text, unit_text, num_start)
+        if ana:
+            return ana
         return GENERIC[unit_text] or unit_text
     return unit_text
+
+
+_ANAPHORA_RE = {k: re.compile(_alt(v)) for k, v in ANAPHORA.items()}
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _anaphora(text: str, unit_text: str, num_start: int) -> str | None:
+    """The nearest noun counted by this classifier earlier in the same sentence."""
+    rx = _ANAPHORA_RE.get(unit_text)
+    if rx is None:
+        return None
+    lo = max(0, num_start - 40)
+    window = text[lo:num_start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(window):
+        pass
+    if cut is not None:
+        window = window[cut.end() :]
+    last = None
+    for m in rx.finditer(window):
+        last = m.group()
+    return NOUNS.get(last) if last else None
 
 
 def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
