@@ -45,6 +45,7 @@ exact decimal strings, offsets index ``article.text``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -71,6 +72,7 @@ _DATA = Path(__file__).parent / "data" / "reconcile.toml"
 _SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "万": 4, "亿": 8, "千": 3, "百": 2,
                 "万万": 8, "hundred": 2, "lakh": 5, "crore": 7}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_RANGE_SEP = re.compile(r"到|至|—+|－|~|～|-")
 _ZERO = Decimal(0)
 #: largest relative difference a rounding may make
 _ROUND_REL = Decimal("0.1")
@@ -410,6 +412,9 @@ def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
     if _approx_ok(za, ea):
         return Verdict("match", None, "; ".join(notes), base + (1 if za == ea else 0))
     ranged = zq.high is not None and _d(zq.high) != _d(zq.value)
+    if rel == "overlap" and ranged and za and ea:
+        # 十几年 "more than ten years", 一千几百万 "more than ten million": vague both ways
+        return Verdict("match", None, "; ".join(notes + ["vague on both sides"]), base)
     if ranged and _approx_group(za) in (None, "about", "near") and _approx_group(ea) in (None, "about", "near"):
         # 二三百 is "about two to three hundred" and 一二年 "one or two years": a range is approximate
         return Verdict("match", None, "; ".join(notes + ["a range is approximate"]), base)
@@ -652,6 +657,22 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 
 
+def _en_writes(text: str, en_spans, zq) -> str | None:
+    """The digits of a Chinese number of 3+ digits or with decimals found verbatim in the English side."""
+    v = _d(zq.value)
+    if v is None or zq.high is not None or space(zq) != "count" or zq.unit:
+        return None
+    d = dec(v)
+    if "." not in d and len(d.lstrip("-")) < 3:
+        return None
+    pat = re.compile(r"(?<![\d.,])" + re.escape(d) + r"(?![\d]|[.,]\d)")
+    for s, e in en_spans or ():
+        m = pat.search(text, s, e)
+        if m:
+            return m.group()
+    return None
+
+
 def _en_spans(article, bead: Bead) -> list[tuple[int, int]]:
     """Spans of the English side of a bead (the title line, paragraphs)."""
     paras = {p.index: p for p in article.paragraphs_en}
@@ -718,6 +739,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
             cands.append((s, i, j, v))
     zdone, edone, out = {}, set(), []
+    split_rows: dict[int, list] = {}
     taken: set[int] = set()  # English words already used to render a lone figure
     # a Chinese range left alone may be two English figures: 从八百万到十五亿 "from 8 million to 15 billion"
     for i, (zseg, zq) in scope:
@@ -750,6 +772,16 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             both = f"range rendered as two figures: {es[j1][1].text!r} .. {es[j2][1].text!r}"
             jrow = j2 if v2.verdict != "match" else j1
             zdone[i] = (jrow, Verdict(v2.verdict, v2.factor, "; ".join(x for x in (both, v2.note) if x), v2.score))
+            m = _RANGE_SEP.search(zq.text)
+            if m and 0 < m.start() and m.end() < len(zq.text):
+                # one row per end, each with its own Chinese surface and offsets
+                lo_t, hi_t = zq.text[:m.start()], zq.text[m.end():]
+                lo_z = dataclasses.replace(lo_q, text=lo_t, end=zq.start + m.start())
+                hi_z = dataclasses.replace(hi_q, text=hi_t, start=zq.start + m.end())
+                split_rows[i] = [(lo_z, j1, Verdict("match", None, "one end of a Chinese range", 10)),
+                                 (hi_z, j2, Verdict(v2.verdict, v2.factor,
+                                                    "; ".join(x for x in ("one end of a Chinese range", v2.note) if x),
+                                                    v2.score))]
             edone.update((j1, j2))
             absorbed.add((es[j1][1].start, es[j1][1].end))
             absorbed.add((es[j2][1].start, es[j2][1].end))
@@ -784,6 +816,10 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 absorbed.add((eq.start, eq.end))
                 break
     for i, (zseg, zq) in scope:
+        if i in split_rows:
+            for zpart, j, v in split_rows[i]:
+                out.append(((zseg, zpart), es[j], v))
+            continue
         if i in zdone:
             j, v = zdone[i]
             out.append((zs[i], es[j], v))
@@ -800,6 +836,10 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             continue
         if not bead.en:
             note = bead.note or "paragraph not aligned"
+        elif (digits := _en_writes(text, en_spans, zq)):
+            # 熊岳二五三 "Xiongyue 253": the English writes the number, as part of a name
+            out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits!r} (a name)")))
+            continue
         elif (word := _lone_word(text, bead, zq, taken, en_spans)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
             out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
