@@ -123,9 +123,9 @@ def _neg_re(words) -> str:
 #: counting classifier (计划一百吨, 正如一位读者)
 _NUM_END = [w for w in NEG_WORDS if w[-1] in _NUMCH]
 NEG_ALT = (
-    _neg_re([w for w in NEG_WORDS if w[-1] not in _NUMCH])
+    _neg_re([w for w in NEG_WORDS if w[-1] not in _NUMCH or len(w) > 2])
     + "|"
-    + _neg_re(_NUM_END)
+    + _neg_re([w for w in _NUM_END if len(w) <= 2])
     + rf"(?![{''.join(sorted(_NUMCH))}个位只名次件条张座盏面道把块片股阵声朵群根])"
 )
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
