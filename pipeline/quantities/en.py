@@ -10,13 +10,16 @@ Two steps, as in Recognizers-Text: *find* and *parse*.
    ``twenty-fifth``), dates (``August 20``, ``1946-06-02``) and labels
    (``Page: 2``, ``No. 1``).
 2. Parse: each core gets its value from :mod:`pipeline.numerals.en`; then named
-   rules look around it: ``rule_percent`` (``%``, ``percent``), ``rule_range``
-   (``700 to 800``, ``between 3 and 5``, ``two to three hundred``),
-   ``rule_unit`` (the unit tables of ``pipeline/data/units.toml``, else the
-   plural noun after the number, singularised), ``rule_qualifier``
-   (``pipeline/data/en/qualifiers.toml``), ``rule_date`` (bare years, day
-   ordinals) and the negative list (``pipeline/data/en/negatives.toml``:
-   "one of the", "no one", "MiG-15").
+   rules, applied in this order, look around it: ``rule_negative`` (the negative
+   list of ``pipeline/data/en/negatives.toml``: "one of the", "no one", "MiG-15"),
+   ``rule_percent`` (``%``, ``percent``), ``rule_parenthetical`` ("forty-five (45)"),
+   ``rule_ranges`` ("700 to 800", "between 3 and 5", "two to three hundred"),
+   ``rule_measure`` with ``rule_unit`` (the unit tables of ``pipeline/data/units.toml``,
+   else the plural noun after the number, singularised; "N times"), ``rule_dates``
+   (bare years, day ordinals, enumerators, clock times), ``rule_currency`` ("$3
+   million"), ``rule_qualifier`` (``pipeline/data/en/qualifiers.toml``) and
+   ``rule_names`` ("666 powder", "the Five-Year Plan"). A failing example traces
+   back to one of them.
 
 ``extract(text)`` never raises: odd input gives an empty (or partial) list.
 
@@ -525,6 +528,8 @@ _TIMES_LEFT = re.compile(
     r"approximately|around))?[ \t]+$", re.I)
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
+_A_AN = re.compile(rf"{_SPS}an?\b", re.I)
+_DECADE_S = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
 _DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
 _ENUM_RIGHT = re.compile(r"[.)][ \t]+[A-Z]")
@@ -741,60 +746,56 @@ def extract(text: str) -> list[Quantity]:
         return []
 
 
-def _extract(text: str) -> list[Quantity]:
-    t = tables()
-    cores = find_cores(text)
-    one_before, one_after, ident_before = t.one_before, t.one_after, _IDENT_BEFORE
+def rule_negative(text: str, q: _Q, t: _Tables) -> bool:
+    """True when the core is no number at all: "one of the", "no one", "a double harvest",
+    "at first", "a second later", "MiG-15". Also reads a minus only where one can stand."""
+    low = text[q.start:q.end].lower()
+    if q.group == "word" and low in ("one", "a", "an"):
+        lw = text[max(0, q.start - 20):q.start]
+        if t.one_before.search(lw) or t.one_after.match(text, q.end):
+            return True
+    if q.group == "mult" and low in ("double", "triple", "quadruple"):
+        # "double the output", "more than double" are multiples; "a double harvest",
+        # "double-cropping" are adjectives
+        right = text[q.end:q.end + 16]
+        lw = text[max(0, q.start - 12):q.start].lower()
+        if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+$", lw)):
+            return True
+    if q.kind == "ordinal" and q.group == "word_ord":
+        lw = text[max(0, q.start - 12):q.start].lower()
+        if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+$", lw):
+            return True
+        if re.search(r"\bat\s+$", lw) and low == "first":
+            return True
+    # identifiers: MiG-15, B-29, U-2
+    if q.group == "dig" and q.start > 0 and _IDENT_BEFORE.search(text[max(0, q.start - 7):q.start]):
+        if text[q.start] != "-":
+            return True
+    if q.group == "dig" and text[q.start] == "-":
+        # a minus only after a space / start, never right after a number ("700-800")
+        before = text[max(0, q.start - 2):q.start]
+        if before and not re.fullmatch(r"(?:^|.*[\s(\[:=])", before):
+            q.start += 1
+            q.value = abs(q.value)
+    return False
 
-    kept: list[_Q] = []
-    for q in cores:
-        core_text = text[q.start:q.end]
-        low = core_text.lower()
-        # negative list: "one of the", "no one", "the one", "one by one"
-        if q.group == "word" and low in ("one", "a", "an"):
-            lw = text[max(0, q.start - 20):q.start]
-            if one_before.search(lw) or one_after.match(text, q.end):
-                continue
-        if q.group == "mult" and low in ("double", "triple", "quadruple"):
-            # "double the output", "more than double" are multiples; "a double harvest",
-            # "double-cropping" are adjectives
-            right = text[q.end:q.end + 16]
-            lw = text[max(0, q.start - 12):q.start].lower()
-            if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+$", lw)):
-                continue
-        if q.kind == "ordinal" and q.group == "word_ord":
-            lw = text[max(0, q.start - 12):q.start].lower()
-            if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+$", lw):
-                continue
-            if re.search(r"\bat\s+$", lw) and low == "first":
-                continue
-        # identifiers: MiG-15, B-29, U-2
-        if q.group == "dig" and q.start > 0 and ident_before.search(text[max(0, q.start - 7):q.start]):
-            if text[q.start] != "-":
-                continue
-        if q.group == "dig" and text[q.start] == "-":
-            # a minus only after a space / start, never right after a number ("700-800")
-            before = text[max(0, q.start - 2):q.start]
-            if before and not re.fullmatch(r"(?:^|.*[\s(\[:=])", before):
-                q.start += 1
-                q.value = -q.value if q.value < 0 else q.value
-                q.value = abs(q.value)
-        kept.append(q)
 
-    # percent
-    for q in kept:
-        if q.kind in ("number", "fraction") and q.group in ("dig", "word", "frac", "fracw"):
-            m = _PERCENT.match(text, q.end)
-            if m:
-                q.kind, q.unit, q.unit_text, q.end = "percent", "percent", m.group().strip(), m.end()
+def rule_percent(text: str, q: _Q) -> None:
+    """ "34.88%", "34.88 percent", "per cent", "percentage points" -> kind and unit percent."""
+    if q.kind in ("number", "fraction") and q.group in ("dig", "word", "frac", "fracw"):
+        m = _PERCENT.match(text, q.end)
+        if m:
+            q.kind, q.unit, q.unit_text, q.end = "percent", "percent", m.group().strip(), m.end()
 
-    # parenthetical repeats: "forty-five (45)", "45 (forty five)"
+
+def rule_parenthetical(text: str, qs: list[_Q]) -> list[_Q]:
+    """One quantity for a number repeated in brackets: "forty-five (45)", "45 (forty five)"."""
     merged: list[_Q] = []
     i = 0
-    while i < len(kept):
-        q = kept[i]
-        if i + 1 < len(kept):
-            r = kept[i + 1]
+    while i < len(qs):
+        q = qs[i]
+        if i + 1 < len(qs):
+            r = qs[i + 1]
             pm = _PAREN.match(text, q.end)
             if pm and pm.start(1) == r.start and r.end == pm.end(1) and r.value == q.value:
                 q.end = pm.end()
@@ -803,15 +804,19 @@ def _extract(text: str) -> list[Quantity]:
                 continue
         merged.append(q)
         i += 1
-    kept = merged
+    return merged
 
-    # ranges: "700 to 800", "700-800", "two or three", "between 3 and 5"
+
+def rule_ranges(text: str, qs: list[_Q], t: _Tables) -> list[_Q]:
+    """Join neighbours into ranges: "700 to 800", "700-800", "two or three", "between 3 and 5",
+    "two to three hundred", "1967-1968", "1957-58", "February 17 to 22". "from 3,000 to 5,000"
+    is a change and stays two quantities."""
     out: list[_Q] = []
     i = 0
-    while i < len(kept):
-        q = kept[i]
-        if i + 1 < len(kept):
-            r = kept[i + 1]
+    while i < len(qs):
+        q = qs[i]
+        if i + 1 < len(qs):
+            r = qs[i + 1]
             conn = text[q.end:r.start]
             left = text[max(0, q.start - 24):q.start]
             between = _BETWEEN.search(left)
@@ -822,7 +827,7 @@ def _extract(text: str) -> list[Quantity]:
             if q.kind == "date" and q.unit == "day" and r.group == "dig" and r.scale is None and 1 <= r.value <= 31 \
                     and r.value > q.value and re.fullmatch(r"\d{1,2}", text[r.start:r.end]) and (
                     _RANGE_JOIN.match(conn) or between and _AND_JOIN.match(conn)) and not _PERCENT.match(text, r.end):
-                # "From February 17 to 22", "December 22nd and 24th" is two dates
+                # "From February 17 to 22" ("December 22nd and 24th" is two dates)
                 joined = _Q(q.start, r.end, q.value, high=r.value, kind="date", unit="day", group=q.group)
             elif (_RANGE_JOIN.match(conn) and not (between and between.group().lower().startswith("from"))) or (
                     between and between.group().lower().startswith("between") and _AND_JOIN.match(conn)):
@@ -849,132 +854,150 @@ def _extract(text: str) -> list[Quantity]:
                 continue
         out.append(q)
         i += 1
+    return out
 
-    # units, qualifiers, dates
-    result: list[Quantity] = []
-    for q in out:
-        if q.kind in ("number", "fraction") or (q.kind == "multiple" and q.unit is None):
-            # "thirty-odd years"
-            om = _ODD.match(text, q.end)
-            if om:
-                q.end = om.end()
-                q.approx = "more_than"
-            if q.unit is None and q.kind != "fraction":
-                rule_unit(text, q, t)
-            if q.unit == "times" and q.group != "once":
-                # "increased by 3 times", "three times as large" (倍) vs "announced three times" (次):
-                # a comparison around it makes a multiple, else a count of occurrences
-                q.kind = "multiple"
-                if (q.unit_text or "").lower() == "times" and (q.high is None and q.approx is None or q.group == "vague") \
-                        and not _TIMES_LEFT.search(text, max(0, q.start - 40), q.start) \
-                        and not _TIMES_RIGHT.match(text, q.end):
-                    if _OCC_RIGHT.match(text, q.end) or (
-                            re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[q.end:q.end + 2])
-                            and re.search(r"[A-Za-z][ \t]+$", text[max(0, q.start - 3):q.start])
-                            and (q.value == q.value.to_integral_value() or q.group == "vague")):
-                        q.kind = "number"
-            elif q.unit == "percent":
-                q.kind = "percent"
-            elif q.unit and q.kind == "fraction" and q.group in ("fracw", "half", "frac"):
-                pass
-        if q.group in ("aunit", "both") and q.unit is None:
-            continue
-        if q.group == "vague" and q.unit is None and not q.of_ok and text[q.start:q.core_end].lower().split()[-1] in ("several", "few"):
-            # bare "a few", "several of them": no count to reconcile
-            continue
-        # "half a year" / "half an hour"
-        if q.group == "half" and q.unit is None:
-            m = re.compile(rf"{_SPS}an?\b", re.I).match(text, q.end)
-            if m:
-                save = q.end
-                q.end = m.end()
-                rule_unit(text, q, t)
-                if q.unit is None:
-                    q.end = save
-                else:
+
+def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
+    """Unit and kind after the number: "thirty-odd years", the unit (rule_unit), "N times" as a
+    multiple or a count of occurrences, "half a year". False when the core needs a unit and has
+    none ("a village" is no count, "both the workers and", a bare "several")."""
+    if q.kind in ("number", "fraction") or (q.kind == "multiple" and q.unit is None):
+        # "thirty-odd years"
+        om = _ODD.match(text, q.end)
+        if om:
+            q.end = om.end()
+            q.approx = "more_than"
+        if q.unit is None and q.kind != "fraction":
+            rule_unit(text, q, t)
+        if q.unit == "times" and q.group != "once":
+            # "increased by 3 times", "three times as large" (倍) vs "announced three times" (次):
+            # a comparison around it makes a multiple, else a count of occurrences
+            q.kind = "multiple"
+            if (q.unit_text or "").lower() == "times" and (q.high is None and q.approx is None or q.group == "vague") \
+                    and not _TIMES_LEFT.search(text, max(0, q.start - 40), q.start) \
+                    and not _TIMES_RIGHT.match(text, q.end):
+                if _OCC_RIGHT.match(text, q.end) or (
+                        re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[q.end:q.end + 2])
+                        and re.search(r"[A-Za-z][ \t]+$", text[max(0, q.start - 3):q.start])
+                        and (q.value == q.value.to_integral_value() or q.group == "vague")):
                     q.kind = "number"
-        if q.unit and q.kind == "fraction" and q.group in ("fracw", "frac") and not _OF.match(text, q.core_end):
-            q.kind = "number"
-        # years
-        if _year_like(q) and q.kind == "number" and q.high is None:
-            lw = text[max(0, q.start - 16):q.start]
-            if q.unit is None or _YEAR_LEFT.search(lw):
-                q.kind, q.unit, q.unit_text = "date", "year", None
-                q.end = q.core_end
-                sm = re.compile(r"'?s\b").match(text, q.end)
-                if sm:
-                    q.end = sm.end()
-        # digit ordinals that are days: "the 25th", "on the 11th of last month"
-        if q.group in ("dord", "word_ord") and q.kind == "ordinal" and 1 <= q.value <= 31:
-            right = text[q.end:q.end + 30]
-            left = text[max(0, q.start - 14):q.start].lower()
-            if re.match(rf"{_SPS}of{_SPS}(?:this|last|next|that|the|the{_SPS}same|each|every){_SPS}month\b", right, re.I) or (
-                    q.group == "dord" and re.match(r"[ \t]*(?:[,.:;\]]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
-                    q.group == "dord" and text[q.start - 1:q.start] == "(" and right[:1] == ")") or (
-                    q.group == "dord" and _DAY_LEFT.search(left + " ") is not None and not re.match(r"[ \t]+[A-Z]", right)) or (
-                    q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
-                q.kind, q.unit = "date", "day"
-        # "(1) Complete on time": a list enumerator
-        if q.group == "dig" and q.kind == "number" and q.unit is None and q.start > 0 and text[q.start - 1] == "(" \
-                and text[q.end:q.end + 1] == ")" and q.value < 100:
-            q.kind = "ordinal"
-        # "1. Shorten the cycle; 2. Save steel": list enumerators
-        if q.group == "dig" and q.kind == "number" and q.unit is None and q.value < 30 and q.high is None \
-                and _ENUM_RIGHT.match(text, q.end) and _ENUM_LEFT.search(text, max(0, q.start - 3), q.start):
-            q.kind = "ordinal"
-        # "12 o'clock", "3 p.m."
-        if q.group in ("dig", "word") and q.kind == "number" and q.high is None:
-            cm = _CLOCK.match(text, q.core_end)
-            if cm:
-                q.kind, q.unit, q.unit_text, q.end = "date", "time", None, cm.end()
-        # currency before the number: "$3 million", "US$3 million"
-        if q.group == "dig" and q.kind == "number":
-            cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start)
-            if cm:
-                sym = cm.group().strip()
-                key = "usd" if "$" in sym else ("pound" if "£" in sym else "yuan")
-                if q.unit is None or q.unit in ("dollar", "usd"):
-                    if q.unit is None:
-                        q.end = q.core_end if q.high is None else q.end
-                    q.unit, q.unit_text = key, sym
-                q.start = cm.start()
-        # qualifiers before / after
-        if q.kind not in ("date", "ordinal"):
-            lw = text[max(0, q.start - 40):q.start]
-            qm = t.qual_before.search(lw)
-            if qm and qm.group(1).lower() in t.particles:
-                pv = re.search(r"([A-Za-z]+)\W*$", lw[:qm.start()])
-                if pv and pv.group(1).lower() in t.particles[qm.group(1).lower()]:
-                    qm = None
-            if qm and q.approx is None or (qm and q.group == "vague"):
-                q.approx = t.qual_before_map[re.sub(r"\s+", " ", qm.group(1).lower())]
-                q.start = q.start - (len(lw) - qm.start())
-            if q.approx is None or q.approx == "about" and q.group == "vague":
-                am = t.qual_after.match(text, q.end)
-                if am:
-                    q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
-                    q.end = am.end()
+        elif q.unit == "percent":
+            q.kind = "percent"
+    if q.group in ("aunit", "both") and q.unit is None:
+        return False
+    if q.group == "vague" and q.unit is None and not q.of_ok \
+            and text[q.start:q.core_end].lower().split()[-1] in ("several", "few"):
+        # bare "a few", "several of them": no count to reconcile
+        return False
+    # "half a year" / "half an hour"
+    if q.group == "half" and q.unit is None:
+        m = _A_AN.match(text, q.end)
+        if m:
+            save = q.end
+            q.end = m.end()
+            rule_unit(text, q, t)
+            if q.unit is None:
+                q.end = save
+            else:
+                q.kind = "number"
+    if q.unit and q.kind == "fraction" and q.group in ("fracw", "frac") and not _OF.match(text, q.core_end):
+        q.kind = "number"
+    return True
+
+
+def rule_dates(text: str, q: _Q) -> None:
+    """Years ("in 1957", "the 1950s"), days ("the 25th", "on the 11th of last month", datelines
+    "Xingxian, 25th:"), list enumerators ("(1)", "1. Shorten") and clock times ("12 o'clock")."""
+    if _year_like(q) and q.kind == "number" and q.high is None:
+        lw = text[max(0, q.start - 16):q.start]
+        if q.unit is None or _YEAR_LEFT.search(lw):
+            q.kind, q.unit, q.unit_text = "date", "year", None
+            q.end = q.core_end
+            sm = _DECADE_S.match(text, q.end)
+            if sm:
+                q.end = sm.end()
+    if q.group in ("dord", "word_ord") and q.kind == "ordinal" and 1 <= q.value <= 31:
+        right = text[q.end:q.end + 30]
+        left = text[max(0, q.start - 14):q.start].lower()
+        if re.match(rf"{_SPS}of{_SPS}(?:this|last|next|that|the|the{_SPS}same|each|every){_SPS}month\b", right, re.I) or (
+                q.group == "dord" and re.match(r"[ \t]*(?:[,.:;\]]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
+                q.group == "dord" and text[q.start - 1:q.start] == "(" and right[:1] == ")") or (
+                q.group == "dord" and _DAY_LEFT.search(left + " ") is not None and not re.match(r"[ \t]+[A-Z]", right)) or (
+                q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
+            q.kind, q.unit = "date", "day"
+    # "(1) Complete on time": a list enumerator
+    if q.group == "dig" and q.kind == "number" and q.unit is None and q.start > 0 and text[q.start - 1] == "(" \
+            and text[q.end:q.end + 1] == ")" and q.value < 100:
+        q.kind = "ordinal"
+    # "1. Shorten the cycle; 2. Save steel": list enumerators
+    if q.group == "dig" and q.kind == "number" and q.unit is None and q.value < 30 and q.high is None \
+            and _ENUM_RIGHT.match(text, q.end) and _ENUM_LEFT.search(text, max(0, q.start - 3), q.start):
+        q.kind = "ordinal"
+    # "12 o'clock", "3 p.m."
+    if q.group in ("dig", "word") and q.kind == "number" and q.high is None:
+        cm = _CLOCK.match(text, q.core_end)
+        if cm:
+            q.kind, q.unit, q.unit_text, q.end = "date", "time", None, cm.end()
+
+
+def rule_currency(text: str, q: _Q) -> None:
+    """A currency sign before the number: "$3 million", "US$3 million" (usd), "£5,000"."""
+    if q.group == "dig" and q.kind == "number":
+        cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start)
+        if cm:
+            sym = cm.group().strip()
+            key = "usd" if "$" in sym else ("pound" if "£" in sym else "yuan")
+            if q.unit is None or q.unit in ("dollar", "usd"):
+                if q.unit is None:
+                    q.end = q.core_end if q.high is None else q.end
+                q.unit, q.unit_text = key, sym
+            q.start = cm.start()
+
+
+def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
+    """The qualifier before ("more than 220,000 mu", not "turn over 700,000 yuan") or after
+    ("1,000 tons or more") the quantity; qualifiers/*.toml hold the phrases."""
+    if q.kind in ("date", "ordinal"):
+        return
+    lw = text[max(0, q.start - 40):q.start]
+    qm = t.qual_before.search(lw)
+    if qm and qm.group(1).lower() in t.particles:
+        pv = re.search(r"([A-Za-z]+)\W*$", lw[:qm.start()])
+        if pv and pv.group(1).lower() in t.particles[qm.group(1).lower()]:
+            qm = None
+    if qm and q.approx is None or (qm and q.group == "vague"):
+        q.approx = t.qual_before_map[re.sub(r"\s+", " ", qm.group(1).lower())]
+        q.start = q.start - (len(lw) - qm.start())
+    if q.approx is None or q.approx == "about" and q.group == "vague":
+        am = t.qual_after.match(text, q.end)
+        if am:
+            q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
+            q.end = am.end()
+
+
+def _extract(text: str) -> list[Quantity]:
+    t = tables()
+    qs = [q for q in find_cores(text) if not rule_negative(text, q, t)]
+    for q in qs:
+        rule_percent(text, q)
+    qs = rule_ranges(text, rule_parenthetical(text, qs), t)
+    result: list[Quantity] = []
+    for q in qs:
+        if not rule_measure(text, q, t):
+            continue
+        rule_dates(text, q)
+        rule_currency(text, q)
+        rule_qualifier(text, q, t)
         if q.kind == "number" and q.unit == "percent":
             q.kind = "percent"
         if result and q.start < result[-1].end:
             continue
         if rule_names(text, q, t):
             continue
-        result.append(
-            Quantity(
-                text=text[q.start:q.end],
-                start=q.start,
-                end=q.end,
-                value=q.value,
-                high=q.high,
-                unit=q.unit,
-                approx=q.approx,
-                kind=q.kind,
-                scale=q.scale,
-                unit_text=q.unit_text,
-            )
-        )
+        result.append(Quantity(text=text[q.start:q.end], start=q.start, end=q.end, value=q.value, high=q.high,
+                               unit=q.unit, approx=q.approx, kind=q.kind, scale=q.scale, unit_text=q.unit_text))
     return result
 
 
-__all__ = ["extract", "find_cores", "tables", "rule_unit"]
+__all__ = ["extract", "find_cores", "tables", "rule_negative", "rule_percent", "rule_parenthetical", "rule_ranges",
+           "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names"]
