@@ -207,7 +207,7 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     words = R.stop_words
     while k > lo and _is_han(text[k - 1]) and j - k < maxlen + 3:
         c = text[k - 1]
-        if c in R.stop:
+        if c in R.stop and not (text[k - 1:k + 1] in R.trades or text[k - 1:k + 2] in R.trades):
             before = text[k - 2] if k - 2 >= 0 else "\n"
             if c not in _CORE_STOP and k - 1 > lo and (before in _PUNCT or (place_ends and (k - 1) in place_ends)) \
                     and j - k >= 1:
@@ -223,19 +223,21 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
 
 
 _WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠"}
-_CORE_STOP = set("的在是了和把被对从到给与及等各全该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
+_CORE_STOP = set("的在是了和把被对从到给与及等各该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
 
 
-def _cut_verbs(stem, R):
-    """部长深入|沫江, 现|印刷界: keep what follows the last verb-like word of a stem."""
+def _cut_verbs(stem, R, boundary=False):
+    """部长深入|沫江, 现|印刷界, 配合|国营土产: keep what follows the last verb-like word of a stem ('' when the
+    stem ends in one: 区委发动|公社). ``boundary``: the stem starts right after punctuation (、曾家山煤矿), so its
+    first character is not cut alone."""
     best = 0
     for i in range(len(stem) - 1):
         w = stem[i:i + 2]
-        if R.common.get(w) in _VERB2 and len(stem) - (i + 2) >= 2:
+        if R.common.get(w) in _VERB2 and (len(stem) - (i + 2) >= 2 or i + 2 == len(stem)):
             best = i + 2
     if best:
         return stem[best:]
-    if len(stem) >= 3 and R.common.get(stem[0]) in _VERB1 | {"t", "tg"} and stem[:2] not in R.common:
+    if not boundary and len(stem) >= 3 and R.common.get(stem[0]) in _VERB1 | {"t", "tg"} and stem[:2] not in R.common:
         return stem[1:]
     return stem
 
@@ -618,10 +620,28 @@ def _org_suffix(text, R, places, orgs):
         if p.end not in place_end or p.start < place_end[p.end].start:
             place_end[p.end] = p
     taken = _Spans((o.start, o.end) for o in orgs)
+    org_end = {}
+    for o in orgs:
+        if o.end not in org_end or o.start < org_end[o.end].start:
+            org_end[o.end] = o
     for m in R.org_suffix_re.finditer(text):
         j, k = m.start(), m.end()
         suf = m.group(0)
         if _inside(taken, j, k):
+            continue
+        if suf == "军" and text[j:k + 1] in R.common:
+            continue  # 军|政, 军|事: the suffix starts a common word
+        prev_org = org_end.get(j)
+        if prev_org is not None and suf not in ("党",):
+            # 国民党|政府, 青年团|支部, 行署|印刷厂, 北京师范大学|教育系: an organisation word after a known one
+            _, sub, en_suf, mx = R.org_suffix_map[suf]
+            name = text[prev_org.start:k]
+            o = Entity(text=name, start=prev_org.start, end=k, label="ORG", subtype=sub, norm=name,
+                       en=(f"{en_suf} of {prev_org.en}" if prev_org.en else None), place=prev_org.place,
+                       place_parent=prev_org.place_parent)
+            out.append(o)
+            org_end[k] = o
+            taken.add(prev_org.start, k)
             continue
         # the longest suffix ending here (合作社 not 社)
         _, sub, en_suf, mx = R.org_suffix_map[suf]
@@ -630,9 +650,14 @@ def _org_suffix(text, R, places, orgs):
         # left part: trade/name stem, then places
         lo = taken.last_end(j)
         st, run = _stem_left(text, j, lo, mx, R, place_end)
-        if run >= 3 and not any(place_end.get(x) for x in range(st + 1, j + 1)):
-            cut = _cut_verbs(text[st:j], R)
-            st, run = j - len(cut), len(cut)
+        inner = [place_end[x] for x in range(st + 1, j + 1) if x in place_end and place_end[x].start >= st]
+        seg_from = inner[-1].end if inner else st
+        if j - seg_from >= 2:
+            cut = _cut_verbs(text[seg_from:j], R, boundary=(seg_from == st and st > 0 and text[st - 1] in _PUNCT))
+            if len(cut) < j - seg_from:
+                st, run = j - len(cut), len(cut)
+                if not cut:
+                    continue
         if suf.endswith("委") and text.startswith("员会", k):
             k += 2
             suf, sub, en_suf = suf + "员会", "government" if suf == "委" else "party", "Committee"
@@ -658,7 +683,8 @@ def _org_suffix(text, R, places, orgs):
             continue
         for pos in range(j, st - 1, -1):
             p = place_end.get(pos)
-            if p and p.start >= lo:
+            if p and p.start >= lo and not (p.start > st and p.start not in place_end
+                                             and _is_han(text[p.start - 1]) and text[p.start - 1] not in R.stop):
                 place_ent = p
                 start = p.start
                 q = place_end.get(p.start)
@@ -685,7 +711,7 @@ def _org_suffix(text, R, places, orgs):
         if not place_ent and suf in R.org_needs_prefix and stem not in R.org_needs_prefix[suf] \
                 and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]):
             continue
-        if stem and (not place_ent or suf in ("部", "团", "组", "师", "军")) and len(stem) <= 2 \
+        if stem and (not place_ent or suf in ("部", "团", "组", "师", "军", "队")) \
                 and (stem[-1:] + suf[:1]) in R.common and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
             continue  # 干|部, 北|部, 老|干部: the suffix is part of a common word
         if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes:
@@ -749,13 +775,15 @@ def _extend_lexicon_orgs(text, orgs, places, R):
 
 
 _QUOTED = re.compile(r"[《“\"]([^《》“”\"\n]{1,16})[》”\"](周刊|杂志|月刊|半月刊|画报|日报|报|餐厅|饭店|电台|通讯社)?")
-_CONGRESS = re.compile(r"(中共|党的)?(十[一二三四五六七八九]|[一二三四五六七八九])大(?![学小家量多半概批型都部事会])")
+_CONGRESS = re.compile(r"(中共)?(十[一二三四五六七八九]|[一二三四五六七八九])大(?![学小家量多半概批型都部事会])")
 
 
 def _quoted_and_congress(text, R, places, orgs):
     out = []
     for m in _QUOTED.finditer(text):
         inner, suf = m.group(1), m.group(2)
+        if not suf and inner in R.orgs:
+            continue  # 《人民日报》: the known name inside the brackets is enough
         if suf or inner.endswith(("报", "杂志", "周刊", "月刊", "画报", "时报", "日报", "通讯")):
             s, e = m.start(), m.end()
             p = next((x for x in places if x.end == s and x.subtype == "country"), None)
@@ -779,9 +807,11 @@ def _agencies(text, R, orgs):
     out = []
     for m in _AGENCY.finditer(text):
         s, e = m.span(1)
-        if any(o.start <= s and e <= o.end for o in orgs):
+        while s < e - 2 and text[s] in R.stop:
+            s += 1  # 据|新华社讯
+        if any(o.start < e and s < o.end for o in orgs):
             continue
-        name = m.group(1)
+        name = text[s:e]
         if name[:-1] in R.common or name in R.not_org:
             continue
         out.append(Entity(text=name, start=s, end=e, label="ORG", subtype="press", norm=name, en=None))
