@@ -2,8 +2,9 @@
 
 Two steps, as in Recognizers-Text: *find* and *parse*.
 
-1. Find: one precompiled regex (:data:`CORE`, built from the word lists in
-   ``pipeline/data/en/numbers.toml``) finds number cores: digits (``1,200``,
+1. Find (``find_cores``): one precompiled regex (``tables().core``, built from the
+   word lists in ``pipeline/data/en/numbers.toml``), tried only where a token can
+   start a number (a digit or one of the trigger words), finds number cores: digits (``1,200``,
    ``3.87 billion``, ``100k``), number words (``one hundred and fifty``),
    fractions (``two-thirds``, ``1/3``), vague counts (``hundreds of``,
    ``several``), one-word multiples (``doubled``), ordinals (``31st``,
