@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 import tomllib
 from decimal import Decimal, localcontext
-from functools import lru_cache
 from importlib import resources
 
 from pipeline.numerals.zh import NUMERAL_CHARS, RANGE_PAIRS, fold, norm
@@ -105,7 +104,6 @@ def _cls(chars) -> str:
 
 
 _DIGIT_CHARS = "零〇○一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩0123456789０１２３４５６７８９"
-_SCALE_CHARS = "十百千万亿拾佰仟萬億廿卅卌"
 NUMCH = _cls(_NUMCH)
 D = _cls(_DIGIT_CHARS)
 #: a negative word stands aside when one of these follows (一面旗帜, 一道彩虹, 这一举措)
@@ -204,8 +202,6 @@ CONGRESS_BEFORE = re.compile(r"(?:党的|中共|越共|共产党|参加|参加�
 #: 加倍 before a verb or adjective is an adverb (加倍努力: redouble), not a multiple
 JIABEI_ADVERB = re.compile(r"地|努力|严格|注意|警惕|小心|工作|爱护|珍惜|奋斗|用功|认真|提高警惕")
 CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|后|闭幕|开幕|全面|确定|与|专辑|会议|战略|[’”』」]")
-#: 其一, 其二: the first, the second (of reasons listed)
-OTHER_BEFORE = re.compile(r"其$")
 CLOCK_BEFORE = re.compile(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|夜间|清晨)$")
 MINUTES = re.compile(rf"(?P<mi>{RUN})分(?!之)")
 MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
@@ -283,11 +279,9 @@ def _anaphora(text: str, unit_text: str, num_start: int) -> str | None:
         return None
     lo = max(0, num_start - 40)
     window = text[lo:num_start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(window):
-        pass
-    if cut is not None:
-        window = window[cut.end() :]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends:
+        window = window[ends[-1] :]
     last = None
     for m in rx.finditer(window):
         last = m.group()
@@ -430,7 +424,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     # 三成 = 30 percent
     if not ordw:
         c = CHENG.match(text, e)
-        if c and high is None or (c and high is not None):
+        if c:
             t = TAIL.match(text, c.end())
             e2 = c.end()
             post = None
