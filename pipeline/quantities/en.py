@@ -67,7 +67,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 #: units that read as one after "a"/"an"/"per": "a month" = 1 month, "per mu" = 1 mu
 MEASURES = ("year", "month", "day", "week", "hour", "minute", "mu", "jin", "liang", "dan", "ton", "kg", "li", "km",
-            "meter", "hectare", "yuan", "shi", "qing", "shang", "chi", "zhang")
+            "meter", "hectare", "yuan", "shi", "qing", "shang", "chi", "zhang", "pair")
 #: after "per" any unit reads as one: "per village", "per person"
 PER_ANY = True
 
