@@ -90,6 +90,11 @@ def date_parts(q, year):
         return set()
     if q.unit == "hour":
         return {v, v + 12}
+    if q.unit == "time":
+        h, m = divmod(v, 100)
+        return {h, h + 12} | ({m} if m else set())
+    if q.unit == "month" and v > 10000:
+        return {v // 100, v % 100}
     return {v}
 
 
@@ -105,7 +110,7 @@ def date_ok(qs, gold, year):
                 if txt.startswith(k.split("_")[0] + "_") and int(q.value) == off:
                     return True
         parts = date_parts(q, year)
-        if q.unit == "hour":
+        if q.unit in ("hour", "time"):
             if nums & parts:
                 return True
             continue

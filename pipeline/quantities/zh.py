@@ -24,8 +24,10 @@ Conventions (documented choices):
   ``about``); 七八百 -> 700..800 (approx None: the range says it).
 * 近/将近 -> ``nearly``; 以上/多/余 -> ``more_than``; 至少 -> ``at_least``.
 * Dates: kind ``date``; the unit says what the value is (``pipeline/data/zh/dates.toml``):
-  ``year`` (1957年 -> 1957), ``month`` (八月 -> 8), ``day`` (二十日 -> 20), ``hour``,
-  ``date`` (yyyymmdd with missing parts 0: 1957-08-20 -> 19570820, 八月二十日 -> 820),
+  ``year`` (1957年 -> 1957), ``month`` (八月 -> 8; 1953年3月 -> 195303, as the English side),
+  ``day`` (二十日 -> 20), ``hour`` (四时 -> 4), ``time`` (九时二十分 -> 920, hhmm as the English
+  side's 10:30 -> 1030), ``date`` (yyyymmdd, month-day without a year as mmdd: 1957-08-20 ->
+  19570820, 八月二十日 -> 820), ``quarter`` (第二季度 -> 2), ``decade`` (三十年代 -> 1930),
   ``relative_year``/``relative_month``/``relative_day`` (value = offset: 去年 -> -1).
 * Unit keys: ``pipeline/data/units.toml`` (``meter``, not ``metre``); a classifier the
   tables know but cannot map (条, 道 without a known noun) is kept as written in ``unit``.
@@ -309,7 +311,7 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
                     return _q(text, s, md.end(), v * 10000 + m.value * 100 + d.value, unit="date", kind="date")
                 end = md.end() if not md.group("d") else md.start("d")
                 ms = MONTH_SUFFIX_RE.match(text, end)
-                return _q(text, s, ms.end() if ms else end, v * 10000 + m.value * 100, unit="date", kind="date")
+                return _q(text, s, ms.end() if ms else end, v * 100 + m.value, unit="month", kind="date")
         return _q(text, s, e, v, unit="year", kind="date")
     if unit_text == "月" and nv.high is not None:
         if ge or dur or not (1 <= v <= 12 and 1 <= nv.high <= 12) or v != v.to_integral_value():
@@ -337,7 +339,7 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
         if mm and unit_text == "时":
             mv = _val(mm.group("mi"))
             if mv is not None and mv.high is None and 0 <= mv.value < 60:
-                return _q(text, s, mm.end(), v + mv.value / 100, unit="hour", kind="date")
+                return _q(text, s, mm.end(), v * 100 + mv.value, unit="time", kind="date")
         return _q(text, s, e, v, unit="hour", kind="date")
     return None
 
