@@ -108,6 +108,11 @@ class Rules:
     scope_re: re.Pattern | None = None
     group_re: re.Pattern | None = None
     not_subject: tuple = ()
+    surnames: frozenset = frozenset()
+    compound_surnames: tuple = ()
+    role_re: re.Pattern | None = None
+    title_re: re.Pattern | None = None
+    name_stop: frozenset = frozenset()
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
 
@@ -164,6 +169,11 @@ def rules() -> Rules:
     r.determiners = frozenset(flt["determiners"])
     r.scope_re = re.compile(_alt(r.scope))
     r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
+    r.surnames = frozenset(s["surnames"])
+    r.compound_surnames = tuple(s["compound_surnames"])
+    r.role_re = re.compile(_alt(s["person_roles"]))
+    r.title_re = re.compile(_alt(s["person_titles"]))
+    r.name_stop = frozenset(s["name_stop"])
     r.group_re = re.compile(_alt(r.groups))
     return r
 
@@ -579,6 +589,10 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
             kind = "nationwide" if word == "全国" else "group"
         out.append(Subject(m.start(), end, st[m.start():end], norm, en_name, kind, link,
                            [link.norm] if link is not None and link.label == "PLACE" else []))
+    for p in _persons(st):
+        name_start = p.end - len(p.norm) if not st.startswith(p.norm, p.start) else p.start
+        if not any(c.start <= name_start < c.end and c.kind != "group" for c in out):
+            out.append(p)
     # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
     for m in r.group_re.finditer(st):
         s = m.start()
@@ -590,6 +604,59 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
         word = m.group(0)
         out.append(Subject(s, m.end(), word, word, r.groups[word], "group", None, []))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _cjk(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _name_at(st: str, p: int) -> str | None:
+    """A person's name starting at p: a surname and one or two characters."""
+    r = rules()
+    for cs in r.compound_surnames:
+        if st.startswith(cs, p):
+            rest = st[p + 2:p + 4]
+            n = 2 if len(rest) == 2 and _cjk(rest) and not set(rest) & r.name_stop else 1
+            given = st[p + 2:p + 2 + n]
+            return st[p:p + 2 + n] if _cjk(given) and given[0] not in r.name_stop else None
+    if p >= len(st) or st[p] not in r.surnames:
+        return None
+    three, two = st[p:p + 3], st[p:p + 2]
+    if len(three) == 3 and _cjk(three) and not set(three[1:]) & r.name_stop:
+        return three
+    if len(two) == 2 and _cjk(two) and two[1] not in r.name_stop:
+        return two
+    return None
+
+
+def _person_en(name: str) -> str | None:
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # pragma: no cover - a dependency, but English names are a nicety
+        return None
+    syl = lazy_pinyin(name)
+    k = 2 if name[:2] in rules().compound_surnames else 1
+    return " ".join(x for x in ("".join(syl[:k]).capitalize(), "".join(syl[k:]).capitalize()) if x)
+
+
+def _persons(st: str) -> list[Subject]:
+    """Persons named in a sentence: 农民邓金水, 支部书记袁茂荣, 刘致明同志."""
+    r = rules()
+    out = []
+    for m in r.role_re.finditer(st):
+        name = _name_at(st, m.end())
+        if name:
+            out.append(Subject(m.start(), m.end() + len(name), st[m.start():m.end() + len(name)], name,
+                               _person_en(name), "person", None, []))
+    for m in r.title_re.finditer(st):
+        t = m.start()
+        for n in (3, 2):
+            a = t - n
+            if a >= 0 and (st[a] in r.surnames) and _cjk(st[a:t]) and not set(st[a + 1:t]) & r.name_stop:
+                if not any(x.start <= a < x.end for x in out):
+                    out.append(Subject(a, m.end(), st[a:m.end()], st[a:t], _person_en(st[a:t]), "person", None, []))
+                break
     return out
 
 
@@ -727,6 +794,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if e.label == "PLACE" and not (e.gazetteer_id or e.en):
             continue  # an unknown "place" may be a misread verb phrase (修旧渠): leave its words readable
         for i in range(e.start - s0, e.end - s0):
+            masked[i] = _MASK
+    persons = _persons(st)
+    for pr in persons:  # a name is no measure word (张长印 is no 印)
+        for i in range(pr.end - len(pr.norm) if not st.startswith(pr.norm, pr.start) else pr.start,
+                       pr.start + len(pr.norm) if st.startswith(pr.norm, pr.start) else pr.end):
             masked[i] = _MASK
     masked = "".join(masked)
     local = [(q, q.start - s0, q.end - s0) for q in qs]

@@ -226,7 +226,8 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
         "subjects": {"prepositions", "coordination", "coordination_tail", "not_subject_subtypes",
-                     "dateline_after", "scope_not", "scope", "group"},
+                     "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
+                     "scope_not", "scope", "group"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "example", "keep"},
     }
@@ -251,3 +252,13 @@ def test_facts_entity_cutting_through_a_figure_is_ignored():
     f = extract_facts(art, zq, [(seg, bogus)] + [x for x in ze if x[1].end <= s], None)
     r = _fact(f, "二百匹")
     assert r.measure_zh == "拨出" and "出二百匹军" not in (r.subject_text or "")
+
+
+@pytest.mark.parametrize("text,figure,name,en", [
+    ("江西南城县农民邓金水一亩田收一千二百多斤早稻。", "一千二百多斤", "邓金水", "Deng Jinshui"),
+    ("五十多岁的张静波同志一天做了三十套。", "三十套", "张静波", "Zhang Jingbo"),
+    ("如射阳县潭南区龙潭乡中共支部书记袁茂荣贪污了捐献款五十八万元；", "五十八万元", "袁茂荣", "Yuan Maorong"),
+])
+def test_facts_person_subjects(text, figure, name, en):
+    r = _fact(facts_of(text), figure)
+    assert (r.subject_norm, r.subject_en, r.subject_kind) == (name, en, "person")
