@@ -115,6 +115,7 @@ class Rules:
     name_stop: frozenset = frozenset()
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
+    followed_by: tuple = ()
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +168,7 @@ def rules() -> Rules:
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
+    r.followed_by = tuple(flt.get("followed_by", ()))
     r.scope_re = re.compile(_alt(r.scope))
     r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
     r.surnames = frozenset(s["surnames"])
@@ -736,6 +738,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
     for seg, q in zh_quantities:
         if seg.role == "meta" or not states_something(q):
             continue
+        if r.followed_by and (q.text.endswith(r.followed_by) or text.startswith(r.followed_by, q.end)):
+            continue  # 本报二版: a page
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
     for seg, _ in zh_entities:
