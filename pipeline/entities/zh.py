@@ -125,6 +125,8 @@ def _scan(text, R):
     first, lex = R.first, R.lex
     while i < n:
         lens = first.get(text[i])
+        if lens and i > 0 and _left_cut(text, i, R):
+            lens = None  # 发展中|国家, 其中|国王: the first character belongs to the word before
         if lens:
             for L in lens:
                 if i + L <= n:
@@ -190,6 +192,15 @@ def _trim_stem(stem, R):
             stem = stem[1:]
             changed = True
     return stem
+
+
+def _left_cut(text, i, R):
+    """The character at i ends a common word that starts before it, and what follows it is a word too."""
+    common = R.common
+    left = any(text[i - L + 1:i + 1] in common for L in (2, 3) if i - L + 1 >= 0)
+    if not left:
+        return False
+    return text[i + 1:i + 3] in common
 
 
 def _is_han(c):
@@ -469,17 +480,27 @@ def _dedupe(ents):
 
 
 def _place_context(text, s, e, spans, R):
-    """An ambiguous name counts as a place next to another place, a place suffix, or in a list of places."""
+    """An ambiguous name counts as a place before a place suffix, in a list of places (、和及), or right after
+    the province or prefecture it lies in (河北省|太平 when 太平 is a county of 河北)."""
     nxt = text[e:e + 2]
     if nxt[:1] in "省市县区乡村镇" or nxt in ("专区", "地区"):
         return True
-    by_end, by_start = _span_index(spans, R)
-    for pos in (s, s - 1):
-        if pos in by_end and (pos == s or text[pos:s] in "、和及"):
+    by_end, by_start, words_by_end = _span_index(spans, R)
+    for pos in (s - 1,):
+        if pos in by_end and text[pos:s] in "、和及":
             return True
-    for pos in (e, e + 1):
-        if pos in by_start and (pos == e or text[e:pos] in "、和及"):
+    for pos in (e + 1,):
+        if pos in by_start and text[e:pos] in "、和及":
             return True
+    if s in words_by_end:
+        parent = words_by_end[s]
+        g = R.g
+        pnames = {parent}
+        for p in g.lookup_zh(parent)[:3]:
+            pnames.add(p.zh)
+        for c in g.lookup_zh(text[s:e]):
+            if c.province in pnames or c.parent in pnames:
+                return True
     return False
 
 
@@ -490,15 +511,16 @@ def _span_index(spans, R):
     key = id(spans)
     hit = _SPAN_CACHE.get(key)
     if hit is not None and hit[0] is spans:
-        return hit[1], hit[2]
-    by_end, by_start = set(), set()
+        return hit[1], hit[2], hit[3]
+    by_end, by_start, words_by_end = set(), set(), {}
     for s2, e2, kind, w in spans:
         if kind == "P" and w not in R.ambiguous:
             by_end.add(e2)
             by_start.add(s2)
+            words_by_end[e2] = w
     _SPAN_CACHE.clear()
-    _SPAN_CACHE[key] = (spans, by_end, by_start)
-    return by_end, by_start
+    _SPAN_CACHE[key] = (spans, by_end, by_start, words_by_end)
+    return by_end, by_start, words_by_end
 
 
 def _coordination(text, places, R):
@@ -570,14 +592,16 @@ def _abbreviations(text, R, places):
             i += 1
             continue
         prev = text[i - 1] if i else ""
-        # words through the left edge (其中, 集中, 发展中) are not names
-        if prev and (prev + c) in common:
+        # words through the left edge (其中, 集中, 发展中) are not names, unless the word is 访华, 驻华 ...
+        if prev and (prev + c) in common and prev not in R.abbrev_verbs:
             i += 1
             continue
         # a run of pair characters: 中美, 中日韩
         j = i
         while j < n and text[j] in pairs and not covered[j] and (j == i or (text[j - 1:j + 1] not in common)):
             j += 1
+        while j - i >= 2 and j < n and text[j - 1:j + 1] in common:
+            j -= 1  # 中美加|强: the last character belongs to the next word
         if j - i >= 2 and (j >= n or (text[j - 1:j + 1] not in common)):
             for k in range(i, j):
                 out.append(_abbrev_entity(text, k, g, ab))
@@ -586,7 +610,8 @@ def _abbreviations(text, R, places):
         nxt = text[i + 1] if i + 1 < n else ""
         r = ab[c]
         ok = False
-        if any(text[i:i + L] in R.lex for L in range(2, 6)):
+        if any(R.lex.get(text[i:i + L]) == "O" or (text[i:i + L] in R.lex and text[i:i + L] not in R.ambiguous)
+               for L in range(2, 6)):
             i += 1
             continue  # 朝|鲜人民军: the character starts a longer name
         if nxt and nxt in (r.get("next") or ""):
