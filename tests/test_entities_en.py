@@ -45,3 +45,15 @@ def test_entities_en_org_with_place_inside():
 def test_entities_en_never_raises():
     for t in ["", "   ", "A" * 1000, "The The The", "\u00e9\u00e9 County"]:
         assert isinstance(extract(t), list)
+
+
+def test_entities_en_pinyin_place_words_in_place_context_only():
+    ents = extract("The villagers of Loubanzhai and Anzhuang, with Zhang Dechang of Guxiang, went to Beijing.")
+    p = _texts(ents, "PLACE")
+    assert {"Loubanzhai", "Anzhuang", "Guxiang", "Beijing"} <= set(p)
+    assert "Zhang" not in p and "Dechang" not in p
+
+
+def test_entities_en_acronyms_are_case_sensitive():
+    assert "U.S." in _texts(extract("the U.S. government"), "PLACE")
+    assert _texts(extract("Let Us Work Together"), "PLACE") == {}

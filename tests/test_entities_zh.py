@@ -89,3 +89,32 @@ def test_entities_zh_seed_article(seed_path):
     assert {"辽宁省", "哈尔滨市", "广西省", "南宁市", "容县", "桂林", "平乐", "河北省", "高邮县", "佳木斯市", "榆次市",
             "北京", "上海"} <= places
     assert {"江苏高邮县金属生产社", "黑龙江佳木斯市皮革生产社", "山西省榆次市针织社", "中央手工业管理局", "新华社"} <= orgs
+
+
+def test_entities_zh_ambiguous_name_needs_context():
+    assert [e.text for e in extract("中东和平进程") if e.label == "PLACE"] == ["中东"]
+    assert "南部县" in [e.text for e in extract("四川省南部县的农民")]
+    assert "和平区" in [e.text for e in extract("沈阳市和平区")]
+
+
+def test_entities_zh_enumeration_of_unknown_names():
+    t = "东傅家、西傅家、新阳、松浦、顾乡五区已成立"
+    places = {e.text for e in extract(t) if e.label == "PLACE"}
+    assert {"新阳", "松浦", "顾乡"} <= places
+
+
+def test_entities_zh_left_edge_word_is_not_a_place():
+    assert "中国" not in {e.text for e in extract("发展中国家多得多")}
+    assert "中国" not in {e.text for e in extract("其中国王任命三人")}
+
+
+def test_entities_zh_org_after_known_body_and_with_prefix():
+    o = {e.text for e in extract("历年来国民党政府搜刮。中共河北省委书记") if e.label == "ORG"}
+    assert "国民党政府" in o
+    assert "中共河北省委" in o
+
+
+def test_entities_zh_verbs_are_cut_from_org_names():
+    o = {e.text for e in extract("龙游车站配合国营土产公司收购") if e.label == "ORG"}
+    assert "国营土产公司" in o
+    assert not any(x.startswith("配合") or x.startswith("龙游") for x in o)

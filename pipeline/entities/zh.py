@@ -67,6 +67,8 @@ class _Rules:
                 self.lex[n] = "P"
         for n in self.orgs:
             self.lex[n] = "O"
+        for n in _lines("zh_block_words.txt"):
+            self.lex[n] = "N"  # consumed by the scan, reported as nothing
         self.first = {}
         for n in self.lex:
             self.first.setdefault(n[0], set()).add(len(n))
@@ -275,6 +277,9 @@ def _extract(text: str) -> list[Entity]:
     orgs: list[Entity] = []
     taken = []  # (s, e) of lexicon matches
     for s, e, kind, w in spans:
+        if kind == "N":
+            taken.append((s, e))
+            continue
         if kind == "O":
             zh, sub, en = R.orgs[w]
             orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
