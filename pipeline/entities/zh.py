@@ -199,10 +199,9 @@ def _trim_stem(stem, R):
 def _left_cut(text, i, R):
     """The character at i ends a common word that starts before it, and what follows it is a word too."""
     common = R.common
-    left = any(text[i - L + 1:i + 1] in common for L in (2, 3) if i - L + 1 >= 0)
-    if not left:
+    if text[i + 1:i + 3] not in common:
         return False
-    return text[i + 1:i + 3] in common
+    return text[i - 1:i + 1] in common or (i >= 2 and text[i - 2:i + 1] in common)
 
 
 def _is_han(c):
