@@ -108,6 +108,7 @@ class Rules:
     scope_re: re.Pattern | None = None
     group_re: re.Pattern | None = None
     not_subject: tuple = ()
+    home_country: frozenset = frozenset()
     surnames: frozenset = frozenset()
     compound_surnames: tuple = ()
     role_re: re.Pattern | None = None
@@ -165,6 +166,7 @@ def rules() -> Rules:
     r.scope = s["scope"]
     r.groups = s["group"]
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
+    r.home_country = frozenset(s["home_country"])
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
@@ -578,7 +580,14 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
             end = group[0]
         level = info.get("level", "")
         if word == "全国":
-            norm, en_name, kind, link = "全国", info["en"], "nationwide", None
+            # in an article about another country, 全国 is that country (饥民遍于全国: the United States)
+            foreign = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == "country"]
+            home = not foreign or (foreign[-1].norm or foreign[-1].text) in r.home_country
+            if home:
+                norm, en_name, kind, link = "全国", info["en"], "nationwide", None
+            else:
+                link = foreign[-1]
+                norm, en_name, kind = link.norm or link.text, link.en or link.norm, "country"
         else:
             prior = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == level]
             link = prior[-1] if prior else None
@@ -586,14 +595,17 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
             en_name = (link.en or link.norm) if link else info["en"]
             kind = level or "scope"
         if group:
-            norm = f"{norm}{group[1]}" if word == "全国" else f"{norm}的{group[1]}"
-            en_name = f"{group[2]} {en_name}" if word == "全国" else f"{group[2]} of {en_name}"
-            kind = "nationwide" if word == "全国" else "group"
+            nationwide = word == "全国" and kind == "nationwide"
+            norm = f"{norm}{group[1]}" if nationwide else f"{norm}的{group[1]}"
+            en_name = f"{group[2]} {en_name}" if nationwide else f"{group[2]} of {en_name}"
+            kind = "nationwide" if nationwide else "group"
         out.append(Subject(m.start(), end, st[m.start():end], norm, en_name, kind, link,
                            [link.norm] if link is not None and link.label == "PLACE" else []))
     for p in _persons(st):
         name_start = p.end - len(p.norm) if not st.startswith(p.norm, p.start) else p.start
         if not any(c.start <= name_start < c.end and c.kind != "group" for c in out):
+            # a "place" inside a name (邵玉林: 玉林) is the name's
+            out = [c for c in out if not (name_start <= c.start and c.end <= p.end)]
             out.append(p)
     # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
     for m in r.group_re.finditer(st):

@@ -225,7 +225,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
-        "subjects": {"prepositions", "coordination", "coordination_tail", "not_subject_subtypes",
+        "subjects": {"prepositions", "coordination", "coordination_tail", "home_country", "not_subject_subtypes",
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "group"},
         "objects": {"zh", "example"},
@@ -262,3 +262,14 @@ def test_facts_entity_cutting_through_a_figure_is_ignored():
 def test_facts_person_subjects(text, figure, name, en):
     r = _fact(facts_of(text), figure)
     assert (r.subject_norm, r.subject_en, r.subject_kind) == (name, en, "person")
+
+
+def test_facts_nationwide_in_a_foreign_report_is_that_country():
+    f = facts_of("美国的饥饿问题严重。饥民遍于全国，二十个州的二百五十多个县被列为饥饿区。")
+    r = _fact(f, "二十个州")
+    assert r.subject_kind == "country" and r.subject_norm.startswith("美") and r.subject_text == "全国"
+
+
+def test_facts_place_inside_a_person_name_is_no_subject():
+    f = facts_of("现在工会主任邵玉林同志亲自下去排字，又减到一个半人。")
+    assert _fact(f, "一个半人").subject_norm == "邵玉林"
