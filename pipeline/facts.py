@@ -52,10 +52,11 @@ RELATIVE_UNITS = ("percent", "times", None)
 
 _DATA = Path(__file__).parent / "data" / "facts"
 _SENT = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]?")
-_CLAUSE = set("，,：:")
+_CLAUSE = set("，,：:（）()")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
+_PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _OBJECT_STOP = set("了的得是有在为和与及把被将就都也还又再共计约近达到出每从向个这那其各全该本此")
@@ -446,7 +447,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
         if after:
             x = min(after)
             return (*x, r.measures[x[2]])
-    earlier = [x for x in found if x[1] <= cs]
+    asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
+    earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
@@ -721,8 +723,8 @@ def states_something(q) -> bool:
     if q.kind in NOT_FACTS:
         return False
     if q.approx is None and (q.text in rules().determiners or (
-            len(q.text) == 2 and q.text[0] == "一" and q.kind == "number" and q.high is None)):
-        return False
+            q.text[:1] == "一" and q.kind == "number" and q.high is None and q.value == 1)):
+        return False  # 一个, 一部, 一个社: "a", "one" that states nothing
     if len(q.text) == 1 and q.unit is None and not q.text.isdigit():
         return False
     return True
@@ -913,7 +915,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             row["comparison_unit"] = q.unit
             row["comparison_baseline"] = comp.baseline
             row["role"] = "value" if comp.kind == "level" else comp.kind
+            asides = [(m.start() + s0, m.end() + s0) for m in _PAREN.finditer(st)]
             main = None if comp.kind == "level" else next((f for f in reversed(facts_here) if f[1] is None
+                         and not any(x <= f[0]["zh_start"] < y for x, y in asides)
                          and (q.unit in RELATIVE_UNITS or q.unit == f[0]["unit"])), None)
             if main is not None:
                 m_row, _, m_period = main

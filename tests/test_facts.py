@@ -18,7 +18,9 @@ def _toml(name):
 
 
 def _fact(df, figure):
-    rows = df[df["zh_text"].str.contains(figure, regex=False)]
+    rows = df[df["zh_text"] == figure]
+    if not len(rows):
+        rows = df[df["zh_text"].str.contains(figure, regex=False)]
     assert len(rows), f"no fact for {figure!r} in {list(df['zh_text'])}"
     rec = rows.iloc[0].to_dict()
     return SimpleNamespace(**{k: None if isinstance(v, float) and v != v else v for k, v in rec.items()})
