@@ -279,6 +279,8 @@ def _extract(text: str) -> list[Entity]:
         if kind == "N":
             taken.append((s, e))
             continue
+        if kind == "O" and w[0] == "党" and s > 0 and _is_han(text[s - 1]) and text[s - 1] not in R.stop:
+            continue  # 老挝爱国战线|党中央: the party's own name ends in 党
         if kind == "O":
             zh, sub, en = R.orgs[w]
             orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
@@ -682,8 +684,8 @@ def _org_suffix(text, R, places, orgs):
         inner = [place_end[x] for x in range(st + 1, j + 1) if x in place_end and place_end[x].start >= st]
         seg_from = inner[-1].end if inner else st
         if j - seg_from >= 2:
-            cut = _cut_verbs(text[seg_from:j], R, boundary=(seg_from == st and st > 0 and text[st - 1] in _PUNCT))
-            if len(cut) < j - seg_from:
+            cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or (st > 0 and text[st - 1] in _PUNCT))
+            if len(cut) < j - seg_from and not (not cut and inner):
                 st, run = j - len(cut), len(cut)
                 if not cut:
                     continue
@@ -712,7 +714,7 @@ def _org_suffix(text, R, places, orgs):
             continue
         for pos in range(j, st - 1, -1):
             p = place_end.get(pos)
-            if p and p.start >= lo and not (p.start > st and p.start not in place_end
+            if p and p.start >= lo and not (p.start > st and p.start not in place_end and p.subtype in _LOW_LEVELS
                                              and _is_han(text[p.start - 1]) and text[p.start - 1] not in R.stop):
                 place_ent = p
                 start = p.start
