@@ -97,6 +97,7 @@ def rules() -> dict:
                      for k, v in raw["lone"].items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
             "ctx_en": [(a, re.compile(p, re.I)) for a, p in raw["context"]["en"]],
+            "ctx_zh_raise": [(a, re.compile(p)) for a, p in raw["context"]["zh_raise"]],
             "ctx_en_window": raw["context"]["en_window"]}
 
 
@@ -278,14 +279,17 @@ def _candidates(zq, eq, zform) -> list[tuple[Decimal, Decimal, str]]:
     return out
 
 
-def context_approx(text: str, q, lang: str) -> str | None:
-    """A qualifier written apart from the figure, just before it in ``text`` (see reconcile.toml [context])."""
+def context_approx(text: str, q, lang: str, strict: bool = False) -> str | None:
+    """A qualifier written apart from the figure, just before it in ``text`` (see reconcile.toml [context]).
+
+    ``strict``: only the Chinese patterns that may raise a flag (``zh_raise``)."""
     r = rules()
     w = r[f"ctx_{lang}_window"]
     before = text[max(0, q.start - w):q.start]
     if lang == "en":
         before = before.replace("\n", " ")
-    for approx, pat in r[f"ctx_{lang}"]:
+    pats = r["ctx_zh_raise"] if (strict and lang == "zh") else r[f"ctx_{lang}"]
+    for approx, pat in pats:
         if pat.search(before):
             return approx
     return None
@@ -296,6 +300,15 @@ def judge_in_text(text: str, zq, eq, zform: str | None = None) -> Verdict | None
     import dataclasses
 
     v = judge(zq, eq, zform)
+    if v is not None and text is not None and v.verdict == "match" and not zq.approx and not eq.approx:
+        # a Chinese qualifier written apart (约比…增加了18.4％) that the English does not render
+        a = context_approx(text, zq, "zh", strict=True)
+        if a and not context_approx(text, eq, "en"):
+            v2 = judge(dataclasses.replace(zq, approx=a), eq, zform)
+            if v2 is not None and v2.verdict == "approx_dropped":
+                return Verdict("approx_dropped", None, f"Chinese qualifier before the figure ({a}) not rendered",
+                               v2.score)
+        return v
     if v is None or text is None or v.verdict not in ("approx_added", "approx_dropped"):
         return v
     if v.verdict == "approx_added" and not zq.approx:

@@ -254,3 +254,14 @@ def test_reconcile_needs_zh_extractor_to_keep_more_than_after_half_a_year():
 
     (qq,) = [x for x in extract_quantities("能维持半年多的生产。", "zh") if "半年" in x.text]
     assert qq.approx == "more_than"
+
+
+def test_reconcile_chinese_qualifier_apart_from_the_figure_raises_a_flag_only_when_strict():
+    from pipeline.reconcile import judge_in_text
+
+    text = "总额约比1954年增加了18.4％。最近三个月来，增加了18.4％。 It rose by 18.4% and then by 18.4%."
+    z1 = q("18.4", "percent", kind="percent", text="18.4％", start=text.index("18.4％"))
+    z2 = q("18.4", "percent", kind="percent", text="18.4％", start=text.rindex("18.4％"))
+    e = q("18.4", "percent", kind="percent", text="18.4%", start=text.index("18.4%"))
+    assert judge_in_text(text, z1, e).verdict == "approx_dropped"  # 约比…: "about" not rendered
+    assert judge_in_text(text, z2, e).verdict == "match"  # 最近 is "recently", not 近 "nearly"
