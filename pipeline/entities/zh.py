@@ -169,12 +169,14 @@ def _cuts_word(text, s, e, R):
     return False
 
 
-def _suffix_extension(text, e, name, R):
+def _suffix_extension(text, e, name, R, level=None):
     """龙潭|乡, 琅勃拉邦|省: a place suffix right after a gazetteer name that does not already carry one."""
     if name[-1] in "省市县区乡镇村州旗盟港站街":
         return None
     for suf in _EXT_SUFFIXES:
         if text.startswith(suf, e):
+            if suf == "地区" and level in ("region", "world_region", "country", "continent", "sea", "province"):
+                return None  # 东北|地区, 中东|地区: the generic word stays outside the name
             after = text[e + len(suf) - 1:e + len(suf) + 1]
             if len(after) == 2 and after in R.common:
                 return None
@@ -292,7 +294,7 @@ def _extract(text: str) -> list[Entity]:
             continue
         if p.level in _LOW_LEVELS and _cuts_word(text, s, e, R) and not _place_context(text, s, e, spans, R):
             continue
-        ext = _suffix_extension(text, e, w, R)
+        ext = _suffix_extension(text, e, w, R, p.level)
         if ext:
             suf, sub = ext
             name = w + suf
@@ -355,6 +357,10 @@ def _extract(text: str) -> list[Entity]:
             continue  # 工农联|盟, 两国|国旗: the suffix is part of a common word
         if text.startswith("军区", j - 1):
             continue
+        if (suf == "市" and text[k:k + 1] == "场") or (suf == "山" and text[k:k + 1] == "区"):
+            continue  # 旧货市|场 (market), 贫困山|区 (mountain area)
+        if suf in ("市", "省", "县") and (stem[-1] + suf) in R.common and g.best_zh(stem + suf) is None:
+            continue  # 大城|市, 都|市
         s0 = j - len(stem)
         name = stem + suf
         if name in R.not_place or stem in R.not_place or stem[-1] in _NUMERAL or \
