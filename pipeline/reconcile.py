@@ -747,6 +747,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 s += 0.5
             elif zu and eu and (zu in rules()["dim"]) != (eu in rules()["dim"]):
                 s -= 4  # 两小时 is not "both sides": a measure against another noun
+            elif zu and eu and zu != eu:
+                s -= 1  # two different nouns (两国, "both sides"): prefer a figure without or with the same
             if zsent[i] is not None and zsent[i] == esent[j]:
                 s += 1.5
             s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
