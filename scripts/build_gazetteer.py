@@ -459,7 +459,7 @@ def ambiguous_names(rows):
                 amb.add(n)
                 continue
             fr = freq.get(n)
-            if fr and fr[1] not in NAME_TAGS and fr[0] >= 20:
+            if fr and fr[1] not in NAME_TAGS and fr[0] >= 100:
                 amb.add(n)
     return amb
 

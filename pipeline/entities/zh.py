@@ -146,7 +146,7 @@ def _scan(text, R):
 
 
 _LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
-_EXT_SUFFIXES = ("专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
+_EXT_SUFFIXES = ("共和国", "专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
 _VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f", "zg", "q", "u", "y", "mq", "tg", "vg", "ag",
             "dg", "rg", "e", "o", "l", "i", "k", "b", "z", "uj", "ul", "uz", "ud", "ug", "uv"}
 
@@ -199,11 +199,15 @@ def _trim_stem(stem, R):
 
 
 def _left_cut(text, i, R):
-    """The character at i ends a common word that starts before it, and what follows it is a word too."""
+    """The character at i ends a common (non-verb) word that starts before it, and what follows it is a word too
+    (其中|国王; but 打中国人 keeps 中国)."""
     common = R.common
     if text[i + 1:i + 3] not in common:
         return False
-    return text[i - 1:i + 1] in common or (i >= 2 and text[i - 2:i + 1] in common)
+    for w in (text[i - 1:i + 1], text[i - 2:i + 1] if i >= 2 else ""):
+        if w in common and common[w] not in ("v", "vn", "vd"):
+            return True
+    return False
 
 
 def _is_han(c):
@@ -376,16 +380,16 @@ def _extract(text: str) -> list[Entity]:
         p = g.best_zh(name)
         places.append(_place_entity(text, s0, k, p, subtype=None if p else sub))
         occupied.add(s0, k)
-    places.extend(_enumerations(text, R, places))
+    places.extend(_safe(_enumerations, [], text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
     places = _dedupe(places)
-    places = _coordination(text, places, R)
-    places.extend(_abbreviations(text, R, places))
-    orgs = _extend_lexicon_orgs(text, orgs, places, R)
-    orgs.extend(_quoted_and_congress(text, R, places, orgs))
-    orgs.extend(_org_suffix(text, R, places, orgs))
-    orgs.extend(_agencies(text, R, orgs))
-    orgs.extend(_merge_chains(text, orgs, places, R))
+    places = _safe(_coordination, places, text, places, R)
+    places.extend(_safe(_abbreviations, [], text, R, places))
+    orgs = _safe(_extend_lexicon_orgs, orgs, text, orgs, places, R)
+    orgs.extend(_safe(_quoted_and_congress, [], text, R, places, orgs))
+    orgs.extend(_safe(_org_suffix, [], text, R, places, orgs))
+    orgs.extend(_safe(_agencies, [], text, R, orgs))
+    orgs.extend(_safe(_merge_chains, [], text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
 
@@ -468,6 +472,16 @@ class _Spans:
     def last_end(self, j):
         i = bisect.bisect_right(self.ends, j)
         return self.ends[i - 1] if i else 0
+
+
+def _safe(fn, default, *args):
+    """Run one rule; a rule that fails on odd input loses its own results only (DUIZHAO_STRICT=1 re-raises)."""
+    try:
+        return fn(*args)
+    except Exception:
+        if os.environ.get("DUIZHAO_STRICT"):
+            raise
+        return default
 
 
 def _inside(spans, j, k):
@@ -804,7 +818,7 @@ def _extend_lexicon_orgs(text, orgs, places, R):
         if start != o.start:
             name = text[start:o.end]
             out.append(Entity(text=name, start=start, end=o.end, label="ORG", subtype=o.subtype, norm=name,
-                              en=((p.en + " " if p is not None and start <= p.start else "") + (o.en or "")).strip(),
+                              en=(((p.en or "") + " " if p is not None and start <= p.start else "") + (o.en or "")).strip(),
                               place=(p.text if p is not None and start <= p.start else None)))
         else:
             out.append(o)
