@@ -57,3 +57,16 @@ def test_entities_en_pinyin_place_words_in_place_context_only():
 def test_entities_en_acronyms_are_case_sensitive():
     assert "U.S." in _texts(extract("the U.S. government"), "PLACE")
     assert _texts(extract("Let Us Work Together"), "PLACE") == {}
+
+
+def test_entities_en_rules_do_not_fail_on_shuffled_text(monkeypatch):
+    import random
+
+    monkeypatch.setenv("DUIZHAO_STRICT", "1")
+    pieces = ["Gaoyou", "County", "Metal", "Production", "Cooperative", "The", "in", "of", "U.S.", "China's", ",", ".",
+              "Special", "Districts", "Ministry", "Agriculture", "Zhang", "Dechang", "Loubanzhai", "-", "'", " ", "\n"]
+    rng = random.Random(7)
+    for _ in range(300):
+        t = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        for e in extract(t):
+            assert t[e.start:e.end] == e.text

@@ -118,3 +118,17 @@ def test_entities_zh_verbs_are_cut_from_org_names():
     o = {e.text for e in extract("龙游车站配合国营土产公司收购") if e.label == "ORG"}
     assert "国营土产公司" in o
     assert not any(x.startswith("配合") or x.startswith("龙游") for x in o)
+
+
+def test_entities_zh_rules_do_not_fail_on_shuffled_text(monkeypatch):
+    """Every rule runs without an exception (strict mode re-raises) on scrambled archive-like text."""
+    import random
+
+    monkeypatch.setenv("DUIZHAO_STRICT", "1")
+    pieces = ["江苏", "高邮县", "金属", "生产社", "、", "和", "等专区", "《", "》", "“", "”", "中美", "访华", "省委", "员会",
+              "第一", "厂", "社", "党", "新华社", "讯", "二十八日", "本报", "地区", "共和国", "村", "河", "一", "的", "\n", " "]
+    rng = random.Random(4)
+    for _ in range(300):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        for e in extract(t):
+            assert t[e.start:e.end] == e.text
