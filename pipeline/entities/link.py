@@ -125,10 +125,11 @@ def link_entities(zh: list[Entity], en: list[Entity], zh_len: int | None = None,
                 s = cache[key] = score(z, e)
             if s >= min_score:
                 dist = abs(z.start / zl - e.start / el)
-                cands.append((-s, dist, i, j, s))
+                # equal scores: the longer (more specific) mention first, then the closest in relative position
+                cands.append((-s, -(z.end - z.start), dist, i, j, s))
     cands.sort()
     zi, ej = {}, {}
-    for _, _, i, j, s in cands:
+    for _, _, _, i, j, s in cands:
         if i in zi or j in ej:
             continue
         zi[i] = (j, s)

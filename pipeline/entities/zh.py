@@ -783,6 +783,11 @@ def _org_suffix(text, R, places, orgs):
         out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
                           place=(place_ent.text if place_ent else None),
                           place_parent=(parent_ent.text if parent_ent else None), trade=trade))
+        if parent_ent is not None and place_ent.subtype not in ("province", "municipality", "region", "country"):
+            # 河南|安阳棉场, 潭北区|宏才乡农会: the name proper starts at the last place, the one before locates it
+            ps = place_ent.start
+            out.append(Entity(text=text[ps:k], start=ps, end=k, label="ORG", subtype=sub, norm=text[ps:k], en=en,
+                              place=place_ent.text, trade=trade))
         if place_ent is not None and len(stem) >= 2 and stem != trade and not stem.startswith(trade or "\0") \
                 and stem not in R.common:
             # 松江呼兰县|北关小学: the organisation's own name without the places before it
