@@ -189,7 +189,7 @@ def _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle):
 
 
 def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, znames=None, enames=None,
-        zcheap=None, etitle=None, memo: dict | None = None):
+        zcheap=None, etitle=None, memo: dict | None = None, full: bool = False):
     """Generic Gale-Church DP. ``zs``/``es`` are lengths; optional per-unit value lists and name sets.
 
     ``zcheap[i]`` marks Chinese title lines, ``etitle[j]`` English lines repeating the title.
@@ -213,8 +213,11 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     beads = list(prior.items())
+    # a band around the diagonal keeps long articles fast; short ones are searched in full
+    band = max(8, (max(n, m) + 4) // 4) if not full else max(n, m) + 1
     for i in range(n + 1):
-        for j in range(m + 1):
+        mid = i * m / n if n else 0
+        for j in range(max(0, int(mid) - band), min(m, int(mid) + band) + 1):
             c0 = cost[i][j]
             if c0 == INF:
                 continue
@@ -234,6 +237,8 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                 if nc < cost[i + a][j + b]:
                     cost[i + a][j + b] = nc
                     back[i + a][j + b] = (a, b, c)
+    if back[n][m] is None and (n or m) and not full:
+        return _dp(zs, es, ratio, prior, zvals, evals, znames, enames, zcheap, etitle, memo, full=True)
     out = []
     i, j = n, m
     while i or j:
@@ -421,7 +426,8 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
     # ratios around it and the corpus ratio, each path scored with a prior on the ratio, keep the best.
     best = None
     memo: dict = {}
-    for r in _ratio_grid(ratio):
+    grid = _ratio_grid(ratio) if len(zlen) * len(elen) <= 2500 else [ratio, _CORPUS_RATIO]
+    for r in grid:
         p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle, memo)
         total = sum(c for _, _, c in p_) + _ratio_penalty(r, ratio)
         if best is None or total < best[0] - 1e-9:

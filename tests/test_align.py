@@ -140,3 +140,16 @@ def test_align_seed_article_with_a_deleted_english_paragraph(seed_path, drop):
     beads = align_paragraphs(parse_article(text))
     body_zh = [q.index for q in art.paragraphs_zh if q.role != "title"]
     assert dropped_paragraphs(beads) == [body_zh[drop]]
+
+
+def test_align_long_and_lopsided_articles_finish():
+    en = [f"Paragraph {i} reports {i * 7} jin of grain." for i in range(120)]
+    zh = [f"第{i}段报告粮食{i * 7}斤。" for i in range(120)]
+    art = parse_article(make_text(zh, en, zh_title_lines=()))
+    beads = align_paragraphs(art)
+    assert [(b.zh, b.en) for b in beads[2:]] == [((i,), (i,)) for i in range(120)]
+    # two Chinese paragraphs, twenty English ones: every paragraph lands in some bead
+    art = parse_article(make_text(zh[:2], en[:20], zh_title_lines=()))
+    beads = align_paragraphs(art)
+    assert sorted(i for b in beads[2:] for i in b.en) == list(range(20))
+    assert sorted(i for b in beads[2:] for i in b.zh) == [0, 1]
