@@ -849,6 +849,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             consumed.add(q.start)
     pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
     cands = _candidates(st, s0, ents, all_ents, None)
+    fig_ends = {b for _, _, b in local}
     facts_here = []
     for q, a, b in local:
         if q.start in consumed:
@@ -870,9 +871,10 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
-        # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美
+        # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
+        # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
-        subj = _pick_subject(st, cands, limit)
+        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends], limit)
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
@@ -916,8 +918,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             row["comparison_baseline"] = comp.baseline
             row["role"] = "value" if comp.kind == "level" else comp.kind
             asides = [(m.start() + s0, m.end() + s0) for m in _PAREN.finditer(st)]
+            def _near(f):  # the figure it qualifies: in its clause or the one before, no colon between
+                between = st[f[0]["zh_end"] - s0:comp.start]
+                return not set(between) & set("：:；;") and sum(between.count(c) for c in "，,") <= 1
+
             main = None if comp.kind == "level" else next((f for f in reversed(facts_here) if f[1] is None
-                         and not any(x <= f[0]["zh_start"] < y for x, y in asides)
+                         and not any(x <= f[0]["zh_start"] < y for x, y in asides) and _near(f)
                          and (q.unit in RELATIVE_UNITS or q.unit == f[0]["unit"])), None)
             if main is not None:
                 m_row, _, m_period = main
