@@ -670,6 +670,13 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
 
 
+def _zh_scale(t: str) -> str | None:
+    for w in ("万万", "亿", "万"):
+        if w in t:
+            return w
+    return None
+
+
 def _en_writes(text: str, en_spans, zq) -> str | None:
     """The digits of a Chinese number of 3+ digits or with decimals found verbatim in the English side."""
     v = _d(zq.value)
@@ -791,8 +798,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             if m and 0 < m.start() and m.end() < len(zq.text):
                 # one row per end, each with its own Chinese surface and offsets
                 lo_t, hi_t = zq.text[:m.start()], zq.text[m.end():]
-                lo_z = dataclasses.replace(lo_q, text=lo_t, end=zq.start + m.start())
-                hi_z = dataclasses.replace(hi_q, text=hi_t, start=zq.start + m.end())
+                lo_z = dataclasses.replace(lo_q, text=lo_t, end=zq.start + m.start(), scale=_zh_scale(lo_t))
+                hi_z = dataclasses.replace(hi_q, text=hi_t, start=zq.start + m.end(), scale=_zh_scale(hi_t))
                 split_rows[i] = [(lo_z, j1, Verdict("match", None, "one end of a Chinese range", 10)),
                                  (hi_z, j2, Verdict(v2.verdict, v2.factor,
                                                     "; ".join(x for x in ("one end of a Chinese range", v2.note) if x),
