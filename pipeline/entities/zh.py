@@ -227,7 +227,7 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
         c = text[k - 1]
         if c in R.stop and not (text[k - 1:k + 1] in R.trades or text[k - 1:k + 2] in R.trades):
             before = text[k - 2] if k - 2 >= 0 else "\n"
-            if c not in _CORE_STOP and k - 1 > lo and (before in _PUNCT or (place_ends and (k - 1) in place_ends)) \
+            if c not in _CORE_STOP and k - 1 > lo and (before == "、" or (place_ends and (k - 1) in place_ends)) \
                     and j - k >= 1:
                 k -= 1
             break
@@ -255,9 +255,14 @@ def _cut_verbs(stem, R, boundary=False):
             best = i + 2
     if best:
         return stem[best:]
-    if not boundary and len(stem) >= 3 and R.common.get(stem[0]) in _VERB1 | {"t", "tg"} and stem[:2] not in R.common:
+    if not boundary and len(stem) >= 3 and (R.common.get(stem[0]) in _VERB1 | {"t", "tg"} or stem[0] in _LEAD_TIME) \
+            and stem[:2] not in R.common:
         return stem[1:]
     return stem
+
+
+#: time words and determiners that start a clause, not a name (现|印刷界职工会, 冬|被服厂)
+_LEAD_TIME = set("现今去昨本该此各每其冬春夏秋")
 
 
 _VERB2 = {"v", "vd", "d", "p", "c", "r", "ad", "t", "zg", "u", "y"}
@@ -704,7 +709,7 @@ def _org_suffix(text, R, places, orgs):
         inner = [place_end[x] for x in range(st + 1, j + 1) if x in place_end and place_end[x].start >= st]
         seg_from = inner[-1].end if inner else st
         if j - seg_from >= 2:
-            cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or (st > 0 and text[st - 1] in _PUNCT))
+            cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or text[st] in R.stop)
             if len(cut) < j - seg_from and not (not cut and inner):
                 st, run = j - len(cut), len(cut)
                 if not cut:
