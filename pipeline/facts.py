@@ -56,6 +56,7 @@ _CLAUSE = set("，,：:（）()")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
+_ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、齐滨|两县
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -118,6 +119,7 @@ class Rules:
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
     followed_by: tuple = ()
+    apposition_units: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +174,7 @@ def rules() -> Rules:
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
     r.followed_by = tuple(flt.get("followed_by", ()))
+    r.apposition_units = frozenset(flt.get("apposition_units", ()))
     r.scope_re = re.compile(_alt(r.scope))
     r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
     r.surnames = frozenset(s["surnames"])
@@ -718,6 +721,14 @@ def _int(v):
     return int(v)
 
 
+def _classifier(q) -> str:
+    """The unit word of a figure as written (两县 -> 县, 三个专区 -> 个专区)."""
+    if q.unit_text:
+        return q.unit_text
+    m = re.search(r"[个]?[\u4e00-\u9fff]{1,2}$", q.text)
+    return m.group(0) if m else ""
+
+
 def states_something(q) -> bool:
     """False for dates, ordinals, 一 used as an article (一个), bare one-character numerals (二、)."""
     if q.kind in NOT_FACTS:
@@ -756,6 +767,14 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue  # 本报二版: a page
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
+    # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
+    ends = {q.end for _, q in zh_quantities}
+    starts = {q.start for _, q in zh_quantities}
+    place_ends = {e.end for _, e in zh_entities if e.label == "PLACE"}
+    for key in list(by_seg):
+        by_seg[key] = [q for q in by_seg[key] if q.start not in ends and q.end not in starts
+                       and not (_classifier(q) in r.apposition_units and (
+                           q.start in place_ends or _ENUM_BEFORE.search(text, max(0, q.start - 6), q.start)))]
     for seg, _ in zh_entities:
         segs.setdefault((seg.start, seg.end), seg)
     rows = []

@@ -231,7 +231,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "group"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "followed_by", "example", "keep"},
+        "filters": {"determiners", "followed_by", "apposition_units", "example", "keep"},
     }
     for name, keys in want.items():
         assert set(_toml(name)) == keys, name
