@@ -154,6 +154,19 @@ _VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f",
 _VERB1 = {"v", "d", "p", "c", "r", "u", "y", "zg", "vg", "dg", "uj", "ul"}
 
 
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
+#: last characters of role words before a name (主任, 工人, 社长, 书记, 委员, 代表, 同志, 老师 ...)
+_ROLE_END = set("任人长记员表志师手兵")
+
+
+def _person_name(text, s, e):
+    """A two-character place name right after a surname that follows a role word, or followed by 同志."""
+    if s < 1 or text[s - 1] not in _SURNAMES:
+        return False
+    return (s >= 2 and text[s - 2] in _ROLE_END) or text.startswith(("同志", "等同志", "说"), e)
+
+
 def _cuts_word(text, s, e, R):
     """The match's last character forms a common word with the next one (修水|渠, 大丰|收). Names ending in
     their own suffix (南安县|境) are never cut."""
@@ -164,7 +177,7 @@ def _cuts_word(text, s, e, R):
         return True
     if e - s == 2 and s > 0:
         prv = text[s - 1:s + 1]
-        if prv in R.common and R.common[prv] in _VERBISH:
+        if prv in R.common and (R.common[prv] in _VERBISH or text[s:e] in R.ambiguous):
             return True
     return False
 
@@ -303,6 +316,9 @@ def _extract(text: str) -> list[Entity]:
             continue
         if p.level in _LOW_LEVELS and _cuts_word(text, s, e, R) and not _place_context(text, s, e, spans, R):
             continue
+        if e - s == 2 and p.level in _LOW_LEVELS | {"city"} and _person_name(text, s, e) \
+                and not _place_context(text, s, e, spans, R):
+            continue  # 主任田|昆山, 工人刘|永清: a person's given name
         ext = _suffix_extension(text, e, w, R, p.level)
         if ext:
             suf, sub = ext
@@ -366,6 +382,13 @@ def _extract(text: str) -> list[Entity]:
             continue  # 工农联|盟, 两国|国旗: the suffix is part of a common word
         if text.startswith("军区", j - 1):
             continue
+        if suf == "共和国" and (stem in R.common or "人民" in stem or "民主" in stem or "加盟" in stem):
+            continue  # 人民共和国, 加盟共和国: not a name on its own
+        if any(c in "吨斤亩元米" for c in stem) or text[j:k + 1] in ("村庄", "区域", "乡镇"):
+            continue
+        if len(stem) == 2 and R.common.get(stem[0]) == "v" and stem not in R.common and g.best_zh(stem) is None \
+                and sub in ("province", "district", "county", "prefecture"):
+            continue  # 产棉|省, 产漆|地区
         if (suf == "市" and text[k:k + 1] == "场") or (suf == "山" and text[k:k + 1] == "区"):
             continue  # 旧货市|场 (market), 贫困山|区 (mountain area)
         if suf in ("市", "省", "县") and (stem[-1] + suf) in R.common and g.best_zh(stem + suf) is None:
