@@ -943,7 +943,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
 
             main = None if comp.kind == "level" else next((f for f in reversed(facts_here) if f[1] is None
                          and not any(x <= f[0]["zh_start"] < y for x, y in asides) and _near(f)
-                         and (q.unit in RELATIVE_UNITS or q.unit == f[0]["unit"])), None)
+                         and ((q.unit in RELATIVE_UNITS and f[0]["unit"] not in ("percent", "times"))
+                              or q.unit == f[0]["unit"])), None)
             if main is not None:
                 m_row, _, m_period = main
                 row["related_fact_id"] = m_row["fact_id"]
