@@ -115,6 +115,12 @@ def _tokens(text):
             w = w[:-1]
             e -= 1
         w2 = w.rstrip("'’")
+        m2 = re.match(r"([a-z]+)-(?=[A-Z])", w2)
+        if m2:  # pseudo-Hebei, anti-Japanese: the capitalised part is the word
+            cut = m2.end()
+            s += cut
+            w = w[cut:]
+            w2 = w2[cut:]
         if w2.endswith(("'s", "’s")) and len(w2) > 3:
             w2 = w2[:-2]  # possessive: China's -> China
         e -= len(w) - len(w2)
