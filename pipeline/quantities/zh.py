@@ -254,15 +254,14 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
         m = NOUN_AFTER.match(text, tail_end)
         if m:
             return NOUNS[m.group("noun")]
-        if unit_text not in ("个", "個"):
-            # 新开渠二十四道: a noun right before the number (one linking char allowed)
-            before = text[max(0, num_start - 6) : num_start]
-            last = None
-            for m in NOUN_BEFORE.finditer(before):
-                if m.end() >= len(before) - 1:
-                    last = m.group()
-            if last:
-                return NOUNS[last]
+        # 新开渠二十四道, 农业社二百七十个: a noun right before the number (one linking char allowed)
+        before = text[max(0, num_start - 6) : num_start]
+        last = None
+        for m in NOUN_BEFORE.finditer(before):
+            if m.end() >= len(before) - 1:
+                last = m.group()
+        if last:
+            return NOUNS[last]
         ana = _anaphora(text, unit_text, num_start)
         if ana:
             return ana
