@@ -72,6 +72,16 @@ def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     return out
 
 
+def _without(df: pd.DataFrame, spans) -> pd.DataFrame:
+    """``df`` without the rows in the (start, stop) spans."""
+    if not spans:
+        return df
+    keep = [True] * len(df)
+    for a, b in spans:
+        keep[a:b] = [False] * (b - a)
+    return df[keep].reset_index(drop=True)
+
+
 def _items(files, done, ships_data):
     """Work items in input order (see :mod:`pipeline.engines`)."""
     from pipeline.article import MAX_BYTES
@@ -150,18 +160,20 @@ def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), bat
     cancelled = False
     try:
         chunks = _chunked(_items(files, done, getattr(eng, "ships_data", False)), chunk_size)
-        for results, (pid, rss_kb) in eng.map_chunks(chunks):
+        for meta, tables, (pid, rss_kb) in eng.map_chunks(chunks):
             summary.worker_peak_mb[pid] = max(summary.worker_peak_mb.get(pid, 0.0), rss_kb / 1024)
-            for path, status, aid, kind, tables in results:
+            drop: dict[str, list] = {}
+            dups = []
+            for path, status, aid, kind, rows in meta:
                 if aid is not None:
                     first = seen_ids.get(aid)
                     if first is not None and first != path:
                         status, kind = "failed", "duplicate"
-                        tables = {"errors": pd.DataFrame([{
-                            "path": path, "kind": kind,
-                            "message": f"same Chinese text, date and page as {first} (article {aid}); "
-                                       "not counted twice",
-                        }])}
+                        for name, span in rows.items():
+                            drop.setdefault(name, []).append(span)
+                        dups.append({"path": path, "kind": kind,
+                                     "message": f"same Chinese text, date and page as {first} (article {aid}); "
+                                                "not counted twice"})
                     else:
                         seen_ids[aid] = path
                 if status == "processed":
@@ -171,13 +183,17 @@ def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), bat
                 else:
                     summary.failed += 1
                     summary.errors_by_kind[kind] = summary.errors_by_kind.get(kind, 0) + 1
-                if tables:
-                    pending.append(tables)
-                n_pending += 1
-                if n_pending >= batch_size:
-                    flush()
+            if drop:
+                tables = {name: _without(df, drop.get(name, ())) for name, df in tables.items()}
+            if dups:
+                pending.append({"errors": pd.DataFrame(dups)})
+            if tables:
+                pending.append(tables)
+            n_pending += len(meta)
+            if n_pending >= batch_size:
+                flush()
             if bar is not None:
-                bar.update(len(results))
+                bar.update(len(meta))
                 bar.set_postfix(failed=summary.failed, skipped=summary.skipped, refresh=False)
             if on_progress is not None:
                 on_progress(summary)

@@ -58,19 +58,40 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def work_chunk(items) -> tuple[list, tuple[int, int]]:
-    """Process a chunk; returns (results, (worker pid, worker peak RSS in KB)).
+def concat_tables(parts: list[dict]) -> tuple[dict, list[dict]]:
+    """Concatenate per-article tables: (tables, for each part {name: (start, stop)} of its rows)."""
+    import pandas as pd
 
+    names = list(dict.fromkeys(n for p in parts for n in p))
+    frames = {n: [] for n in names}
+    ranges = [dict() for _ in parts]
+    size = dict.fromkeys(names, 0)
+    for i, p in enumerate(parts):
+        for n, df in p.items():
+            if df is not None and len(df):
+                frames[n].append(df)
+                ranges[i][n] = (size[n], size[n] + len(df))
+                size[n] += len(df)
+    tables = {}
+    for n, fs in frames.items():
+        if fs:
+            tables[n] = fs[0].reset_index(drop=True) if len(fs) == 1 else pd.concat(fs, ignore_index=True)
+    return tables, ranges
+
+
+def work_chunk(items) -> tuple[list, dict, tuple[int, int]]:
+    """Process a chunk; returns (meta, tables, (worker pid, worker peak RSS in KB)).
+
+    ``meta`` has one ``(path, status, article_id, kind, rows)`` per item, ``rows`` giving the
+    ``(start, stop)`` of the item's rows in each of the chunk's ``tables``, concatenated
+    here: one frame per table and chunk is much cheaper to send than one per article.
     Items that are already results (computed by the client, e.g. a file too large to
     ship) are passed through as ``("done", result)``.
     """
-    out = []
-    for item in items:
-        if item[0] == "done":
-            out.append(item[1])
-        else:
-            out.append(work_item(item))
-    return out, (os.getpid(), peak_rss_kb())
+    results = [item[1] if item[0] == "done" else work_item(item) for item in items]
+    tables, ranges = concat_tables([r[4] for r in results])
+    meta = [(path, status, aid, kind, rows) for (path, status, aid, kind, _), rows in zip(results, ranges)]
+    return meta, tables, (os.getpid(), peak_rss_kb())
 
 
 _WARM_UP = """Title: Warm-up
