@@ -127,6 +127,8 @@ def check_files(paths, fail_on: set[str] | None = None, out=None) -> int:
         name = f"\033[1m{path}\033[0m" if tty else str(path)
         print(f"{name}: {s['n_figures']} figures, {s['n_match']} match, {len(flagged)} flagged, fidelity {fid}",
               file=out)
+        for note in df.attrs.get("alignment", ()):
+            print(f"  alignment: {note}", file=out)
         for _, row in flagged.iterrows():
             print(format_row(article, row, tty), file=out)
             totals[row["verdict"]] = totals.get(row["verdict"], 0) + 1

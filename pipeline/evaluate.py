@@ -379,7 +379,7 @@ def format_inject(res: dict) -> str:
 
     lines = [f"injected errors: {res['n']}, caught {res['caught']} = {pct(res['caught_rate'])}; "
              f"collateral false flags {pct(res['collateral_rate'])} "
-             f"({res['collateral']['flagged']} of {res['collateral']['checked']} clean matches re-checked)"]
+             f"({res['collateral']['flagged']} of {res['collateral']['checked']} untouched clean matches flagged)"]
     for k, m in res["per_kind"].items():
         lines.append(f"  {k:10} {m['caught']}/{m['n']} = {pct(m['rate'])}")
     return "\n".join(lines)

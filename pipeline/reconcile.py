@@ -95,6 +95,8 @@ def rules() -> dict:
             "unit_swap": raw["inject"]["unit_swap"],
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                      for k, v in raw["lone"].items()},
+            "lone_unit": {k: re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
+                          for k, v in raw.get("lone_unit", {}).items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
             "ctx_en": [(a, re.compile(p, re.I)) for a, p in raw["context"]["en"]],
             "ctx_zh_raise": [(a, re.compile(p)) for a, p in raw["context"]["zh_raise"]],
@@ -580,6 +582,13 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None) ->
         spans = list(en_spans or ())
     # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
     unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit != "piece" else None
+    adj = rules()["lone_unit"].get(zq.unit) if _d(zq.value) == 1 else None
+    if adj is not None:
+        for s, e in spans:
+            for m in adj.finditer(text, s, e):
+                if m.start() not in taken:
+                    taken.add(m.start())
+                    return m.group()
     for s, e in spans:
         for m in pat.finditer(text, s, e):
             if m.start() in taken:
@@ -667,7 +676,12 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
             note = "no Chinese figure of this value in the aligned paragraph"
         rows.append(_row(article, bi, bead, None, None, seg, q, Verdict("extra_in_en", None, note)))
     rows.sort(key=lambda r: (r.pop("_bead"), r.pop("_pos")))
-    return pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    # the alignment's findings, for check and the summary (paragraphs with no figure included)
+    df.attrs["alignment"] = [b.note for b in beads if b.note and (b.dropped or b.merged or not b.zh)
+                             and b.zh != (TITLE,) and "title repeat" not in b.note]
+    df.attrs["dropped_paragraphs"] = [i for b in beads if b.dropped for i in b.zh]
+    return df
 
 
 def _zh_scale(t: str) -> str | None:
@@ -743,6 +757,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 continue
             if v.verdict == "scale_error" and (unit_key(zq.unit) != unit_key(eq.unit) and zq.unit and eq.unit):
                 continue  # 一家 (1 household) and "ten years" are not a scale slip
+            if v.verdict == "unit_mismatch" and _d(eq.value) == 1 and not _EN_NUMBER_WORD.search(eq.text or ""):
+                continue  # 一年 and "per day" (每天): two different "one"s, not a unit slip
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
                 # a different number: only a candidate in the same aligned sentence, same unit and space
                 if zsent[i] is None or zsent[i] != esent[j] or unit_key(zq.unit) != unit_key(eq.unit) \
@@ -913,7 +929,8 @@ def summarize(df: pd.DataFrame) -> dict:
     ``n_figures``: Chinese figures reconciled (rows with a Chinese side: dates and ordinals
     are out of scope and not counted); ``n_<verdict>`` for each of :data:`VERDICTS`
     (``n_extra_in_en`` counts English figures with no Chinese source); ``n_flagged``: rows
-    whose verdict is not ``match``; ``fidelity``: n_match / (n_figures + n_extra_in_en), the
+    whose verdict is not ``match``; ``n_dropped_paragraphs``: Chinese paragraphs the alignment
+    found untranslated (from ``df.attrs``, so counted even when they hold no figure); ``fidelity``: n_match / (n_figures + n_extra_in_en), the
     share of all figures rendered faithfully, 1.0 is a perfect translation, None when the
     article has no figure.
     """
@@ -923,6 +940,7 @@ def summarize(df: pd.DataFrame) -> dict:
         for v in VERDICTS:
             out[f"n_{v}"] = 0
         out["n_flagged"] = 0
+        out["n_dropped_paragraphs"] = len(df.attrs.get("dropped_paragraphs", ())) if df is not None else 0
         out["fidelity"] = None
         return out
     counts = df["verdict"].value_counts()
@@ -930,6 +948,7 @@ def summarize(df: pd.DataFrame) -> dict:
     for v in VERDICTS:
         out[f"n_{v}"] = int(counts.get(v, 0))
     out["n_flagged"] = int(len(df) - out["n_match"])
+    out["n_dropped_paragraphs"] = len(df.attrs.get("dropped_paragraphs", ()))
     denom = out["n_figures"] + out["n_extra_in_en"]
     out["fidelity"] = round(out["n_match"] / denom, 4) if denom else None
     return out

@@ -265,3 +265,13 @@ def test_reconcile_chinese_qualifier_apart_from_the_figure_raises_a_flag_only_wh
     e = q("18.4", "percent", kind="percent", text="18.4%", start=text.index("18.4%"))
     assert judge_in_text(text, z1, e).verdict == "approx_dropped"  # 约比…: "about" not rendered
     assert judge_in_text(text, z2, e).verdict == "match"  # 最近 is "recently", not 近 "nearly"
+
+
+def test_reconcile_dropped_paragraph_without_figures_is_reported(seed_path):
+    art = read_article(seed_path)
+    p = art.paragraphs_en[3]  # the last paragraph: no figure in it
+    df = reconcile_article(parse_article(art.text[:p.start] + art.text[p.end:]))
+    assert df.attrs["dropped_paragraphs"] == [art.paragraphs_zh[-1].index]
+    assert any("dropped" in n for n in df.attrs["alignment"])
+    assert summarize(df)["n_dropped_paragraphs"] == 1
+    assert summarize(reconcile_article(art))["n_dropped_paragraphs"] == 0
