@@ -103,6 +103,7 @@ class Rules:
     change_re: re.Pattern | None = None
     ratio_re: re.Pattern | None = None
     prepositions: tuple = ()
+    preposition_chars: frozenset = frozenset()
     coordination: tuple = ()
     tail_re: re.Pattern | None = None
     scope: dict = field(default_factory=dict)
@@ -164,6 +165,7 @@ def rules() -> Rules:
     r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
     s = _load("subjects")
     r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
+    r.preposition_chars = frozenset(p for p in s["prepositions"] if len(p) == 1) - {"和"}
     r.coordination = tuple(s["coordination"])
     r.tail_re = re.compile(s["coordination_tail"])
     r.scope = s["scope"]
@@ -522,7 +524,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
     """Subject candidates of a sentence: entity chains, scope words, leading group nouns."""
     r = rules()
     outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject)
-             and not r.dateline_re.match(st, e.end - sent_start)]
+             and not r.dateline_re.match(st, e.end - sent_start)
+             # a name does not open with a preposition: 同洛克菲勒集团 is 同 + a name
+             and not (e.gazetteer_id is None and e.text[:1] in r.preposition_chars)]
     chains = []
     for e in outer:
         s, en = e.start - sent_start, e.end - sent_start
