@@ -149,7 +149,7 @@ GOLD_DIFFERENCES = {
 
 def eval_gold(verbose=False):
     gold = [json.loads(line) for line in open(SHARED / "gold" / "dev.jsonl", encoding="utf-8")]
-    n = found = right = kind_ok = n_diff = 0
+    n = found = right = kind_ok = n_diff = unit_right = approx_right = 0
     by_kind: dict[str, list[int]] = {}
     misses, wrong = [], []
     for art in gold:
@@ -196,13 +196,16 @@ def eval_gold(verbose=False):
             else:
                 unit_ok = UNIT_ALIAS.get(q.unit, q.unit) == UNIT_ALIAS.get(g["unit"], g["unit"])
             ap_ok = APPROX_EQ.get(q.approx) == APPROX_EQ.get(g["approx"])
+            unit_right += unit_ok
+            approx_right += ap_ok
             if unit_ok and ap_ok:
                 right += 1
             else:
                 wrong.append((art["file"], zh, g["value"], g["unit"], g["approx"], q.text, q.unit, q.approx))
     print(f"gold: {n} numbers; found with exact value {found} ({found / n:.4f}); "
           f"without the {n_diff} gold labels listed in GOLD_DIFFERENCES: {found}/{n - n_diff} ({found / (n - n_diff):.4f}); "
-          f"unit+approx right {right} of found ({right / max(found, 1):.4f}); kind agrees {kind_ok / max(found, 1):.4f}")
+          f"unit+approx right {right} of found ({right / max(found, 1):.4f}: unit {unit_right / max(found, 1):.4f}, "
+          f"approx {approx_right / max(found, 1):.4f}); kind agrees {kind_ok / max(found, 1):.4f}")
     for k, (t, f) in sorted(by_kind.items()):
         print(f"  {k:9s} {f}/{t} = {f / t:.3f}")
     if verbose:
