@@ -37,7 +37,7 @@ from sqlalchemy.types import TypeDecorator
 log = logging.getLogger(__name__)
 
 #: bump when a table or column changes; an older database is rebuilt (its rows are derived data)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: tables keyed by article id, in write order (parents first)
 ARTICLE_TABLES = ("articles", "quantities", "entities", "reconciliation", "facts")
 TABLES = ARTICLE_TABLES + ("errors",)
@@ -116,6 +116,7 @@ ARTICLES = Table(
     Column("n_figures", Integer),
     *[Column(f"n_{v}", Integer) for v in VERDICTS],
     Column("n_flagged", Integer),
+    Column("n_dropped_paragraphs", Integer),
     Column("fidelity", Float),
     Column("extra", Text),
     Index("ix_articles_path", "path"),
