@@ -195,8 +195,10 @@ def _extract(text: str) -> list[Entity]:
             if L == 1 and j == i + 1 and _person_context(toks, low, i):
                 i += 1
                 continue
+            same = j == i + L or sub == p.subtype or p.level not in ("county", "district", "township", "village", "other")
             places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=sub if j > i + L else p.subtype,
-                                 norm=p.zh, en=p.en, gazetteer_id=p.id, modern=p.modern or None))
+                                 norm=p.zh if same else None, en=p.en if same else text[s:e],
+                                 gazetteer_id=p.id if same else None, modern=(p.modern or None) if same else None))
             i = j
             continue
         # rule place_head: capitalised words + head
@@ -216,7 +218,7 @@ def _extract(text: str) -> list[Entity]:
         if found and found[0] > i:
             k, H = found
             name_words = low[i:k]
-            if not any(w in R.stop for w in name_words[:1]):
+            if not any(w in R.stop or w in _GENERIC_FIRST for w in name_words[:1]):
                 s, e = toks[i][0], toks[k + H - 1][1]
                 places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE",
                                      subtype=R.place_heads[tuple(low[k:k + H])], norm=None, en=text[s:e]))
@@ -309,6 +311,10 @@ def _adjacent(text, toks, i, j):
             return False
     return True
 
+
+#: words that start a head noun phrase, never a name (Special District, Autonomous Region)
+_GENERIC_FIRST = {"special", "autonomous", "administrative", "border", "military", "municipal", "provincial", "county",
+                  "district", "city", "village", "township", "people's", "peoples"}
 
 _TITLES = {"mr", "mrs", "comrade", "general", "chairman", "premier", "minister", "director", "secretary", "president"}
 
