@@ -248,19 +248,51 @@ def test_store_refuses_a_newer_schema(tmp_path):
         Store(tmp_path)
 
 
-def test_store_schema_matches_the_stages():
+def test_store_keeps_every_stage_column(tmp_path):
+    """The columns process_article writes are stored: named by the schema (today all of them are),
+    or, for a column a stage adds later, kept in ``extra``."""
+    import json
+
     from pipeline.process import ARTICLE_COLUMNS, ENTITY_COLUMNS, QUANTITY_COLUMNS
 
-    assert set(ARTICLE_COLUMNS) <= set(columns("articles"))
-    assert set(QUANTITY_COLUMNS) <= set(columns("quantities"))
-    assert set(ENTITY_COLUMNS) <= set(columns("entities"))
+    for cols, name in ((ARTICLE_COLUMNS, "articles"), (QUANTITY_COLUMNS, "quantities"), (ENTITY_COLUMNS, "entities")):
+        t = synthetic("a1", "/c/a1.txt")
+        df = t[name]
+        t[name] = df.assign(**{c: 1 for c in cols if c not in df.columns})
+        store = Store(tmp_path / name)
+        try:
+            store.write(t)
+            got = store.read(name)
+        finally:
+            store.close()
+        for c in cols:
+            assert c in got.columns or c in json.loads(got.loc[0, "extra"] or "{}"), (name, c)
 
 
-def test_store_schema_has_the_reconciliation_columns():
+def test_store_keeps_every_reconciliation_column(tmp_path):
+    """Every column reconciliation and its summary produce is stored: in its own column when the
+    schema names it (the issue's columns must be named), else inside ``extra``; never dropped."""
     rec = pytest.importorskip("pipeline.reconcile")
-    assert set(rec.COLUMNS + rec.EXTRA_COLUMNS) <= set(columns("reconciliation"))
+    assert set(rec.COLUMNS) <= set(columns("reconciliation"))
     summary = rec.summarize(None)
-    assert set(summary) <= set(columns("articles"))
+    assert {"n_figures", "n_match", "fidelity"} <= set(columns("articles")) & set(summary)
+    t = synthetic("a1", "/c/a1.txt")
+    t["articles"] = t["articles"].assign(**{k: 1 for k in summary if k != "fidelity"})
+    extra_rec = [c for c in rec.COLUMNS + rec.EXTRA_COLUMNS if c not in t["reconciliation"].columns]
+    t["reconciliation"] = t["reconciliation"].assign(**{c: 1 for c in extra_rec if c not in ("article_id",)})
+    s = Store(tmp_path)
+    try:
+        s.write(t)
+        arts, recs = s.read("articles"), s.read("reconciliation")
+    finally:
+        s.close()
+    import json
+
+    for k in summary:
+        if k != "fidelity":
+            assert k in arts.columns and arts.loc[0, k] == 1 or json.loads(arts.loc[0, "extra"]).get(k) == 1, k
+    for c in extra_rec:
+        assert c in recs.columns or c in json.loads(recs.loc[0, "extra"] or "{}"), c
 
 
 def test_store_schema_has_the_fact_columns():
