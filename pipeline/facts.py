@@ -101,6 +101,7 @@ class Rules:
     verbs: dict = field(default_factory=dict)
     level_fillers: frozenset = frozenset()
     change_re: re.Pattern | None = None
+    compare_with_re: re.Pattern | None = None
     ratio_re: re.Pattern | None = None
     prepositions: tuple = ()
     preposition_chars: frozenset = frozenset()
@@ -162,6 +163,7 @@ def rules() -> Rules:
         f"(?:(?P<marker>{marker})(?P<base1>{base})?(?:{after})?[，,]?)?"
         f"(?P<verb>{_alt(r.verbs)})(?P<base2>{base})?(?P<fill>{_alt(c['fillers'] + c['level_fillers'])})?$")
     r.level_fillers = frozenset(c["level_fillers"])
+    r.compare_with_re = re.compile(f"(?:{marker})(?P<base>{base})(?:{after}|同期)")
     r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
     s = _load("subjects")
     r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
@@ -324,7 +326,7 @@ def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Per
         if "months" in rule:
             months = tuple(rule["months"])
         elif rule.get("quarter"):
-            n = _small_int(sub.group("n"))
+            n = _small_int(sub.group("n") or sub.group("n2"))
             if n and 1 <= n <= 4:
                 months = (3 * n - 2, 3 * n)
         elif rule.get("first_months"):
@@ -859,6 +861,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     ml[i] = _MASK
         masked = "".join(ml)
     exclude = [c.base_span for c in comps.values() if c.base_span]
+    exclude += [(m.start("base"), m.end("base")) for m in r.compare_with_re.finditer(st)]  # 和去年比较
     periods = _periods(st, exclude, art_year)
     durations = []
     consumed = set()
