@@ -95,6 +95,7 @@ def rules() -> dict:
             "unit_swap": raw["inject"]["unit_swap"],
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                      for k, v in raw["lone"].items()},
+            "generic_units": set(raw.get("generic_units", {}).get("keys", [])),
             "lone_unit": {k: re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                           for k, v in raw.get("lone_unit", {}).items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
@@ -581,7 +582,8 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None) ->
     if not spans:
         spans = list(en_spans or ())
     # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
-    unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit != "piece" else None
+    # (generic classifiers such as 一种, 一项 are rendered "a view", "a task": any noun will do)
+    unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit not in rules()["generic_units"] else None
     adj = rules()["lone_unit"].get(zq.unit) if _d(zq.value) == 1 else None
     if adj is not None:
         for s, e in spans:
