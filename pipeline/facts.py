@@ -900,7 +900,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
-        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends], limit)
+        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit)
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
