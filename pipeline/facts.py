@@ -57,6 +57,8 @@ _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、齐滨|两县
+#: characters that end a verb phrase, not a modifier of a group noun (把工人, 在农民)
+_NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -619,15 +621,22 @@ def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
             out = [c for c in out if not (name_start <= c.start and c.end <= p.end)]
             out.append(p)
     # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
+    # (with a short modifier before it: 游泳运动员, 贫困的居民)
     for m in r.group_re.finditer(st):
         s = m.start()
         head = _LEAD.sub("", st[:s]).rstrip(" \t\u3000")
+        begin = s
         if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
-            continue
-        if any(c.start <= s < c.end for c in out):
+            cut = max(head.rfind(c) for c in _CLAUSE | {" ", "\u3000"}) + 1
+            prefix = head[cut:]
+            if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER):
+                continue
+            begin = s - len(prefix)
+        if any(c.start <= begin < c.end or c.start <= s < c.end for c in out):
             continue
         word = m.group(0)
-        out.append(Subject(s, m.end(), word, word, r.groups[word], "group", None, []))
+        text_ = st[begin:m.end()]
+        out.append(Subject(begin, m.end(), text_, text_, r.groups[word], "group", None, []))
     out.sort(key=lambda c: c.start)
     return out
 
