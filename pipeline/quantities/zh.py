@@ -218,6 +218,8 @@ FINANCIAL_ALONE = set("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ARABIC = set("0123456789０１２３４５６７８９")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+#: letters then a digit or 型/号 after a number make a code (５０１０Ｘ型); 1.3nm is a number
+_CODE_AFTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+(?:[0-9０-９]|[型号式]|$)")
 _KMG = re.compile(r"[KkMG](?![A-Za-z])")
 #: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
 NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind"}
@@ -352,7 +354,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
     if (num_s > 0 and _LATIN.match(text, num_s - 1) and num_text[0] in _ARABIC) or (
-        num_text[-1] in _ARABIC and _LATIN.match(text, num_e) and not _KMG.match(text, num_e)
+        num_text[-1] in _ARABIC and _CODE_AFTER.match(text, num_e) and not _KMG.match(text, num_e)
     ):
         return []  # ＨＭＣ５０１０Ｘ, B29: a code, not a number
     if len(num_text) == 1 and num_text in FINANCIAL_ALONE and (
