@@ -191,8 +191,14 @@ class LocalEngine:
     def __init__(self, workers: int):
         from concurrent.futures import ProcessPoolExecutor
 
+        import multiprocessing
+
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=init_local_worker,
+        ctx = multiprocessing.get_context()
+        if ctx.get_start_method() == "fork":
+            # load the models here once: forked workers inherit them (copy-on-write) and start at once
+            warm_up()
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_local_worker,
                                         initargs=(os.getpid(),))
 
     def map_chunks(self, chunks):

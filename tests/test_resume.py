@@ -93,15 +93,15 @@ def test_interrupted_run_restarted_equals_clean_run(tmp_path, how):
     """`python -m pipeline run` (real pipeline, 2 workers) interrupted after some batches,
     restarted with the same arguments: the same tables as an uninterrupted run."""
     d = tmp_path / "in"
-    _corpus(d, 150, small=True)
-    n_inputs = 150 + 8 + 1
+    _corpus(d, 100, small=True)
+    n_inputs = 100 + 8 + 1
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(SLOW_HOOK)
     out = tmp_path / "out"
     args = [sys.executable, "-m", "pipeline", "run", str(d), "-o", str(out), "--workers", "2", "--no-progress"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])),
-               DUIZHAO_TEST_SLOW="0.02")
+               DUIZHAO_TEST_SLOW="0.05")
     proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
@@ -145,7 +145,7 @@ def test_interrupted_run_restarted_equals_clean_run(tmp_path, how):
     # articles written before the interruption are skipped, not redone
     assert skipped == done_before
 
-    clean = run([d], tmp_path / "clean", workers=2, progress=False, report=False)
+    clean = run([d], tmp_path / "clean", workers=1, progress=False, report=False)
     assert_same_tables(clean, resumed)
     assert len(resumed["articles"]) + len(resumed["errors"]) == n_inputs
     assert set(resumed["articles"]["path"]).isdisjoint(resumed["errors"]["path"])
