@@ -173,10 +173,14 @@ def timed_run(files, out: Path, workers: int, **kw) -> dict:
     def on_progress(s):
         marks.append((time.perf_counter(), s.processed + s.failed + s.skipped))
 
+    c0 = os.times()
     t = time.perf_counter()
     r = run(files, out, workers=workers, progress=False, report=False, return_tables=False,
             on_progress=on_progress, **kw)
     secs = time.perf_counter() - t
+    c1 = os.times()  # the pool's workers have been joined: their CPU time is in children_*
+    cpu = (c1.user - c0.user + c1.system - c0.system
+           + c1.children_user - c0.children_user + c1.children_system - c0.children_system)
     s = r["summary"]
     # steady state: from the first result after 10% of the inputs to the last one (no start-up,
     # no final export): what an archive of a million articles sees
@@ -184,6 +188,7 @@ def timed_run(files, out: Path, workers: int, **kw) -> dict:
     steady = (marks[-1][1] - n10[1]) / (marks[-1][0] - n10[0]) if marks[-1][0] > n10[0] else float("nan")
     return {"workers": workers, "n": s.inputs, "processed": s.processed, "failed": s.failed,
             "errors": dict(s.errors_by_kind), "seconds": secs, "rate": s.inputs / secs, "steady": steady,
+            "cpu_per_article": cpu / max(1, s.inputs),
             "worker_peak_mb": dict(s.worker_peak_mb)}
 
 
@@ -205,6 +210,30 @@ def memory_run(files, out: Path, checkpoint: int = 1000) -> dict:
     marks[s.inputs] = (s.inputs, dict(s.worker_peak_mb), _self_rss_mb())
     return {"marks": marks, "seconds": secs, "rate": s.inputs / secs, "n": s.inputs,
             "processed": s.processed, "failed": s.failed, "errors": dict(s.errors_by_kind)}
+
+
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def calibrate(n: int = 3_000_000, jobs: int = 8) -> float:
+    """Speed-up of 2 processes over 1 on a pure-CPU loop: what the machine offers right now
+    (2.0 on an idle 2-core machine, less when other jobs are running)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    t = time.perf_counter()
+    for _ in range(jobs):
+        _burn(n)
+    one = time.perf_counter() - t
+    with ProcessPoolExecutor(2) as ex:
+        list(ex.map(_burn, [10, 10]))
+        t = time.perf_counter()
+        list(ex.map(_burn, [n] * jobs))
+        two = time.perf_counter() - t
+    return one / two
 
 
 def _self_rss_mb() -> float:
@@ -285,6 +314,11 @@ def write_results(path: Path, cmd: str, src: str, r: dict):
         f"{two['rate']:.1f} articles/s ({two['seconds']:.0f} s) | | |",
         f"| speed-up, 2 workers vs 1 (steady state) | {speedup:.2f}x | >= 1.7x | {ok(speedup >= 1.7)} |",
         f"| speed-up, 2 workers vs 1 (end to end, with start-up and export) | {speedup_e2e:.2f}x | | |",
+        f"| CPU seconds per article (all processes), 1 worker / 2 workers | {one['cpu_per_article'] * 1000:.0f} / "
+        f"{two['cpu_per_article'] * 1000:.0f} ms: parallel overhead {two['cpu_per_article'] / one['cpu_per_article'] - 1:+.0%}, "
+        f"so {2 * one['cpu_per_article'] / two['cpu_per_article']:.2f}x on two idle cores | | |",
+        f"| for scale: 2 processes vs 1 on a pure-CPU loop, measured at the start / end of this run | "
+        f"{r['calib'][0]:.2f}x / {r['calib'][1]:.2f}x (2.0 on an idle 2-core machine) | | |",
         f"| peak RSS per worker after {m1[0]:,} articles (2 workers) | {peak1:.0f} MB | <= 500 MB | {ok(peak1 <= 500)} |",
         f"| peak RSS per worker after {mN[0]:,} articles (2 workers) | {peakN:.0f} MB | <= 500 MB | {ok(peakN <= 500)} |",
         f"| growth of the worker peak, {m1[0]:,} -> {mN[0]:,} articles | {growth:+.1%} | within 10% | {ok(abs(growth) <= 0.10)} |",
@@ -349,7 +383,8 @@ def main(argv=None):
     t = time.perf_counter()
     files = build_corpus(args.workdir / "corpus", args.n)
     print(f"corpus: {len(files):,} articles in {args.workdir / 'corpus'} ({time.perf_counter() - t:.0f} s)", flush=True)
-    r = {"when": when, "version": __version__}
+    r = {"when": when, "version": __version__, "calib": [calibrate()]}
+    print(f"machine: 2 processes give {r['calib'][0]:.2f}x on a CPU loop", flush=True)
     r["base"] = baseline_and_stages(files[: args.n_base])
     print(f"baseline vs full: {r['base']['ratio']:.1f}x", {k: round(1000 * v / r['base']['n'], 1)
                                                             for k, v in r["base"]["stages"].items()}, flush=True)
@@ -361,6 +396,7 @@ def main(argv=None):
     r["mem"] = memory_run(files, args.workdir / "outN")
     print("memory:", r["mem"]["marks"], flush=True)
     r["load"] = (load0, os.getloadavg()[0])
+    r["calib"].append(calibrate())
     r["notes"] = args.notes.read_text(encoding="utf-8") if args.notes else ""
     write_results(args.results, cmd, src, r)
     print(f"wrote {args.results}")
