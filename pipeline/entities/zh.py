@@ -669,8 +669,7 @@ def _abbreviations(text, R, places):
             i += 1
             continue  # 朝|鲜人民军: the character starts a longer name
         if nxt and nxt in (r.get("next") or ""):
-            after = text[i + 1:i + 3]
-            ok = not (len(after) == 2 and after in common and after[0] != "方")
+            ok = True  # 美军, 日方, 巴总理, 华侨, 京剧, 藏族: the following character is curated per name
         if not ok and r["single"] == "1" and prev in R.abbrev_verbs and (not nxt or (c + nxt) not in common):
             ok = True
         if not ok and c == "俄" and nxt not in ("顷", "而"):
