@@ -149,8 +149,10 @@ RUN = (
 )
 
 _PRE = sorted(PREFIX_Q, key=len, reverse=True)
+#: a qualifier that ends a word is no qualifier: 节约 (economise) 七百万元, 附近, 不超过
+_NOT_AFTER: dict[str, str] = QUAL.get("not_after", {})
 PRE = "|".join(
-    ("(?<![最附临靠亲邻])近" if w == "近" else "(?<![不超])过" if w == "过" else re.escape(w)) for w in _PRE
+    (f"(?<![{re.escape(_NOT_AFTER[w])}]){re.escape(w)}" if w in _NOT_AFTER else re.escape(w)) for w in _PRE
 )
 
 MASTER = re.compile(
@@ -669,6 +671,9 @@ def _rule_half(text, m):
         e = t.end()
     if t.group("inner_ge"):
         approx = approx or INNER_Q.get(t.group("inner_ge"))
+    if t.group("inner2") and not approx:  # 半年多: 多 after the unit
+        approx = INNER_Q.get(t.group("inner2"))
+        e = max(e, t.end("inner2"))
     unit = _unit_key(text, unit_text, s, e)
     return [_q(text, s, e, _HALF, None, unit, approx, "number", None, unit_text)]
 
