@@ -406,7 +406,8 @@ def _extract(text: str) -> list[Entity]:
             # 县长, 市委 ...: still a place, the following word is separate; keep
             pass
         p = g.best_zh(name)
-        places.append(_place_entity(text, s0, k, p, subtype=None if p else sub))
+        places.append(_place_entity(text, s0, k, p, subtype=None if p else sub,
+                                    en=None if p else f"{_pinyin(stem)} {en_suf}".strip()))
         occupied.add(s0, k)
     places.extend(_safe(_enumerations, [], text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
@@ -469,7 +470,7 @@ def _enumerations(text, R, places):
                 continue
             if any(p.start < e and s < p.end for p in places):
                 continue
-            out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=w, en=None))
+            out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=w, en=_pinyin(w)))
     return out
 
 
