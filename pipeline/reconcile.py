@@ -25,8 +25,36 @@ preferring the aligned sentence), and gives each pair or lone figure a verdict:
     the Chinese figure has no English counterpart in its aligned unit (the note says when the
     whole paragraph was dropped).
 ``extra_in_en``
-    an English figure with no Chinese source (only figures with a unit, a scale word, a
-    qualifier, a percentage or a value of 10 or more are reported: "one of them" is not).
+    an English figure with no Chinese source. Only figures written with digits or number
+    words and carrying a unit, scale word, qualifier, percentage or a value of 10 or more
+    are reported ("a village", "several times", "hundreds of" are not), and not when the
+    English repeats a figure it rendered, nor when the Chinese of the unit writes the value
+    in some form the extractor left out (六六六 as "666").
+
+How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.toml``):
+
+* Pairing happens inside one aligned unit (paragraph bead; the title lines form their own
+  unit with the English title pool), greedily by score: exact value > rounded > range overlap,
+  then qualifier and unit agreement, the aligned sentence and relative order. A different
+  number is only a candidate (``value_mismatch``) in the same aligned sentence with the same
+  unit; a power-of-ten slip only between like units.
+* Rounding: the English precision (digits after the point times the scale word; with
+  "about", the last non-zero digit) allows a difference of half a unit in the last place and
+  never more than 10% (三十八亿七千万 "3.9 billion" is a match noted "rounded").
+* Units: two measure keys of one dimension convert (二十斤 "10 kilograms" match, noted
+  "converted"); the same number with another measure is ``unit_mismatch``.
+* Ranges: equal ranges match whatever their qualifiers (二三百 "about two to three hundred");
+  a Chinese range rendered as two English figures (从八百万到十五亿 "from 8 million to 15
+  billion") gives one row per end; two Chinese figures rendered as one English range
+  (三年、五年 "three to five years") both match it; a vague range and a bound overlap
+  (十几年 "more than ten years").
+* Qualifiers written apart from the figure (约比1954年增加了18.4％; "the costs exceed 19
+  billion") are read from the few characters or words before it, to clear a qualifier flag;
+  a strict subset (约, 将近, 至少, 不到 ...) also raises ``approx_dropped`` when neither
+  extractor saw a qualifier and the English has none.
+* A Chinese figure with no English figure is still a match when the aligned English sentence
+  says it in a word: 一天 "per day", 两侧 "both sides", 一年 "annual" (with a measure unit the
+  word must come with the unit's English form), or writes its digits (熊岳二五三 "Xiongyue 253").
 
 **Dates and ordinals are out of scope**: a Chinese quantity of kind ``date`` or ``ordinal``
 (1957年, 八月二十日, 第五版, 第一) gets no row in the table (the verdict vocabulary has no
