@@ -76,3 +76,22 @@ def test_evaluate_dev_gold_targets(shared_dir):
     assert res["unlocated"] == 0
     assert res["accuracy"] >= 0.95
     assert res["flag"]["recall"] >= 0.85
+
+
+def test_evaluate_cli_eval_json(seed_path, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    gp = tmp_path / "gold.jsonl"
+    gp.write_text(json.dumps({"file": "seed.txt", "numbers": [{"zh": "三十八亿七千万元", "verdict": "match"}],
+                              "extra_en": []}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(gp), "--corpus", str(corpus), "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["n_gold"] == 1 and out["accuracy"] == 1.0
+    r = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path / "nope.jsonl")])
+    assert r.exit_code != 0 and "not found" in r.output
