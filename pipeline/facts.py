@@ -347,7 +347,6 @@ def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Per
             parts.append((m.start(), m.end(), months))
     out = []
     used = set()
-    last_year = None
     for ys, ye, y in years:
         part = next((p for p in parts if ye <= p[0] <= ye + 1), None)  # 今年上半年, 1955年第一季度
         if part is not None:
@@ -357,7 +356,6 @@ def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Per
         else:
             ds, de = _span(y, 1, 12)
             out.append(Period(ys, ye, st[ys:ye], ds, de, (1, 12), y))
-        last_year = y
     for p in parts:
         if p in used:
             continue
@@ -365,7 +363,6 @@ def _periods(st: str, exclude: list[tuple[int, int]], art_year: int) -> list[Per
         y = prior[-1].year if prior else art_year
         ds, de = _span(y, *p[2])
         out.append(Period(p[0], p[1], st[p[0]:p[1]], ds, de, p[2], y))
-    del last_year
     out.sort(key=lambda x: x.start)
     return out
 
@@ -524,7 +521,7 @@ def _join_en(names):
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _candidates(st: str, sent_start: int, ents, all_ents, text_before_article):
+def _candidates(st: str, sent_start: int, ents, all_ents):
     """Subject candidates of a sentence: entity chains, scope words, leading group nouns."""
     r = rules()
     outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject)
@@ -809,7 +806,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                 ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
                 if ents:
                     st = text[s0:e0]
-                    subj = _topic(st, _candidates(st, s0, ents, all_ents, None))
+                    subj = _topic(st, _candidates(st, s0, ents, all_ents))
                     if subj is not None:
                         carried = (subj, s0)
     _fill_forward_subjects(rows)
@@ -883,7 +880,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             durations.append((d[0], d[1], d[2], st[d[0]:d[1]]))
             consumed.add(q.start)
     pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
-    cands = _candidates(st, s0, ents, all_ents, None)
+    cands = _candidates(st, s0, ents, all_ents)
     fig_ends = {b for _, _, b in local}
     facts_here = []
     for q, a, b in local:
