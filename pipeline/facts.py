@@ -536,9 +536,15 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             gap = st[prev["end"]:s]
             gap_tail = r.tail_re.match(gap)
             rest = gap[gap_tail.end():] if gap_tail else gap
-            if gap == "" or gap in r.coordination or (gap_tail and rest in r.coordination):
+            if "head" not in prev and (gap == "" or gap in r.coordination or (gap_tail and rest in r.coordination)):
                 prev["ents"].append(e)
                 prev["end"] = en
+                continue
+            # 等专区的手工业合作组织: an organisation with no place of its own is the places' group noun
+            if ("head" not in prev and e.label == "ORG" and not e.place and not e.gazetteer_id
+                    and rest in ("的", "") and all(x.label == "PLACE" for x in prev["ents"])):
+                prev["head"] = e
+                prev["head_end"] = en
                 continue
         chains.append({"start": s, "end": en, "ents": [e]})
     out = []
@@ -548,6 +554,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
         if tail and tail.end() > end and st[end:end + 1] == "等":
             end = tail.end()
         group = _group_after(st, end)
+        if "head" in c:
+            h = c["head"]
+            group = (c["head_end"], h.text, r.groups.get(h.text) or h.en or h.norm or h.text)
         ents_ = c["ents"]
         orgs = [e for e in ents_ if e.label == "ORG"]
         places_all = [x for x in all_ents if x.label == "PLACE" and c["start"] <= x.start - sent_start
