@@ -595,7 +595,7 @@ def _unit_forms() -> dict:
     return out
 
 
-def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None) -> str | None:
+def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, blocked=frozenset()) -> str | None:
     """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
 
     Each word renders one figure: its offset is added to ``taken``."""
@@ -616,12 +616,12 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None) ->
     if adj is not None:
         for s, e in spans:
             for m in adj.finditer(text, s, e):
-                if m.start() not in taken:
+                if m.start() not in taken and m.start() not in blocked:
                     taken.add(m.start())
                     return m.group()
     for s, e in spans:
         for m in pat.finditer(text, s, e):
-            if m.start() in taken:
+            if m.start() in taken or m.start() in blocked:
                 continue
             if unit_pat is not None:
                 u = unit_pat.match(text, m.end(), e)
@@ -809,6 +809,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
     zdone, edone, out = {}, set(), []
     split_rows: dict[int, list] = {}
     taken: set[int] = set()  # English words already used to render a lone figure
+    # offsets inside the English figures: their words belong to them, never to a lone figure
+    en_taken = {k for _, eq in es for k in range(eq.start, eq.end)}
     # a Chinese range left alone may be two English figures: 从八百万到十五亿 "from 8 million to 15 billion"
     for i, (zseg, zq) in scope:
         if i in zdone or zq.high is None or _d(zq.high) == _d(zq.value):
@@ -908,7 +910,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             # 熊岳二五三 "Xiongyue 253": the English writes the number, as part of a name
             out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits!r} (a name)")))
             continue
-        elif (word := _lone_word(text, bead, zq, taken, en_spans)):
+        elif (word := _lone_word(text, bead, zq, taken, en_spans, en_taken)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
             out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
             continue
