@@ -820,7 +820,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                         carried = (subj, s0)
     _fill_forward_subjects(rows)
     # plain object columns (exact strings, ints, None): a quarter of the cost of dtype inference
-    return pd.DataFrame(rows, columns=FACT_COLUMNS, dtype=object)
+    return pd.DataFrame([[row.get(c) for c in FACT_COLUMNS] for row in rows], columns=FACT_COLUMNS, dtype=object)
 
 
 _SUBJECT_KEYS = tuple(k for k in FACT_COLUMNS if k.startswith("subject_"))
