@@ -126,13 +126,21 @@ def _split_newlines(words):
 @Language.component("duizhao_zh_sentences")
 def zh_sentences(doc: Doc) -> Doc:
     """Sentence starts after 。！？； and after line ends."""
-    start_next = True
-    for tok in doc:
-        if tok.text == "\n" and tok.i > 0 and tok.nbor(-1).text in _ZH_SENT_END:
-            tok.is_sent_start = False  # a line end right after 。 closes the same sentence
+    # set in one array: Token.is_sent_start= checks the whole doc on each call (quadratic)
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = []
+    start_next, prev = True, None
+    for text in [t.text for t in doc]:
+        if text == "\n" and prev is not None and prev in _ZH_SENT_END:
+            starts.append(-1)  # a line end right after 。 closes the same sentence
         else:
-            tok.is_sent_start = start_next
-        start_next = tok.text in _ZH_SENT_END or tok.text == "\n"
+            starts.append(1 if start_next else -1)
+        start_next = text in _ZH_SENT_END or text == "\n"
+        prev = text
+    if starts:
+        doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
