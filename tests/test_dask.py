@@ -19,7 +19,12 @@ def test_dask_engine_tables_equal_local_engine(tmp_path):
     (d / "zz_dup.txt").write_bytes((d / "copy_00002.txt").read_bytes())
     inputs = [CORPUS, d]
     local = run(inputs, tmp_path / "local", workers=1, progress=False, report=False)
-    dask = run(inputs, tmp_path / "dask", engine="dask", workers=2, progress=False, report=False)
+    # a cluster started on its own, reached by its address: what `--scheduler tcp://...` does
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = run(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                   progress=False, report=False)
     s = dask["summary"]
     assert s.engine == "dask" and s.workers == 2
     assert len(s.worker_peak_mb) >= 1  # work ran in the cluster's worker processes
