@@ -89,14 +89,16 @@ def evaluate_gold(gold_path, corpus_dir) -> dict:
     (precision/recall for each verdict), ``flag`` (precision/recall of "is this a real
     mismatch": verdict not in match/not_applicable, on the gold numbers), ``flag_with_extra``
     (the same precision counting every ``extra_in_en`` row too, matched against the gold
-    ``extra_en`` list), ``false_flag_rate`` (gold ``match`` numbers that were flagged),
+    ``extra_en`` list), ``flag_all_rows`` (the same counting also flagged rows whose Chinese
+    figure is not a gold number at all: an extractor's extra reading), ``stray_flags`` (those
+    rows), ``false_flag_rate`` (gold ``match`` numbers that were flagged),
     ``confusion`` and ``errors`` (every disagreement, to read).
     """
     from pipeline.article import read_article
     from pipeline.reconcile import reconcile_article
 
     gold = load_gold(gold_path)
-    pairs, errors, missing_files, unlocated = [], [], [], 0
+    pairs, errors, missing_files, unlocated, stray = [], [], [], 0, []
     extra_pred = extra_hit = extra_gold = 0
     for g in gold:
         path = _find_file(corpus_dir, g["file"])
@@ -109,6 +111,16 @@ def evaluate_gold(gold_path, corpus_dir) -> dict:
                 if r.zh_start is not None and r.zh_start == r.zh_start]
         nums = g.get("numbers", [])
         spans = locate(art.text, [n.get("zh") for n in nums], art.zh_span[0])
+        located = [sp for sp in spans if sp is not None]
+        for r in df.itertuples():
+            if r.verdict == "match" or r.zh_start != r.zh_start or r.zh_start is None:
+                continue
+            zs_, ze_ = int(r.zh_start), int(r.zh_end)
+            if not any(min(ze_, e) > max(zs_, s) for s, e in located):
+                # a flagged Chinese figure the gold does not list as a number (an extractor's extra)
+                stray.append({"file": g["file"], "zh": r.zh_text, "start": zs_, "gold": "(not a gold number)",
+                              "pred": r.verdict, "gold_en": None, "pred_en": r.en_text, "kind": r.kind,
+                              "note": r.note})
         for n, span in zip(nums, spans):
             if span is None:
                 unlocated += 1
@@ -140,16 +152,18 @@ def evaluate_gold(gold_path, corpus_dir) -> dict:
     tp = sum(a and b for a, b in zip(gflag, pflag))
     flag = _prf(tp, sum(pflag), sum(gflag))
     flag_x = _prf(tp + extra_hit, sum(pflag) + extra_pred, sum(gflag) + extra_gold)
+    flag_all = _prf(tp + extra_hit, sum(pflag) + extra_pred + len(stray), sum(gflag) + extra_gold)
     n_match = sum(1 for g, _ in pairs if g == "match")
     ff = sum(1 for g, p in pairs if g == "match" and p not in NOT_FLAGGED)
     return {
         "n_articles": len(gold) - len(missing_files), "missing_files": missing_files, "n_gold": n,
         "unlocated": unlocated, "accuracy": acc, "per_verdict": per, "flag": flag, "flag_with_extra": flag_x,
+        "flag_all_rows": flag_all, "stray_flags": stray,
         "exact_verdict_recall": (sum(1 for g, p in pairs if g not in NOT_FLAGGED and g == p) / sum(gflag))
         if sum(gflag) else None,
         "false_flag_rate": ff / n_match if n_match else None, "extra_in_en": {"pred": extra_pred, "hit": extra_hit,
                                                                              "gold": extra_gold},
-        "confusion": dict(Counter(pairs)), "errors": errors,
+        "confusion": dict(Counter(pairs)), "errors": errors + stray,
     }
 
 
@@ -365,6 +379,9 @@ def format_gold(res: dict) -> str:
              f"mismatch precision     {pct(res['flag']['precision'])}  ({res['flag']['tp']}/{res['flag']['n_pred']})",
              f"  with extra_in_en     {pct(res['flag_with_extra']['precision'])}  "
              f"({res['flag_with_extra']['tp']}/{res['flag_with_extra']['n_pred']})",
+             f"  every flagged row    {pct(res['flag_all_rows']['precision'])}  "
+             f"({res['flag_all_rows']['tp']}/{res['flag_all_rows']['n_pred']}: also rows of Chinese figures "
+             f"the gold does not count as numbers)",
              f"exact-verdict recall   {pct(res['exact_verdict_recall'])}",
              f"false flags on gold matches {pct(res['false_flag_rate'])}",
              "per verdict (precision / recall / gold n):"]

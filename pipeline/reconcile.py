@@ -124,6 +124,7 @@ def rules() -> dict:
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                      for k, v in raw["lone"].items()},
             "generic_units": set(raw.get("generic_units", {}).get("keys", [])),
+            "determiners": tuple(raw.get("not_a_count", {}).get("determiners", [])),
             "lone_unit": {k: re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                           for k, v in raw.get("lone_unit", {}).items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
@@ -595,6 +596,19 @@ def _unit_forms() -> dict:
     return out
 
 
+def _not_a_count(text, zq) -> bool:
+    """A lone Chinese reading that is no count: a bare numeral character, or 一 after 这/每/另 ..."""
+    if text is None or zq.approx or zq.high is not None:
+        return False
+    t = (zq.text or "").strip()
+    if len(t) == 1 and not zq.unit and space(zq) == "count":
+        return True
+    if t.startswith("一") and _d(zq.value) == 1:
+        before = text[max(0, zq.start - 2):zq.start]
+        return any(before.endswith(d) for d in rules()["determiners"])
+    return False
+
+
 def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, blocked=frozenset()) -> str | None:
     """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
 
@@ -904,6 +918,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             edone.add(hit)
             absorbed.add((es[hit][1].start, es[hit][1].end))
             continue
+        if _not_a_count(text, zq):
+            continue  # 曹二其, 这一天: not a figure, no row
         if not bead.en:
             note = bead.note or "paragraph not aligned"
         elif (digits := _en_writes(text, en_spans, zq)):
