@@ -274,3 +274,14 @@ def test_reconcile_dropped_paragraph_without_figures_is_reported(seed_path):
     assert any("dropped" in n for n in df.attrs["alignment"])
     assert summarize(df)["n_dropped_paragraphs"] == 1
     assert summarize(reconcile_article(art))["n_dropped_paragraphs"] == 0
+
+
+def test_reconcile_lone_readings_that_are_not_counts():
+    from pipeline.reconcile import _not_a_count
+
+    text = "区分委书记曹二其同志；这一天，天气晴朗；两县农民"
+    bare = q("2", text="二", start=text.index("二"))
+    this_day = q("1", "day", text="一天", start=text.index("一天"))
+    two_counties = q("2", "county", text="两县", start=text.index("两县"))
+    assert _not_a_count(text, bare) and _not_a_count(text, this_day)
+    assert not _not_a_count(text, two_counties)
