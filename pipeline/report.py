@@ -207,30 +207,66 @@ def _article_html(article, df: pd.DataFrame) -> str:
     return "\n".join(parts)
 
 
-def render_report(articles, recon_df: pd.DataFrame | None) -> str:
-    """The report page as a string (see :func:`write_report`)."""
-    arts = _load_articles(articles)
+def _article_rows(articles):
+    """(id, date, title, loader) for each article, without reading files for a DataFrame."""
+    from pipeline.article import read_article
+
+    out = []
+    if articles is None:
+        return out
+    if isinstance(articles, pd.DataFrame):
+        for _, r in articles.iterrows():
+            path = r.get("path")
+            title = r.get("title_en") if isinstance(r.get("title_en"), str) and r.get("title_en") else r.get("title_zh")
+            out.append((str(r.get("id")), r.get("date"), title, (lambda p=path: read_article(Path(p)))))
+        return out
+    for a in _load_articles(articles):
+        out.append((a.id, a.date, a.title_en or a.title_zh, (lambda a=a: a)))
+    return out
+
+
+def render_report(articles, recon_df: pd.DataFrame | None, max_sections: int = 300) -> str:
+    """The report page as a string (see :func:`write_report`).
+
+    Every article gets a summary line; the side-by-side view is drawn for at most
+    ``max_sections`` articles, those with the lowest fidelity first (a large run stays a page
+    a browser can open), in corpus order."""
+    rows = _article_rows(articles)
     if recon_df is None:
-        recon_df = pd.DataFrame(columns=["article_id", "verdict"])
+        recon_df = pd.DataFrame(columns=["article_id", "verdict", "zh_text"])
     by_id = {aid: g for aid, g in recon_df.groupby("article_id", sort=False)} if len(recon_df) else {}
     totals = Counter(recon_df["verdict"]) if len(recon_df) else Counter()
     n_fig = int(recon_df["zh_text"].notna().sum()) if len(recon_df) else 0
     denom = n_fig + totals.get("extra_in_en", 0)
     fid = f"{totals.get('match', 0) / denom:.3f}" if denom else "-"
-    lines = []
-    sections = []
-    for a in arts:
-        df = by_id.get(a.id)
+    sums = []
+    for aid, date, title, load in rows:
+        df = by_id.get(aid)
         if df is None:
             df = recon_df.iloc[0:0]
-        s = summarize(df)
-        key = "a" + "".join(c if c.isalnum() else "-" for c in a.id)
+        sums.append((aid, date, title, load, df, summarize(df)))
+    order = sorted(range(len(sums)), key=lambda k: (sums[k][5]["fidelity"] if sums[k][5]["fidelity"] is not None
+                                                    else 2.0, -sums[k][5]["n_flagged"], k))
+    shown = set(order[:max_sections])
+    lines, sections = [], []
+    for k, (aid, date, title, load, df, s) in enumerate(sums):
+        key = "a" + "".join(c if c.isalnum() else "-" for c in aid)
         f = "-" if s["fidelity"] is None else f"{s['fidelity']:.2f}"
-        lines.append(f'<tr><td><a href="#{key}">{_e(a.date)}</a></td><td>{_e(a.title_en or a.title_zh)}</td>'
+        link = f'<a href="#{key}">{_e(date)}</a>' if k in shown else _e(date)
+        lines.append(f'<tr><td>{link}</td><td>{_e(title)}</td>'
                      f'<td class="n">{s["n_figures"]}</td><td class="n">{s["n_match"]}</td>'
                      f'<td class="n">{s["n_flagged"]}</td><td class="n">{f}</td>'
                      f'<td>{_chips({v: s[f"n_{v}"] for v in VERDICTS if v != "match"})}</td></tr>')
-        sections.append(_article_html(a, df))
+        if k in shown:
+            try:
+                sections.append(_article_html(load(), df))
+            except Exception as e:  # a file gone since the run: the summary line stays
+                sections.append(f'<section id="{key}"><h2>{_e(title)}</h2><p class="meta">cannot show: '
+                                f'{_e(e)}</p></section>')
+    if len(sums) > len(shown):
+        sections.insert(0, f'<p class="meta">Side by side below: the {len(shown)} articles with the lowest '
+                           f'fidelity of {len(sums)}.</p>')
+    arts = sums
     legend = "".join(f'<span class="chip v-{v}">{v}</span>' for v in VERDICTS)
     return "\n".join([
         "<!DOCTYPE html>",
@@ -253,7 +289,7 @@ def render_report(articles, recon_df: pd.DataFrame | None) -> str:
     ])
 
 
-def write_report(articles, recon_df: pd.DataFrame | None, path) -> Path:
+def write_report(articles, recon_df: pd.DataFrame | None, path, max_sections: int = 300) -> Path:
     """Write the report page to ``path``.
 
     ``articles``: Article objects, paths, or the articles table (a DataFrame with ``path``);
@@ -261,7 +297,7 @@ def write_report(articles, recon_df: pd.DataFrame | None, path) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(articles, recon_df), encoding="utf-8")
+    path.write_text(render_report(articles, recon_df, max_sections), encoding="utf-8")
     return path
 
 

@@ -56,3 +56,17 @@ def test_report_from_articles_table_and_flag_colours(seed_path, tmp_path):
 def test_report_empty_corpus(tmp_path):
     html = render_report([], None)
     assert "0 articles" in html
+
+
+def test_report_caps_side_by_side_sections_worst_first(seed_path, tmp_path):
+    import pandas as pd
+
+    text = seed_path.read_text(encoding="utf-8")
+    arts = [parse_article(text),
+            parse_article(text.replace("7.21 million yuan", "72.1 million yuan").replace("第5版", "第6版"))]
+    df = pd.concat([reconcile_article(a) for a in arts], ignore_index=True)
+    html = render_report(arts, df, max_sections=1)
+    assert html.count('<table class="sbs">') == 1
+    assert "lowest fidelity of 2" in html
+    assert 'class="fig v-scale_error"' in html  # the flawed copy is the one shown
+    assert html.count("<tr><td>") >= 2  # both articles have a summary line
