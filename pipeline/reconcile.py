@@ -862,6 +862,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 lo_t, hi_t = zq.text[:m.start()], zq.text[m.end():]
                 lo_z = dataclasses.replace(lo_q, text=lo_t, end=zq.start + m.start(), scale=_zh_scale(lo_t))
                 hi_z = dataclasses.replace(hi_q, text=hi_t, start=zq.start + m.end(), scale=_zh_scale(hi_t))
+                v2 = judge(hi_z, es[j2][1]) or v2
                 split_rows[i] = [(lo_z, j1, Verdict("match", None, "one end of a Chinese range", 10)),
                                  (hi_z, j2, Verdict(v2.verdict, v2.factor,
                                                     "; ".join(x for x in ("one end of a Chinese range", v2.note) if x),
