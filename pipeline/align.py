@@ -472,7 +472,7 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
 
 def dropped_paragraphs(beads) -> list[int]:
     """Chinese paragraph indices with no English translation."""
-    return [i for b in beads if b.dropped for i in b.zh]
+    return [i for b in beads if b.dropped for i in b.zh if i >= 0]
 
 
 __all__ = ["Bead", "SentenceBead", "align_paragraphs", "align_sentences", "split_sentences",

@@ -724,7 +724,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     # the alignment's findings, for check and the summary (paragraphs with no figure included)
     df.attrs["alignment"] = [b.note for b in beads if b.note and (b.dropped or b.merged or not b.zh)
                              and b.zh != (TITLE,) and "title repeat" not in b.note]
-    df.attrs["dropped_paragraphs"] = [i for b in beads if b.dropped for i in b.zh]
+    df.attrs["dropped_paragraphs"] = [i for b in beads if b.dropped for i in b.zh if i >= 0]
     return df
 
 
@@ -922,7 +922,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
         if _not_a_count(text, zq):
             continue  # 曹二其, 这一天: not a figure, no row
         if not bead.en:
-            note = bead.note or "paragraph not aligned"
+            note = "the English has no title line" if bead.zh == (TITLE,) else (bead.note or "paragraph not aligned")
         elif (digits := _en_writes(text, en_spans, zq)):
             # 熊岳二五三 "Xiongyue 253": the English writes the number, as part of a name
             out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits!r} (a name)")))
