@@ -404,7 +404,9 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
             elif measure_clash:
                 v = Verdict("unit_mismatch", None, f"{zq.unit} rendered as {eq.unit}, and the numbers differ", 2)
             else:
-                v = Verdict("value_mismatch", None, f"{dec(zlo)} vs {dec(eb[0])}" + (f" ({cnote})" if cnote else ""), 1)
+                zs_ = dec(zlo) if zlo == zhi else f"{dec(zlo)}..{dec(zhi)}"
+                es_ = dec(eb[0]) if eb[0] == eb[1] else f"{dec(eb[0])}..{dec(eb[1])}"
+                v = Verdict("value_mismatch", None, f"{zs_} vs {es_}" + (f" ({cnote})" if cnote else ""), 1)
         if best is None or v.score > best.score:
             best = v
     return best
@@ -423,8 +425,8 @@ def _relate(zlo, zhi, eb, qe, za, ea) -> str | None:
     # one side a range, the other a qualified figure inside it (七八百 / "about 750")
     if zlo != zhi and elo == ehi and zlo <= elo <= zhi and ea:
         return "overlap"
-    if elo != ehi and zlo == zhi and elo <= zlo <= ehi and za:
-        return "overlap"
+    if elo != ehi and zlo == zhi and elo <= zlo <= ehi and (za or ea):
+        return "overlap"  # "hundreds of youths" for 成百名 (100): a vague English range holds it
     if zlo != zhi and elo != ehi and zlo <= ehi and elo <= zhi and (za or ea):
         return "overlap"
     # a vague range (十几年, 11..19) and a bound ("more than ten years"): the bound's reach overlaps
