@@ -473,8 +473,8 @@ def write_pinyin_syllables():
     for cp in range(0x4E00, 0x9FA6):
         for readings in _pinyin(chr(cp), style=Style.NORMAL, heteronym=True, errors="ignore"):
             for r in readings:
-                if r.isalpha() and r.isascii():
-                    syl.add(r)
+                if r.isalpha() and r.isascii() and r not in ("hm", "hng", "m", "n", "ng", "r"):
+                    syl.add(r)  # interjection readings (嗯 n, 呣 m) would let English words pass as pinyin
     with open(ENT / "pinyin_syllables.txt", "w", encoding="utf-8") as f:
         f.write("# Toneless pinyin syllables (from pypinyin, MIT). Built by scripts/build_gazetteer.py.\n")
         for x in sorted(syl):

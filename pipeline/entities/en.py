@@ -218,7 +218,11 @@ def _extract(text: str) -> list[Entity]:
         if found and found[0] > i:
             k, H = found
             name_words = low[i:k]
-            if not any(w in R.stop or w in _GENERIC_FIRST for w in name_words[:1]):
+            head_words = tuple(low[k:k + H])
+            ordinal_ok = head_words[-1] in ("district", "districts", "region") and all(w in _ORDINALS for w in name_words)
+            strong = " ".join(head_words) in _STRONG_HEADS
+            if not any(w in R.stop or w in _GENERIC_FIRST for w in name_words[:1]) and (
+                    strong or ordinal_ok or all(_name_word(toks[x][2], R) for x in range(i, k))):
                 s, e = toks[i][0], toks[k + H - 1][1]
                 places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE",
                                      subtype=R.place_heads[tuple(low[k:k + H])], norm=None, en=text[s:e]))
@@ -230,6 +234,29 @@ def _extract(text: str) -> list[Entity]:
     out.sort(key=lambda e: (e.start, -e.end, e.label))
     return out
 
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+             "twentieth"}
+
+
+def _name_word(w, R):
+    """A word that can be part of a Chinese place name in English: pinyin (one syllable or more, hyphens and
+    apostrophes allowed) or a word of a gazetteer name (East, West, Upper ...)."""
+    lw = w.lower().replace("’", "'")
+    if lw in _DIRECTION or (lw,) in R.places:
+        return True
+    parts = re.split(r"['\-]", lw)
+    return all(p and _segment(p, R.syllables) is not None for p in parts)
+
+
+#: heads that make a place of any capitalised name before them (Moung Bun County, Xam Neua Province); after the
+#: other heads (River, Station, District ...) the name must look like pinyin or a gazetteer word
+_STRONG_HEADS = {"province", "county", "autonomous county", "special district", "special districts", "village", "villages",
+                 "township", "town", "mountain", "mountains", "prefecture", "banner", "autonomous region"}
+
+_DIRECTION = {"east", "west", "south", "north", "upper", "lower", "inner", "outer", "new", "old", "great", "little",
+              "central", "northern", "southern", "eastern", "western"}
 
 _PLACE_PREP = {"in", "at", "from", "to", "near", "of", "and", "toward", "towards", "around", "outside", "inside", "via",
                "through", "across", "between", "into", "reached", "captured", "liberated", "entered", "occupied"}
