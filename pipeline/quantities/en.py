@@ -529,6 +529,7 @@ _TIMES_LEFT = re.compile(
     r"approximately|around))?[ \t]+$", re.I)
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
+_AND_A_HALF = re.compile(rf"{_SPS}and{_SPS}a{_SPS}half\b", re.I)
 _A_AN = re.compile(rf"{_SPS}an?\b", re.I)
 _DECADE_S = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
@@ -870,6 +871,10 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
             q.approx = "more_than"
         if q.unit is None and q.kind != "fraction":
             rule_unit(text, q, t)
+            hm = _AND_A_HALF.match(text, q.end) if q.unit and q.high is None else None
+            if hm:
+                # "a year and a half", "an hour and a half"
+                q.value, q.end = q.value + Decimal("0.5"), hm.end()
         if q.unit == "times" and q.group != "once":
             # "increased by 3 times", "three times as large" (倍) vs "announced three times" (次):
             # a comparison around it makes a multiple, else a count of occurrences
