@@ -530,6 +530,7 @@ _TIMES_LEFT = re.compile(
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _AND_A_HALF = re.compile(rf"{_SPS}and{_SPS}a{_SPS}half\b", re.I)
+_OUT_OF = re.compile(rf"{_SPS}out{_SPS}of{_SPS}(?:(?:a|the){_SPS}(?:total{_SPS}of{_SPS})?)?", re.I)
 _A_AN = re.compile(rf"{_SPS}an?\b", re.I)
 _DECADE_S = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
@@ -1002,8 +1003,20 @@ def _extract(text: str) -> list[Quantity]:
             continue
         result.append(Quantity(text=text[q.start:q.end], start=q.start, end=q.end, value=q.value, high=q.high,
                                unit=q.unit, approx=q.approx, kind=q.kind, scale=q.scale, unit_text=q.unit_text))
-    return result
+    return rule_shared_unit(text, result)
+
+
+def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "10 out of 29 households": the first number counts the same unit as the second."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None and a.kind == "number" and b.unit and b.kind == "number" \
+                and _OUT_OF.fullmatch(text, a.end, b.start):
+            out[i] = replace(a, unit=b.unit)
+    return out
 
 
 __all__ = ["extract", "find_cores", "tables", "rule_negative", "rule_percent", "rule_parenthetical", "rule_ranges",
-           "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names"]
+           "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names",
+           "rule_shared_unit"]
