@@ -195,6 +195,7 @@ def eval_gold_in_context(verbose: bool = False) -> dict:
         print("gold-context: ../shared/gold/dev.jsonl is absent")
         return {}
     n = found = located = 0
+    unit_n = unit_ok = approx_ok = 0
     misses = []
     for line in path.open(encoding="utf-8"):
         art = json.loads(line)
@@ -214,13 +215,21 @@ def eval_gold_in_context(verbose: bool = False) -> dict:
             if not spans:
                 continue
             located += 1
-            ok = any(_same_value(q, g, lo) for a, b in spans for q in qs if q.start < b and q.end > a)
+            hits = [q for a, b in spans for q in qs if q.start < b and q.end > a and _same_value(q, g, lo)]
+            ok = bool(hits)
             found += ok
+            if ok and g.get("unit") not in GENERIC_UNITS:
+                unit_n += 1
+                unit_ok += any(q.unit == g.get("unit") for q in hits)
+            if ok:
+                approx_ok += any(("about" if q.approx == "nearly" else q.approx) == g.get("approx") for q in hits)
             if not ok:
                 misses.append((art["file"], g["en"], g["value"]))
-    res = {"n": located, "value_recall": found / located if located else 0}
+    res = {"n": located, "value_recall": found / located if located else 0,
+           "unit_ok": unit_ok / unit_n if unit_n else 0, "approx_ok": approx_ok / found if found else 0}
     print(f"gold in context ({located} of {n} English counterparts found verbatim in the article): "
-          f"value recall {res['value_recall']:.4f}")
+          f"value recall {res['value_recall']:.4f}; unit right {res['unit_ok']:.4f} (of {unit_n} whose gold unit "
+          f"is not a bare classifier), qualifier right {res['approx_ok']:.4f}")
     if verbose:
         for m in misses:
             print("  miss", m)
