@@ -934,7 +934,11 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
             continue
         else:
-            note = "no English figure of this value in the aligned paragraph"
+            _, sb = _sentence_of(bead, zq.start, "zh")
+            if sb is not None and not sb.en:
+                note = "the Chinese sentence has no English counterpart (dropped sentence)"
+            else:
+                note = "no English figure of this value in the aligned paragraph"
         out.append((zs[i], None, Verdict("missing_in_en", None, note)))
     return out, absorbed
 

@@ -285,3 +285,14 @@ def test_reconcile_lone_readings_that_are_not_counts():
     two_counties = q("2", "county", text="两县", start=text.index("两县"))
     assert _not_a_count(text, bare) and _not_a_count(text, this_day)
     assert not _not_a_count(text, two_counties)
+
+
+def test_reconcile_dropped_sentence_is_named(seed_path):
+    art = read_article(seed_path)
+    sentence = ("In Harbin City, handicraft cooperatives increased production and practiced economy to the tune of "
+                "7.21 million yuan in five months. ")
+    assert sentence in art.text
+    df = reconcile_article(parse_article(art.text.replace(sentence, "")))
+    flagged = df[df.verdict != "match"]
+    assert set(flagged.zh_text) == {"七百二十一万元", "五个月"}
+    assert (flagged.verdict == "missing_in_en").all() and flagged.note.str.contains("dropped sentence").all()
