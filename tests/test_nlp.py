@@ -55,3 +55,16 @@ def test_nlp_zh_no_token_crosses_a_mention_on_the_dev_corpus():
             doc = tokenize(p.text, "zh")
             assert "".join(t.text for t in doc) == p.text
             _assert_no_token_crosses(doc, extract_quantities(p.text, "zh") + extract_entities(p.text, "zh"))
+
+
+def test_nlp_zh_user_dictionary_is_shipped_and_used():
+    from importlib import resources
+
+    from pipeline.nlp import jieba_tokenizer
+
+    words = resources.files("pipeline.data").joinpath("jieba_user.txt").read_text(encoding="utf-8").split("\n")
+    names = {w.split(" ")[0] for w in words if w}
+    assert {"增产节约", "手工业社", "专区"} <= names and len(names) > 1000
+    tokens = list(jieba_tokenizer().cut("在增产节约运动中手工业社"))
+    assert "增产节约运动" in tokens or "增产节约" in tokens
+    assert "手工业社" in tokens
