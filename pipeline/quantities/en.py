@@ -531,6 +531,8 @@ _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _AND_A_HALF = re.compile(rf"{_SPS}and{_SPS}a{_SPS}half\b", re.I)
 _OUT_OF = re.compile(rf"{_SPS}out{_SPS}of{_SPS}(?:(?:a|the){_SPS}(?:total{_SPS}of{_SPS})?)?", re.I)
+_LIST_PREP = re.compile(rf"{_SPS}(in|each|for|from|at|on)\b", re.I)
+_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?$|[ \t]+and[ \t]+$")
 _A_AN = re.compile(rf"{_SPS}an?\b", re.I)
 _DECADE_S = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
@@ -1007,13 +1009,30 @@ def _extract(text: str) -> list[Quantity]:
 
 
 def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """ "10 out of 29 households": the first number counts the same unit as the second."""
+    """A number whose unit the English leaves out (``unit_text`` stays None):
+    "10 out of 29 households" (the second number's unit), and parallel lists
+    "47 counties in Georgia, 37 in Mississippi, and 30 in Texas" (the first item's unit)."""
     out = list(qs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.unit is None and a.kind == "number" and b.unit and b.kind == "number" \
                 and _OUT_OF.fullmatch(text, a.end, b.start):
             out[i] = replace(a, unit=b.unit)
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.unit is not None or b.kind != "number" or b.high is not None:
+            continue
+        j = i - 1
+        while j >= 0 and out[j].kind == "date":  # "30 tons in 1957 and 40 in 1958"
+            j -= 1
+        if j < 0:
+            continue
+        a = out[j]
+        if a.unit and a.kind == "number":
+            pa, pb = _LIST_PREP.match(text, a.end), _LIST_PREP.match(text, b.end)
+            if pa and pb and pa.group(1).lower() == pb.group(1).lower() \
+                    and _LIST_GAP.search(text, a.end, b.start) and not re.search(r"[.;!?\n]", text[a.end:b.start]):
+                out[i] = replace(b, unit=a.unit)
     return out
 
 
