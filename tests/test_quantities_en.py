@@ -290,3 +290,19 @@ def test_numerals_en_not_one_number(phrase):
     from pipeline.numerals.en import parse_number
 
     assert parse_number(phrase) is None
+
+
+def test_quantities_en_every_one_negative():
+    """Each context of negatives.toml [one] keeps a pronoun "one" from being read as 1."""
+    one = _data("en/negatives.toml")["one"]
+    bad = []
+    for w in one["before"]:
+        text = f"They said {w} one here."
+        if any(q.value == 1 for q in extract_quantities(text, "en")):
+            bad.append(text)
+    for w in one["after"]:
+        sep = "" if w[0] in "'’" else " "
+        text = f"They said one{sep}{w} here."
+        if any(q.start == text.index("one") for q in extract_quantities(text, "en")):
+            bad.append(text)
+    assert not bad, bad
