@@ -919,7 +919,8 @@ def rule_dates(text: str, q: _Q) -> None:
     "Xingxian, 25th:"), list enumerators ("(1)", "1. Shorten") and clock times ("12 o'clock")."""
     if _year_like(q) and q.kind == "number" and q.high is None:
         lw = text[max(0, q.start - 16):q.start]
-        if q.unit is None or _YEAR_LEFT.search(lw):
+        # "in 1957 farmers", "the 1955 National Economic Construction Bonds" (a name after a year)
+        if q.unit is None or _YEAR_LEFT.search(lw) or re.match(r"[ \t]+[A-Z][a-z]", text[q.core_end:q.core_end + 3]):
             q.kind, q.unit, q.unit_text = "date", "year", None
             q.end = q.core_end
             sm = _DECADE_S.match(text, q.end)
