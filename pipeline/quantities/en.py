@@ -103,6 +103,7 @@ class _Tables:
     qual_after_map: dict
     neg: dict
     particles: dict
+    qual_last_words: frozenset
     one_before: re.Pattern
     one_after: re.Pattern
     names: re.Pattern | None
@@ -196,7 +197,7 @@ def tables() -> _Tables:
     q = _load_toml(DATA / "en" / "qualifiers.toml")
     qb = {p.lower(): k for k, ps in q.get("before", {}).items() for p in ps}
     qa = {p.lower(): k for k, ps in q.get("after", {}).items() for p in ps}
-    qual_before = re.compile(rf"(?<![\w-])({_alt(qb)}){_SPS}$", re.I)
+    qual_before = re.compile(rf"(?<![\w-])({_alt(qb)}){_SPS}\Z", re.I)
     qual_after = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})({_alt(qa)})\b", re.I)
 
     neg = _load_toml(DATA / "en" / "negatives.toml")
@@ -209,12 +210,13 @@ def tables() -> _Tables:
         + [w.split("-")[0] for w in mults]
     )
     particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
+    qual_last_words = frozenset(p.split()[-1].lower() for p in qb)
     one = neg.get("one", {})
-    one_before = re.compile(rf"(?<![\w-])(?:{_alt(one.get('before', ['no']))}){_SPS}$", re.I)
+    one_before = re.compile(rf"(?<![\w-])(?:{_alt(one.get('before', ['no']))}){_SPS}\Z", re.I)
     one_after = re.compile(rf"(?:{_SPS}|-|(?=['’]))(?:{_alt(one.get('after', ['of']))})(?!\w)", re.I)
     pats = neg.get("names", {}).get("patterns", [])
     names = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
-    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles,
+    return _Tables(core_re, triggers, unit_re, unit_forms, qual_before, qb, qual_after, qa, neg, particles, qual_last_words,
                    one_before, one_after, names,
                    frozenset(w.lower() for w in neg.get("hyphen_not_unit", {}).get("words", [])), stop)
 
@@ -507,11 +509,11 @@ def find_cores(text: str) -> list[_Q]:
 _PERCENT = re.compile(
     rf"(?:{_SP}*(?:%|％)|{_SPS}(?:per{_SP}*-?{_SP}*cent|percentage{_SPS}points?|percent|pct)\b)", re.I
 )
-_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?$")
-_RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})$", re.I)
-_FROM_Q = re.compile(rf"\bfrom{_SPS}(?:[A-Za-z.]+{_SPS}){{1,3}}$", re.I)
-_BETWEEN = re.compile(rf"\b(?:between|from){_SPS}(?:(?:about|approximately|around|some|roughly|nearly|almost){_SPS})?$", re.I)
-_AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?\Z")
+_RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})\Z", re.I)
+_FROM_Q = re.compile(rf"\bfrom{_SPS}(?:[A-Za-z.]+{_SPS}){{1,3}}\Z", re.I)
+_BETWEEN = re.compile(rf"\b(?:between|from){_SPS}(?:(?:about|approximately|around|some|roughly|nearly|almost){_SPS})?\Z", re.I)
+_AND_JOIN = re.compile(rf"^{_SPS}and{_SPS}\Z", re.I)
 _MODIFIER = re.compile(rf"{_SPS}([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?:\.[A-Za-z]\.?)*)")
 _OF = re.compile(rf"{_SPS}of\b", re.I)
 _HYPHEN_NOUN = re.compile(r"-([A-Za-z]{2,})(?=-|\b)(?!-(?:odd|fold)\b)")
@@ -526,26 +528,27 @@ _TIMES_LEFT = re.compile(
     r"\b(?:by|increased?|increasing|rose|risen|grew|grown|multiplied|is|was|were|are|be|been|being|about|nearly|"
     r"almost|over|than|to|equivalent[ \t]+to|equal[ \t]+to|reached|reaching|some|exceeded|exceeding|expanded|"
     r"raised|boosted|times[ \t]+and|or)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
-    r"approximately|around))?[ \t]+$", re.I)
-_IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]$|[A-Za-z]$")
+    r"approximately|around))?[ \t]+\Z", re.I)
+_IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]\Z|[A-Za-z]\Z")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _AND_A_HALF = re.compile(rf"{_SPS}and{_SPS}a{_SPS}half\b", re.I)
 _OUT_OF = re.compile(rf"{_SPS}out{_SPS}of{_SPS}(?:(?:a|the){_SPS}(?:total{_SPS}of{_SPS})?)?", re.I)
 _LIST_PREP = re.compile(rf"{_SPS}(in|each|for|from|at|on)\b", re.I)
-_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?$|[ \t]+and[ \t]+$")
+_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?\Z|[ \t]+and[ \t]+\Z")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)[ \t\u00a0]+\Z")
 _A_AN = re.compile(rf"{_SPS}an?\b", re.I)
 _DECADE_S = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"(?:[ \t]+o['’]clock\b|[ \t]*[ap]\.m\.|[ \t]*[AP]M\b|[ \t]*[ap]m\b)")
-_DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+$", re.I)
+_DAY_LEFT = re.compile(r"\b(?:on|from|since|by|until|till|before|after|as of)\s+the\s+\Z", re.I)
 _ENUM_RIGHT = re.compile(r"[.)][ \t]+[A-Z]")
-_ENUM_LEFT = re.compile(r"(?:^|[\n\t:;]|[.!?][ \t])[ \t]*$")
+_ENUM_LEFT = re.compile(r"(?:^|[\n\t:;]|[.!?][ \t])[ \t]*\Z")
 _OF_THE = re.compile(rf"{_SPS}of{_SPS}the\b", re.I)
 _AND_UNIT = re.compile(rf"{_SPS}and(?=\s)", re.I)
 _PER = re.compile(rf"{_SPS}(?:per|a|each|every){_SPS}", re.I)
 _PAREN = re.compile(rf"{_SP}*\({_SP}*([^()\n]{{1,60}}?){_SP}*\)")
 _ODD = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})odd\b", re.I)
 _YEAR_LEFT = re.compile(
-    rf"\b(?:in|since|of|by|until|till|from|before|after|during|year|the{_SPS}year|to|through|and|winter|summer|spring|autumn|fall|early|late|mid|end|beginning|,)\W*$",
+    rf"\b(?:in|since|of|by|until|till|from|before|after|during|year|the{_SPS}year|to|through|and|winter|summer|spring|autumn|fall|early|late|mid|end|beginning|,)\W*\Z",
     re.I,
 )
 
@@ -704,7 +707,7 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
                 q.end = m2.end()
 
 
-_QUOTED_NAME = re.compile(r"[A-Z][A-Za-z]+[ \t]$")
+_QUOTED_NAME = re.compile(r"[A-Z][A-Za-z]+[ \t]\Z")
 
 
 def rule_names(text: str, q: _Q, t: _Tables) -> bool:
@@ -764,13 +767,13 @@ def rule_negative(text: str, q: _Q, t: _Tables) -> bool:
         # "double-cropping" are adjectives
         right = text[q.end:q.end + 16]
         lw = text[max(0, q.start - 12):q.start].lower()
-        if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+$", lw)):
+        if not (_MULT_OK_RIGHT.match(right) or re.search(r"\b(?:than|nearly|almost|to|will|would|could|can|did)\s+\Z", lw)):
             return True
     if q.kind == "ordinal" and q.group == "word_ord":
         lw = text[max(0, q.start - 12):q.start].lower()
-        if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+$", lw):
+        if low == "second" and re.search(r"\b(?:a|per|one|each|every)\s+\Z", lw):
             return True
-        if re.search(r"\bat\s+$", lw) and low == "first":
+        if re.search(r"\bat\s+\Z", lw) and low == "first":
             return True
     # identifiers: MiG-15, B-29, U-2
     if q.group == "dig" and q.start > 0 and _IDENT_BEFORE.search(text[max(0, q.start - 7):q.start]):
@@ -887,7 +890,7 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                     and not _TIMES_RIGHT.match(text, q.end):
                 if _OCC_RIGHT.match(text, q.end) or (
                         re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[q.end:q.end + 2])
-                        and re.search(r"[A-Za-z][ \t]+$", text[max(0, q.start - 3):q.start])
+                        and re.search(r"[A-Za-z][ \t]+\Z", text[max(0, q.start - 3):q.start])
                         and (q.value == q.value.to_integral_value() or q.group == "vague")):
                     q.kind = "number"
         elif q.unit == "percent":
@@ -953,7 +956,8 @@ def rule_dates(text: str, q: _Q) -> None:
 def rule_currency(text: str, q: _Q) -> None:
     """A currency sign before the number: "$3 million", "US$3 million" (usd), "£5,000"."""
     if q.group == "dig" and q.kind == "number":
-        cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start)
+        cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start) \
+            if q.start and text[q.start - 1] in "$£¥ B\t\u00a0" else None
         if cm:
             sym = cm.group().strip()
             key = "usd" if "$" in sym else ("pound" if "£" in sym else "yuan")
@@ -970,9 +974,11 @@ def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
     if q.kind in ("date", "ordinal"):
         return
     lw = text[max(0, q.start - 40):q.start]
-    qm = t.qual_before.search(lw)
+    last = _LAST_WORD.search(lw)
+    # cheap test first: the word right before the number must end some qualifier phrase
+    qm = t.qual_before.search(lw) if last and last.group(1).lower() in t.qual_last_words else None
     if qm and qm.group(1).lower() in t.particles:
-        pv = re.search(r"([A-Za-z]+)\W*$", lw[:qm.start()])
+        pv = re.search(r"([A-Za-z]+)\W*\Z", lw[:qm.start()])
         if pv and pv.group(1).lower() in t.particles[qm.group(1).lower()]:
             qm = None
     if qm and q.approx is None or (qm and q.group == "vague"):
