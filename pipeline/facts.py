@@ -124,6 +124,10 @@ class Rules:
     determiners: frozenset = frozenset()
     followed_by: tuple = ()
     apposition_units: frozenset = frozenset()
+    session_units: frozenset = frozenset()
+    session_after: tuple = ()
+    scope_name_re: re.Pattern | None = None
+    ratio_year_re: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +170,7 @@ def rules() -> Rules:
         f"(?P<verb>{_alt(r.verbs)})(?P<base2>{base})?(?P<fill>{_alt(c['fillers'] + c['level_fillers'])})?$")
     r.level_fillers = frozenset(c["level_fillers"])
     r.compare_with_re = re.compile(f"(?:{marker})(?P<base>{base})(?:{after}|同期)")
+    r.ratio_year_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{p['year_pattern']})的$")
     r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
     s = _load("subjects")
     r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
@@ -181,8 +186,12 @@ def rules() -> Rules:
     r.determiners = frozenset(flt["determiners"])
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_units = frozenset(flt.get("apposition_units", ()))
+    r.session_units = frozenset(flt.get("session_units", ()))
+    r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
     r.scope_re = re.compile(_alt(r.scope))
     r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
+    r.scope_name_re = re.compile(  # a name runs on without function words (全国各地农民都参加了会议 is none)
+        f"(?:(?![的了都已在是有和与及把被将就也还又对向从为])[\u4e00-\u9fff]){{0,12}}?(?:{_alt(s['scope_name_heads'])})")
     r.surnames = frozenset(s["surnames"])
     r.compound_surnames = tuple(s["compound_surnames"])
     r.role_re = re.compile(_alt(s["person_roles"]))
@@ -391,6 +400,7 @@ class Comparison:
     sign: int
     baseline: str | None
     base_span: tuple[int, int] | None
+    year: int | None = None  # a written baseline year
 
 
 def _comparison(st: str, cs: int, qs: int, q) -> Comparison | None:
@@ -411,11 +421,18 @@ def _comparison(st: str, cs: int, qs: int, q) -> Comparison | None:
     if m:
         return Comparison(off + m.start(), "ratio", 1, r.baselines[m.group("base")],
                           (off + m.start("base"), off + m.end("base")))
+    m = r.ratio_year_re.search(window)
+    if m:  # 为一九五三年的211％
+        ys = m.group("y")
+        y = int(ys) if ys.isdigit() else int("".join(str(_ZH_DIGITS[c]) for c in ys))
+        return Comparison(off + m.start(), "ratio", 1, "year", (off + m.start("base"), off + m.end("base")), y)
     return None
 
 
-def _baseline_period(baseline: str | None, period: Period | None, art_year: int):
+def _baseline_period(baseline: str | None, period: Period | None, art_year: int, year: int | None = None):
     r = rules()
+    if baseline == "year" and year is not None:
+        return _span(year, 1, 12)
     if baseline is None or baseline not in r.baseline_years:
         return None, None
     dy = int(r.baseline_years[baseline])
@@ -592,6 +609,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
         word = m.group(0)
         if any(a <= m.start() < b for a, b in not_scope):
             continue
+        if word == "全国" and r.scope_name_re.match(st, m.end()):
+            continue  # 全国工农兵劳模成绩展览会: a name
         info = r.scope[word]
         end = m.end()
         group = _group_after(st, end)
@@ -786,6 +805,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue
         if r.followed_by and (q.text.endswith(r.followed_by) or text.startswith(r.followed_by, q.end)):
             continue  # 本报二版: a page
+        if _classifier(q) in r.session_units and text.startswith(r.session_after, q.end):
+            continue  # 四次大会: a session's number
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
@@ -908,6 +929,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = mw[3], mw[2]
         elif comp is not None and comp.kind == "change" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
+        elif comp is not None and comp.kind == "ratio" and q.unit in RELATIVE_UNITS:
+            measure, measure_zh = "ratio", None
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
@@ -980,9 +1003,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 for k in ("comparison_text", "comparison_kind", "comparison_value", "comparison_unit",
                           "comparison_baseline"):
                     m_row[k] = row[k]
-                bs, be = _baseline_period(comp.baseline, m_period, art_year)
+                bs, be = _baseline_period(comp.baseline, m_period, art_year, comp.year)
                 m_row["comparison_period_start"], m_row["comparison_period_end"] = bs, be
-            bs, be = _baseline_period(comp.baseline, period, art_year)
+            bs, be = _baseline_period(comp.baseline, period, art_year, comp.year)
             row["comparison_period_start"], row["comparison_period_end"] = bs, be
         rows.append(row)
         facts_here.append((row, comp, period))

@@ -231,9 +231,10 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                         "years", "example"},
         "subjects": {"prepositions", "coordination", "coordination_tail", "home_country", "not_subject_subtypes",
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
-                     "scope_not", "scope", "group"},
+                     "scope_not", "scope", "scope_name_heads", "group"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "followed_by", "apposition_units", "example", "keep"},
+        "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
+                    "keep"},
     }
     for name, keys in want.items():
         assert set(_toml(name)) == keys, name
@@ -277,3 +278,10 @@ def test_facts_nationwide_in_a_foreign_report_is_that_country():
 def test_facts_place_inside_a_person_name_is_no_subject():
     f = facts_of("现在工会主任邵玉林同志亲自下去排字，又减到一个半人。")
     assert _fact(f, "一个半人").subject_norm == "邵玉林"
+
+
+def test_facts_nationwide_inside_a_name_is_no_scope():
+    f = facts_of("全国工农兵劳模成绩展览会闭幕，三十天中参观者共达二十六万人。")
+    assert _fact(f, "二十六万人").subject_kind != "nationwide"
+    f = facts_of("全国共有三十万人参加了会议。")
+    assert _fact(f, "三十万人").subject_kind == "nationwide"
