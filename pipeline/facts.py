@@ -58,7 +58,7 @@ _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三":
               "八": 8, "九": 9}
 _ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、齐滨|两县
 #: characters that end a verb phrase, not a modifier of a group noun (把工人, 在农民)
-_NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等")
+_NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等据经如")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
