@@ -61,6 +61,21 @@ GENERIC: dict[str, str] = dict(CLS["generic"])
 GENERIC["点"] = "point"
 NOUNS: dict[str, str] = CLS["nouns"]
 ANAPHORA: dict[str, list[str]] = CLS.get("anaphora", {})
+#: classifiers whose anaphora stays inside the sentence (个 counts too many kinds of things)
+ANAPHORA_SENTENCE: set[str] = set(CLS.get("anaphora_sentence", {}).get("classifiers", []))
+#: words that contain a lexicon noun but are none (社会主义, 国营, 马上): stepped over
+NOT_NOUNS: set[str] = set(CLS.get("not_nouns", {}).get("words", []))
+#: one-character nouns that only count right after the classifier (三块地, 五个字), never
+#: further on in the window (积极地, 各地)
+IMMEDIATE_ONLY: set[str] = set(CLS.get("immediate_only", {}).get("words", []))
+#: place-name suffixes that never count the number after them (天津市八十个工厂)
+BEFORE_NEVER: set[str] = set(CLS.get("before_never", {}).get("words", []))
+#: classifiers that count people as well as things (四万六千个母亲); others count people only
+#: with the noun right after them
+PEOPLE_CLASSIFIERS: set[str] = set(CLS.get("window", {}).get("people_classifiers", "个"))
+COORDINATED: set[str] = set(CLS.get("coordinated", {}).get("words", []))
+#: a bare number after these words counts what they say (歼敌四千多 -> person)
+BARE_BEFORE: dict[str, str] = CLS.get("bare_before", {})
 FACTOR: dict[str, tuple[str, Decimal]] = {k: (v[0], Decimal(v[1])) for k, v in CLS["factor"].items()}
 PREFIX_Q: dict[str, str] = QUAL["prefix"]
 INNER_Q: dict[str, str] = QUAL["inner"]
@@ -155,6 +170,10 @@ PRE = "|".join(
     (f"(?<![{re.escape(_NOT_AFTER[w])}]){re.escape(w)}" if w in _NOT_AFTER else re.escape(w)) for w in _PRE
 )
 
+#: 完成百分之九十, 变成千...: 成 ending a verb is no "by the hundreds"
+_CHENG_NOT_AFTER = "完变组形造达构促合养赞建改做制换分折装写译结生收集落长"
+_VAGUE_BASE = {"十": 10, "百": 100, "千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000}
+
 MASTER = re.compile(
     rf"(?P<iso>[0-9０-９]{{4}}[-－/][0-9０-９]{{1,2}}[-－/][0-9０-９]{{1,2}})(?![0-9０-９])"
     rf"|(?P<fest>{_alt(FESTIVALS)})"
@@ -167,6 +186,7 @@ MASTER = re.compile(
     rf"|(?P<neg1>第一线)"
     rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
+    rf"|(?P<vague>数以(?P<vn1>十万|百万|千万|百|千|万|亿)计|(?<![{_CHENG_NOT_AFTER}])成(?P<vn2>百|千|万)(?![分上成倍]))"
     rf"|(?P<shang>上)(?=[百千万亿])"
     rf"|(?P<neg>{NEG_ALT})"
 )
@@ -174,7 +194,7 @@ MASTER = re.compile(
 #: every character a MASTER match can start with: a cheap charset scan finds candidates,
 #: MASTER.match is tried only there
 _FIRST = (
-    set(_NUMCH) | set("数.．第负負-－（(加翻半上")
+    set(_NUMCH) | set("数.．第负負-－（(加翻半上成")
     | {w[0] for w in PREFIX_Q} | {w[0] for w in FESTIVALS} | {w[0] for w in RELATIVE}
     | {w[0] for w in LUNAR_MONTHS} | {w[0] for w in NEG_WORDS}
 )
@@ -194,6 +214,20 @@ TAIL = re.compile(
 )
 NOUN_AFTER = re.compile(rf"(?:大|小|新|旧|老|主要|重要|大型|小型|较大的)?(?P<noun>{_alt(NOUNS)})")
 NOUN_BEFORE = re.compile(rf"(?:{_alt(NOUNS)})")
+_WIN = CLS.get("window", {})
+_WIN_MAX: int = _WIN.get("max", 12)
+_WIN_STOP = re.compile(_WIN.get("stop", r"[，。、；：！？]"))
+_WIN_NOUN = re.compile(_alt(set(NOUNS) | set(NOT_NOUNS)))
+_ANA_MAX: int = _WIN.get("anaphora_max", 300)
+_ANA_SENT_MAX: int = _WIN.get("anaphora_sentence_max", 40)
+_TITLE_MAX: int = _WIN.get("title_max", 40)
+_DETERMINERS = set(_WIN.get("determiners", "该本这那此其每各全一"))
+_BARE_PERSON = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<noun>{_alt([w for w, k in NOUNS.items() if k == 'person' and len(w) >= 2])})")
+_BARE_BEFORE_RE = re.compile(rf"(?:{_alt(BARE_BEFORE)})$") if BARE_BEFORE else None
+#: 水渠，共二十四条 / 大矿就有五百个: a noun, then linking words, then the number
+_BEFORE_RE = re.compile(
+    rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?P<link>{_WIN.get('before_link', '')})$"
+)
 RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
 MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
 DAY_AFTER_MONTH = re.compile(rf"(?P<d>{RUN})[日号]")
@@ -224,7 +258,9 @@ _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _CODE_AFTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+(?:[0-9０-９]|[型号式]|$)")
 _KMG = re.compile(r"[KkMG](?![A-Za-z])")
 #: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
-NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind"}
+NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind", "boat", "aircraft", "trip"}
+#: classifiers whose reduplication (一件件) means "one by one"
+_REDUP_OK = {w for w in set(GENERIC) | {k for k, v in UNIT_OF.items() if v in NOUN_OVERRIDABLE} if len(w) == 1}
 _PCT_DIV = {"百分之": 1, "千分之": 1000, "万分之": 10000}
 
 
@@ -236,61 +272,177 @@ def _q(text, s, e, value, high=None, unit=None, approx=None, kind="number", scal
     return Quantity(text[s:e], s, e, norm(value), None if high is None else norm(high), unit, approx, kind, scale, unit_text)
 
 
+def _noun_value(word: str) -> str | None:
+    """The unit key of a lexicon noun; "" = a counted noun with no key of its own."""
+    return NOUNS.get(word)
+
+
+def _noun_after(text: str, pos: int, people: bool = True) -> str | None:
+    """The head noun counted by a classifier ending at ``pos``: 四个【规模巨大的国营棉纺织厂】.
+
+    Looks at up to ``[window] max`` characters of modifiers, stopping at punctuation or a
+    verb-like word (``[window] stop``: 是, 在, 派出, 帮助 ...; a stop inside a lexicon noun
+    does not count: 生产小组); the first lexicon noun is the head unless another noun follows
+    right after it (村合作社 -> 合作社: Chinese compounds are head-final). Words of
+    ``[not_nouns]`` (社会主义, 国营, 人民) are stepped over. ``people=False``: a noun of people
+    counts only right after the classifier (炸弹三所刘致明同志: 所 counts no people).
+    Returns the key, "" for a counted noun with no key (方面, 问题: the classifier's
+    default), None if none.
+    """
+    end = min(len(text), pos + _WIN_MAX)
+    nouns = list(_WIN_NOUN.finditer(text, pos, end))
+    for st in _WIN_STOP.finditer(text, pos, end):
+        if any(m.start() <= st.start() < m.end() for m in nouns):
+            continue  # 生产小组: 生产 is part of the noun
+        if st.group() == "、" and 0 < st.start() - pos <= 4 and all(
+            m.group() in NOT_NOUNS for m in nouns if m.end() <= st.start()
+        ):
+            continue  # 八十个国营、地方国营工厂, 二个大、小工厂: 、 between short modifiers
+        end = st.start()
+        break
+    head = None
+    for m in nouns:
+        if m.end() > end:
+            break
+        w = m.group()
+        if w in NOT_NOUNS:
+            if head is not None:
+                break
+            continue
+        if head is not None and m.start() != head.end():
+            break
+        if head is None and m.start() != pos and not people and NOUNS[w] == "person":
+            return None  # 炸弹三所刘致明同志: a person's name follows, the noun counted is not here
+        if head is None and m.start() != pos and w in IMMEDIATE_ONLY:
+            continue
+        head = m
+    if head is None:
+        return None
+    w = head.group()
+    if w in COORDINATED and text.startswith("、", head.end()) and text[head.end() + 1 : head.end() + 2] in COORDINATED:
+        k2 = NOUNS[text[head.end() + 1]]
+        if k2 and k2 != NOUNS[w]:
+            return f"{NOUNS[w]}_{k2}"  # 9个省、市: provinces and cities
+    return NOUNS[w]
+
+
+def _noun_before(text: str, num_start: int, allow_have: bool) -> str | None:
+    """A noun right before the number it is counted by (新开渠二十四道, 水渠，共二十四条,
+    大矿就有五百个). Not after a determiner (该厂有两个蒸锅: the container, not the noun
+    counted); 有 links only when ``allow_have``."""
+    lo = max(0, num_start - 12)
+    m = _BEFORE_RE.search(text, lo, num_start)
+    if m is None:
+        return None
+    if not allow_have and "有" in m.group("link"):
+        return None
+    ns = m.start("noun")
+    if ns > 0 and text[ns - 1] in _DETERMINERS:
+        return None
+    w = m.group("noun")
+    if w in NOT_NOUNS or w in BEFORE_NEVER or w in IMMEDIATE_ONLY and m.group("link"):
+        return None
+    return NOUNS[w]
+
+
 def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -> str | None:
-    """Canonical key of a unit/classifier; generic classifiers look at the noun."""
+    """Canonical key of a unit/classifier; generic classifiers look at the noun.
+
+    Order: the noun after the classifier (a window of modifiers), the noun right before
+    the number, the nearest noun of the same classifier earlier in the paragraph
+    (anaphora), then the classifier's default."""
     if unit_text is None:
         return None
     if unit_text in UNIT_OF:
         key = UNIT_OF[unit_text]
-        if key in NOUN_OVERRIDABLE:
+        if unit_text in COORDINATED and text.startswith("、", tail_end) and text[tail_end + 1 : tail_end + 2] in COORDINATED:
+            k2 = NOUNS.get(text[tail_end + 1])
+            if k2 and k2 != key:
+                return f"{key}_{k2}"  # 9个省、市: provinces and cities
+        if key == "household":
+            # 百余家工厂 -> factory; 三百户农民 stays household (the measure), 7户东乡族社员 too
             m = NOUN_AFTER.match(text, tail_end)
-            if m:
-                return NOUNS[m.group("noun")]
-            ana = _anaphora(text, unit_text, num_start)
-            if ana:
-                return ana
+            n = NOUNS[m.group("noun")] if m else None
+            if n is None and unit_text == "家":
+                n = _noun_before(text, num_start, False)  # 工厂百余家 (家 counts firms; 户 never)
+            return n if n and n not in ("person", "household") and (not m or m.group("noun") not in BEFORE_NEVER) else key
+        if key in NOUN_OVERRIDABLE:
+            n = _noun_after(text, tail_end, False)
+            if n:
+                return n
+            if n is None:
+                n = _noun_before(text, num_start, False)
+                if n:
+                    return n
+            if n is None:
+                ana = _anaphora(text, unit_text, num_start, tail_end)
+                if ana:
+                    return ana
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
     if unit_text in ORDINAL_NOUNS:
         return GENERIC.get(unit_text) or unit_text
     if unit_text in GENERIC:
-        m = NOUN_AFTER.match(text, tail_end)
-        if m:
-            return NOUNS[m.group("noun")]
-        # 新开渠二十四道, 农业社二百七十个: a noun right before the number (one linking char allowed)
-        before = text[max(0, num_start - 6) : num_start]
-        last = None
-        for m in NOUN_BEFORE.finditer(before):
-            if m.end() >= len(before) - 1:
-                last = m.group()
-        if last:
-            return NOUNS[last]
-        ana = _anaphora(text, unit_text, num_start)
-        if ana:
-            return ana
+        n = _noun_after(text, tail_end, unit_text in PEOPLE_CLASSIFIERS)
+        if n:
+            return n
+        if n is None:
+            n = _noun_before(text, num_start, True)
+            if n:
+                return n
+        if n is None:
+            ana = _anaphora(text, unit_text, num_start, tail_end)
+            if ana:
+                return ana
         return GENERIC[unit_text] or unit_text
     return unit_text
 
 
 _ANAPHORA_RE = {k: re.compile(_alt(v)) for k, v in ANAPHORA.items()}
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_LINE_END = re.compile(r"\n")
 
 
-def _anaphora(text: str, unit_text: str, num_start: int) -> str | None:
-    """The nearest noun counted by this classifier earlier in the same sentence."""
+_PHRASE_END = re.compile(r"[，。、；：！？,.;:!?）)”’\n]")
+_PARTITIVE = ("中", "之中", "里", "当中")
+
+
+def _anaphora(text: str, unit_text: str, num_start: int, tail_end: int) -> str | None:
+    """The nearest noun counted by this classifier earlier in the same paragraph (line);
+    for classifiers of ``[anaphora_sentence]`` (个: it counts too many kinds of things)
+    only in the same sentence. A short line (a title) also looks at the line before it."""
     rx = _ANAPHORA_RE.get(unit_text)
     if rx is None:
         return None
-    lo = max(0, num_start - 40)
-    window = text[lo:num_start]
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    if ends:
-        window = window[ends[-1] :]
+    if unit_text in ANAPHORA_SENTENCE:
+        # only a classifier that ends its phrase (减到两个，) or a part of a whole named just
+        # before (四个孩子中三个): 祖国的一个献礼 counts something unnamed
+        lo = max(0, num_start - _ANA_SENT_MAX)
+        window = text[lo:num_start]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        if ends:
+            window = window[ends[-1] :]
+        after = text[tail_end : tail_end + 1]
+        last = None
+        for m in rx.finditer(window):
+            if not after or _PHRASE_END.match(after) or window.startswith(_PARTITIVE, m.end()):
+                last = m.group()
+        return NOUNS.get(last) or None if last else None
+    lo = max(0, num_start - _ANA_MAX)
+    nl = text.rfind("\n", lo, num_start)
+    start = nl + 1 if nl >= 0 else lo
     last = None
-    for m in rx.finditer(window):
+    for m in rx.finditer(text, start, num_start):
         last = m.group()
-    return NOUNS.get(last) if last else None
+    if last is None and nl >= 0:
+        line_end = text.find("\n", num_start)
+        line = text[start : line_end if line_end >= 0 else len(text)]
+        if len(line.strip()) <= _TITLE_MAX and "。" not in line:
+            prev = text.rfind("\n", lo, max(lo, nl))
+            for m in rx.finditer(text, prev + 1 if prev >= 0 else lo, nl):
+                last = m.group()
+    return NOUNS.get(last) or None if last else None
 
 
 def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
@@ -495,7 +647,11 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         approx = "about"
 
     if unit_text:
-        unit = _unit_key(text, unit_text, num_s, e_unit_cut if e_unit_cut is not None else t.end("unit") if t.group("unit") else t.end("ge"))
+        if text.startswith(unit_text, e) and fold(num_text) == "一" and unit_text in _REDUP_OK:
+            # 一件件, 一座座 ("one by one"): the classifier's own key, no noun looked for
+            unit = UNIT_OF.get(unit_text) or GENERIC.get(unit_text) or unit_text
+        else:
+            unit = _unit_key(text, unit_text, num_s, e_unit_cut if e_unit_cut is not None else t.end("unit") if t.group("unit") else t.end("ge"))
         if unit_text in FACTOR:
             f = FACTOR[unit_text][1]
             value *= f
@@ -552,7 +708,14 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         # 两民族, 六百余民兵, 一万万以上灾民: a bare number before a known noun
         mn = NOUN_AFTER.match(text, e)
         if mn and mn.start("noun") == e and len(mn.group("noun")) >= 2:
-            unit = NOUNS[mn.group("noun")]
+            unit = NOUNS[mn.group("noun")] or None
+        elif kind == "number" and not pct and (value >= 10 or scale):
+            # 五千纺织工人, 二千九百七十万美国人: people after a short modifier; 歼敌四千多
+            wn = _BARE_PERSON.match(text, e)
+            if wn and NOUNS.get(wn.group("noun")) == "person" and not _WIN_STOP.search(wn.group()):
+                unit = "person"
+            elif _BARE_BEFORE_RE is not None and _BARE_BEFORE_RE.search(text, max(0, s - 6), s):
+                unit = BARE_BEFORE[_BARE_BEFORE_RE.search(text, max(0, s - 6), s).group()]
     if not unit_text and not ordw and kind == "number" and CONGRESS.match(text, e) and (CONGRESS_BEFORE.search(text, max(0, s - 3), s) or CONGRESS_AFTER.match(text, e + 1)):
         kind, e = "ordinal", e + 1  # 党的十五大, 八大精神: the Nth Party Congress
     if not unit_text and not ordw and not post and kind == "number" and text.startswith("电", e) and high is None and 1 <= value <= 31 and value == value.to_integral_value():
@@ -678,6 +841,23 @@ def _rule_half(text, m):
     return [_q(text, s, e, _HALF, None, unit, approx, "number", None, unit_text)]
 
 
+def _rule_vague(text, m):
+    """数以百计 / 成百 ("by the hundreds"): 100..900 about, with the unit after it (成百名 -> person)."""
+    base = Decimal(_VAGUE_BASE[m.group("vn1") or m.group("vn2")])
+    s, e = m.start(), m.end()
+    unit = unit_text = None
+    if m.group("vn2"):
+        t = TAIL.match(text, e)
+        ut = t.group("unit") or t.group("ge")
+        if ut and ut not in ("年", "月", "日", "时"):
+            unit_text = ut
+            e = t.end("unit") if t.group("unit") else t.end("ge")
+            unit = _unit_key(text, ut, s, e)
+    else:
+        unit = _noun_after(text, e + (text[e : e + 1] == "的"), True) or None  # 数以百计的男女青年
+    return [_q(text, s, e, base, base * 9, unit, "about", "number", None, unit_text)]
+
+
 def _rule_slash(text, m):
     a, _, b = fold(m.group("slash")).partition("/")
     if int(b) < 2 or int(a) >= int(b):
@@ -703,6 +883,7 @@ def _rule_shang(text, m):
 _RULES = {
     "slash": _rule_slash,
     "shang": _rule_shang,
+    "vague": _rule_vague,
     "iso": _rule_iso,
     "fest": _rule_festival,
     "rel": _rule_relative,
@@ -746,7 +927,7 @@ def extract(text: str) -> list[Quantity]:
         if m.group("neg") is not None or m.group("neg1") is not None:
             continue
         rule = None
-        for name in ("num", "iso", "fest", "rel", "lmon", "paren", "jiabei", "halfw", "slash", "shang"):
+        for name in ("num", "iso", "fest", "rel", "lmon", "paren", "jiabei", "halfw", "slash", "shang", "vague"):
             if m.group(name) is not None:
                 rule = _RULES[name]
                 break
