@@ -51,7 +51,7 @@ NOT_FACTS = ("date", "ordinal")
 RELATIVE_UNITS = ("percent", "times", None)
 
 _DATA = Path(__file__).parent / "data" / "facts"
-_SENT = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]?")
+_SENT = re.compile(r"(?:[^。！？；!?;\n\u3000 ]| (?! ))*[。！？；!?;]?")  # a headline's parts are split by wide spaces
 _CLAUSE = set("，,：:（）()")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -59,6 +59,8 @@ _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三":
 _ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、齐滨|两县
 #: characters that end a verb phrase, not a modifier of a group noun (把工人, 在农民)
 _NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等据经如")
+#: figures in these units take a measure word only from their own clause
+_OWN_CLAUSE_UNITS = frozenset({"li", "km", "metre", "chi", "year", "month", "day", "hour", "second", "minute", "degree"})
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -470,6 +472,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
         if after:
             x = min(after)
             return (*x, r.measures[x[2]])
+    if q.unit in _OWN_CLAUSE_UNITS:
+        return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
     if earlier:
