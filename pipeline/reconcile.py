@@ -650,6 +650,17 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, bl
     return None
 
 
+def _in_sentence(bead: Bead, q, lang: str) -> float:
+    """Where a figure sits in its aligned sentence unit, 0 (start) .. 1 (end)."""
+    _, sb = _sentence_of(bead, q.start, lang)
+    spans = (sb.zh if lang == "zh" else sb.en) if sb is not None else ()
+    if not spans:
+        return 0.5
+    total = sum(e - s for s, e in spans) or 1
+    before = sum(min(e, q.start) - s for s, e in spans if s < q.start)
+    return max(0.0, min(1.0, before / total))
+
+
 def _sentence_of(bead: Bead, start: int, lang: str):
     for k, sb in enumerate(bead.sentences):
         for s, e in (sb.zh if lang == "zh" else sb.en):
@@ -820,7 +831,10 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 s -= 1  # two different nouns (两国, "both sides"): prefer a figure without or with the same
             if zsent[i] is not None and zsent[i] == esent[j]:
                 s += 1.5
-            s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
+                # within one aligned sentence, compare where the figures sit in it
+                s -= 2.0 * abs(_in_sentence(bead, zq, "zh") - _in_sentence(bead, eq, "en"))
+            else:
+                s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
             cands.append((s, i, j, v))
     zdone, edone, out = {}, set(), []
     split_rows: dict[int, list] = {}
