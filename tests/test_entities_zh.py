@@ -132,3 +132,58 @@ def test_entities_zh_rules_do_not_fail_on_shuffled_text(monkeypatch):
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
         for e in extract(t):
             assert t[e.start:e.end] == e.text
+
+
+def _texts(t, label):
+    return {e.text for e in extract(t) if e.label == label}
+
+
+@pytest.mark.parametrize("t, pair", [
+    ("多年来，中日两国人民共同努力", ("中", "日")),  # 中日 is also a common word (noon and day)
+    ("推进巴以谈判的新方案", ("巴", "以")),  # 以 is no pair character on its own
+    ("朝越关系日益密切", ("朝", "越")),
+])
+def test_entities_zh_pair_before_relation_word(t, pair):
+    p = _texts(t, "PLACE")
+    assert set(pair) <= p
+
+
+def test_entities_zh_pair_needs_the_relation_word():
+    assert "以" not in _texts("我们以实际行动支援", "PLACE")
+    assert not {"中", "日"} & _texts("其中日程安排很紧", "PLACE")
+
+
+def test_entities_zh_unit_inside_a_known_body_is_one_name():
+    o = _texts("由全国人大常委会法工委、国务院法制办公室、中央军委法制局等单位共同举办", "ORG")
+    assert {"国务院法制办公室", "中央军委法制局", "全国人大常委会法工委"} <= o
+    assert "福州市国税局党组" in _texts("这与福州市国税局党组书记、局长方齐连", "ORG")
+
+
+def test_entities_zh_title_after_a_body_is_not_a_second_body():
+    o = _texts("中共中央统战部部长王兆国出席", "ORG")
+    assert "中共中央统战部" in o and not any(x.endswith("部部") for x in o)
+    assert not _texts("常副局长表示，今后有关部门", "ORG") & {"常副局"}
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("3000人是35家航空公司及机场管理局职员", "家航空公司"),
+    ("各级党组织和广大党员干部", "级党组织"),
+    ("这位新部长说，不用了", "位新部"),
+])
+def test_entities_zh_classifier_after_numeral_starts_no_name(t, bad):
+    assert bad not in _texts(t, "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("学生将来可以到我校上中学", "校上中学"),
+    ("患了急性胃炎，刚出医院就回到了工作岗位", "刚出医院"),
+    ("从立誓要自己办厂到今天", "自己办厂"),
+])
+def test_entities_zh_verb_phrase_before_suffix_is_no_name(t, bad):
+    assert bad not in _texts(t, "ORG")
+
+
+def test_entities_zh_given_name_ending_in_jun_is_no_army():
+    assert not _texts("县长吴方军分管磷化工业", "ORG")
+    assert not _texts("下岗职工张增军抱着孩子", "ORG")
+    assert "新四军" in _texts("他参加了新四军第一师", "ORG") or "新四军第一师" in _texts("他参加了新四军第一师", "ORG")

@@ -99,11 +99,13 @@ class _Rules:
         self.abbrev = ab
         self.abbrev_pair_chars = {c for c, r in ab.items() if r["pair"] == "1"}
         self.abbrev_verbs = set(_lines("zh_abbrev_verbs.txt"))
+        self.abbrev_pair_next = tuple(sorted(_lines("zh_abbrev_pair_next.txt"), key=len, reverse=True))
         self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
         self.org_needs_prefix = {}
         for r in _rows("zh_org_stem_whitelist.tsv"):
             self.org_needs_prefix[r["suffix"]] = set(r["stems"].split("|"))
         self.org_generic_stem_suffixes = set(_lines("zh_org_generic_stem_suffixes.txt"))
+        self.org_verb_phrases = set(_lines("zh_org_verb_phrases.txt"))
         self.org_prefixes = sorted(_lines("zh_org_prefixes.txt"), key=len, reverse=True)
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
 
@@ -273,6 +275,9 @@ def _cut_verbs(stem, R, boundary=False):
         return stem[1:]
     return stem
 
+
+#: measure words that follow a numeral or determiner (35家, 各级, 这位, 一所)
+_CLASSIFIERS = set("家级位名个所座批支")
 
 #: time words and determiners that start a clause, not a name (现|印刷界职工会, 冬|被服厂)
 _LEAD_TIME = set("现今去昨本该此各每其冬春夏秋")
@@ -651,6 +656,18 @@ def _abbreviations(text, R, places):
         if prev and (prev + c) in common and prev not in R.abbrev_verbs:
             i += 1
             continue
+        # rule pair_before_relation: two or three one-character names right before a relation word (中日两国,
+        # 巴以谈判, 中美关系), even when the pair also spells a common word (中日 'noon and day') or one of them is
+        # no pair character on its own (以)
+        j = i
+        while j < n and j - i < 3 and text[j] in ab and not covered[j] and (j == i or text[j] != text[j - 1]):
+            j += 1
+        if j - i >= 2 and text.startswith(R.abbrev_pair_next, j) \
+                and not (prev and (prev + c) in common and prev not in R.abbrev_verbs):
+            for k in range(i, j):
+                out.append(_abbrev_entity(text, k, g, ab))
+            i = j
+            continue
         # a run of pair characters: 中美, 中日韩
         j = i
         while j < n and text[j] in pairs and not covered[j] and (j == i or (text[j - 1:j + 1] not in common)):
@@ -711,6 +728,9 @@ def _org_suffix(text, R, places, orgs):
         if suf == "军" and text[j:k + 1] in R.common:
             continue  # 军|政, 军|事: the suffix starts a common word
         prev_org = org_end.get(j)
+        if prev_org is not None and suf not in ("党",) and (
+                text[k:k + 1] in R.org_next_block.get(suf, ()) or (len(suf) == 1 and text[j:k + 1] in R.common)):
+            continue  # 统战部|部长, 公安局|局长: the suffix starts a title after the name, not a second body
         if prev_org is not None and suf not in ("党",):
             # 国民党|政府, 青年团|支部, 行署|印刷厂, 北京师范大学|教育系: an organisation word after a known one
             _, sub, en_suf, mx = R.org_suffix_map[suf]
@@ -779,7 +799,26 @@ def _org_suffix(text, R, places, orgs):
                     continue
             else:
                 start = st
+            if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1] in _NUMERAL or text[start - 1] in "各多每数几该这那哪某"):
+                start += 1  # 35家|航空公司, 各级|党组织, 这位|新部长: a classifier after a numeral starts no name
+                run = j - start
+                if run < 1:
+                    continue
+        if any(text[j - n:k] in R.org_verb_phrases for n in (1, 2) if j - n >= start):
+            continue  # 校|上中学, 刚|出医院, 自己|办厂: a verb phrase
         stem = text[(place_ent.end if place_ent else start):j]
+        if stem and stem[-1] in "副正代" and text[k:k + 1] == "长":
+            continue  # 常副|局长: a title
+        if suf == "军" and not place_ent and stem not in R.lex and (stem[-1] in _SURNAMES or (
+                len(stem) >= 2 and stem[-2] in _SURNAMES and stem[-2:] not in R.common)) and (stem[-1] + suf) not in R.common:
+            continue  # 吴方军, 张增军: a person's given name ending in 军
+        # rule org_in_org: a known body, a short name and a body word make one name (国务院|法制|办公室,
+        # 中央军委|法制|局, 科学技术部|农村科技|司): the unit belongs to the body before it
+        in_org = False
+        if not place_ent and st == lo and start == st and lo in org_end and 1 <= j - lo <= 4 \
+                and not any(c in R.stop for c in text[lo:j]):
+            start = org_end[lo].start
+            in_org = True
         name = text[start:k]
         if not stem and not place_ent:
             continue
@@ -793,7 +832,7 @@ def _org_suffix(text, R, places, orgs):
         if stem and (not place_ent or suf in ("部", "团", "组", "师", "军", "队")) \
                 and (stem[-1:] + suf[:1]) in R.common and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
             continue  # 干|部, 北|部, 老|干部: the suffix is part of a common word
-        if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes:
+        if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes and not in_org:
             continue  # 保险公司, 大公司: a generic noun, not a name
         if name in R.not_org or len(name) < 2:
             continue
@@ -808,9 +847,12 @@ def _org_suffix(text, R, places, orgs):
         en = _org_en(g, place_ent, stem, trade, en_suf, R)
         start = _extend_prefix(text, start, R, orgs)
         name = text[start:k]
-        out.append(Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
-                          place=(place_ent.text if place_ent else None),
-                          place_parent=(parent_ent.text if parent_ent else None), trade=trade))
+        main = Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
+                      place=(place_ent.text if place_ent else None),
+                      place_parent=(parent_ent.text if parent_ent else None), trade=trade)
+        out.append(main)
+        if k not in org_end or start < org_end[k].start:
+            org_end[k] = main  # 福州市国税局|党组: a later body word may extend it
         if parent_ent is not None and place_ent.subtype not in ("province", "municipality", "region", "country"):
             # 河南|安阳棉场, 潭北区|宏才乡农会: the name proper starts at the last place, the one before locates it
             ps = place_ent.start
