@@ -126,12 +126,12 @@ def test_entities_zh_rules_do_not_fail_on_shuffled_text(monkeypatch):
 
     monkeypatch.setenv("DUIZHAO_STRICT", "1")
     pieces = ["江苏", "高邮县", "金属", "生产社", "、", "和", "等专区", "《", "》", "“", "”", "中美", "访华", "省委", "员会",
-              "第一", "厂", "社", "党", "新华社", "讯", "二十八日", "本报", "地区", "共和国", "村", "河", "一", "的", "\n", " "]
+              "第一", "厂", "社", "党", "党中央", "新华社", "讯", "二十八日", "本报", "地区", "共和国", "村", "河", "一", "的", "\n", " "]
     rng = random.Random(4)
     for _ in range(300):
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
         for e in extract(t):
-            assert t[e.start:e.end] == e.text
+            assert t[e.start:e.end] == e.text and 0 <= e.start < e.end
 
 
 def _texts(t, label):
@@ -187,3 +187,36 @@ def test_entities_zh_given_name_ending_in_jun_is_no_army():
     assert not _texts("县长吴方军分管磷化工业", "ORG")
     assert not _texts("下岗职工张增军抱着孩子", "ORG")
     assert "新四军" in _texts("他参加了新四军第一师", "ORG") or "新四军第一师" in _texts("他参加了新四军第一师", "ORG")
+
+
+def test_entities_zh_prefix_word_at_text_start_never_wraps_round():
+    ents = extract("老挝爱国战线党中央")
+    assert ents and all(0 <= e.start < e.end and e.text for e in ents)
+
+
+def test_entities_zh_party_centre_after_a_verb():
+    assert "党中央" in _texts("要把宣传邯钢经验与宣传党中央关于国有企业改革的方针结合起来", "ORG")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("费萨尔亲王抵达德黑兰机场时说", "德黑兰机场"),
+    ("如今挺立在杭州植物园里", "杭州植物园"),
+    ("四川广元火车站职工王某", "广元火车站"),
+])
+def test_entities_zh_facility_after_a_place(t, name):
+    p = _by_text(extract(t), "PLACE")
+    assert name in p and p[name].subtype == "other"
+    assert name[:-2] in p or name[:-3] in p  # the place itself stays a place
+
+
+@pytest.mark.parametrize("t, name", [
+    ("这是中国足球队参加此项比赛", "中国足球队"),
+    ("阿根廷足球队在决赛中以2∶0获胜", "阿根廷足球队"),
+    ("中国女篮在昨晚开幕的比赛中", "中国女篮"),
+])
+def test_entities_zh_sports_team(t, name):
+    assert name in _texts(t, "ORG")
+
+
+def test_entities_zh_sport_word_alone_is_no_team():
+    assert not _texts("他从小就是足球队员", "ORG") & {"足球队"}

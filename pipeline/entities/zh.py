@@ -106,6 +106,9 @@ class _Rules:
             self.org_needs_prefix[r["suffix"]] = set(r["stems"].split("|"))
         self.org_generic_stem_suffixes = set(_lines("zh_org_generic_stem_suffixes.txt"))
         self.org_verb_phrases = set(_lines("zh_org_verb_phrases.txt"))
+        self.sports = tuple(sorted(_lines("zh_org_sports.txt"), key=len, reverse=True))
+        self.facilities = sorted(((r["suffix"], r["en"]) for r in _rows("zh_place_facilities.tsv")), key=lambda t: -len(t[0]))
+        self.facility_first = {f[0][0] for f in self.facilities}
         self.org_prefixes = sorted(_lines("zh_org_prefixes.txt"), key=len, reverse=True)
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
 
@@ -308,8 +311,9 @@ def _extract(text: str) -> list[Entity]:
         if kind == "N":
             taken.append((s, e))
             continue
-        if kind == "O" and w[0] == "党" and s > 0 and _is_han(text[s - 1]) and text[s - 1] not in R.stop:
-            continue  # 老挝爱国战线|党中央: the party's own name ends in 党
+        if kind == "O" and w[0] == "党" and s > 0 and _is_han(text[s - 1]) and text[s - 1] not in R.stop \
+                and R.common.get(text[s - 2:s]) not in _VERB2 | {"vn"}:
+            continue  # 老挝爱国战线|党中央: the party's own name ends in 党 (but 宣传|党中央: a verb before it)
         if kind == "O":
             zh, sub, en = R.orgs[w]
             orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
@@ -339,6 +343,14 @@ def _extract(text: str) -> list[Entity]:
             continue
         places.append(_place_entity(text, s, e, p))
         taken.append((s, e))
+        if text[e:e + 1] in R.facility_first:
+            for suf, en_suf in R.facilities:
+                if text.startswith(suf, e) and not R.org_suffix_re.match(text, e + len(suf)):
+                    # rule facility (not 上海铁路|局: a body named after the facility): 德黑兰|机场, 杭州|植物园 (the place stays a place of its own)
+                    places.append(Entity(text=text[s:e + len(suf)], start=s, end=e + len(suf), label="PLACE",
+                                         subtype="other", norm=text[s:e + len(suf)], en=f"{p.en or _pinyin(w)} {en_suf}"))
+                    taken.append((s, e + len(suf)))
+                    break
     # places nested in lexicon organisations (中国人民解放军 -> 中国)
     for o in list(orgs):
         for s2, e2, kind, w in _scan(o.text, R):
@@ -830,6 +842,7 @@ def _org_suffix(text, R, places, orgs):
                 and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]):
             continue
         if stem and (not place_ent or suf in ("部", "团", "组", "师", "军", "队")) \
+                and not (suf == "队" and stem.endswith(R.sports)) \
                 and (stem[-1:] + suf[:1]) in R.common and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
             continue  # 干|部, 北|部, 老|干部: the suffix is part of a common word
         if not place_ent and stem in R.common and suf in R.org_generic_stem_suffixes and not in_org:
@@ -871,7 +884,7 @@ def _org_suffix(text, R, places, orgs):
 def _extend_prefix(text, start, R, orgs):
     """中共 + 河北省委, 国营 + 陕西第一棉纺织厂: a prefix word right before the name belongs to it."""
     for w in R.org_prefixes:
-        if text.startswith(w, start - len(w)):
+        if start >= len(w) and text.startswith(w, start - len(w)):  # (a negative index would wrap round)
             return start - len(w)
     return start
 
