@@ -220,3 +220,17 @@ def test_entities_zh_sports_team(t, name):
 
 def test_entities_zh_sport_word_alone_is_no_team():
     assert not _texts("他从小就是足球队员", "ORG") & {"足球队"}
+
+
+@pytest.mark.parametrize("t, name, bad", [
+    ("西南贝尔公司宣布收购太平洋电信公司。", "太平洋电信公司", "收购太平洋电信公司"),
+    ("法院、新华社、原国内贸易部等单位纷纷前来", "国内贸易部", "原国内贸易部"),
+    ("1958年人保公司停业时，曾公告保户", "人保公司", "年人保公司"),
+])
+def test_entities_zh_org_left_edge_drops_verb_former_and_date(t, name, bad):
+    o = _texts(t, "ORG")
+    assert name in o and bad not in o
+
+
+def test_entities_zh_youth_league_committees():
+    assert {"县委", "团县委"} <= _texts("1997年被县委、团县委评为十佳青年", "ORG")

@@ -283,7 +283,7 @@ def _cut_verbs(stem, R, boundary=False):
 _CLASSIFIERS = set("家级位名个所座批支")
 
 #: time words and determiners that start a clause, not a name (现|印刷界职工会, 冬|被服厂)
-_LEAD_TIME = set("现今去昨本该此各每其冬春夏秋")
+_LEAD_TIME = set("现今去昨本该此各每其冬春夏秋原前")
 
 
 _VERB2 = {"v", "vd", "d", "p", "c", "r", "ad", "t", "zg", "u", "y"}
@@ -769,6 +769,13 @@ def _org_suffix(text, R, places, orgs):
                 st, run = j - len(cut), len(cut)
                 if not cut:
                     continue
+        if inner and inner[0].start - st >= 2:
+            # 收购|太平洋电信公司: a verb before the first place inside the run is no part of the name
+            pre = text[st:inner[0].start]
+            cut = _cut_verbs(pre, R, boundary=True)
+            if len(cut) < len(pre):
+                st = inner[0].start - len(cut)
+                run = j - st
         if suf.endswith("委") and text.startswith("员会", k):
             k += 2
             suf, sub, en_suf = suf + "员会", "government" if suf == "委" else "party", "Committee"
@@ -811,8 +818,9 @@ def _org_suffix(text, R, places, orgs):
                     continue
             else:
                 start = st
-            if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1] in _NUMERAL or text[start - 1] in "各多每数几该这那哪某"):
-                start += 1  # 35家|航空公司, 各级|党组织, 这位|新部长: a classifier after a numeral starts no name
+            if start > 0 and ((text[start] in _CLASSIFIERS and (text[start - 1] in _NUMERAL or text[start - 1] in "各多每数几该这那哪某"))
+                              or (text[start] in "年月" and text[start - 1] in _NUMERAL)):
+                start += 1  # 35家|航空公司, 各级|党组织, 这位|新部长, 1958年|人保公司: no name starts there
                 run = j - start
                 if run < 1:
                     continue
