@@ -935,6 +935,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
         elif comp is not None and comp.kind == "ratio" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "ratio", None
+        elif q.unit == "times" and q.kind == "number":
+            measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)

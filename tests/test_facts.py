@@ -285,3 +285,10 @@ def test_facts_nationwide_inside_a_name_is_no_scope():
     assert _fact(f, "二十六万人").subject_kind != "nationwide"
     f = facts_of("全国共有三十万人参加了会议。")
     assert _fact(f, "三十万人").subject_kind == "nationwide"
+
+
+def test_facts_occurrences_are_counts_and_multiples_are_multiples():
+    f = facts_of("琅勃拉邦省爱国军民共战斗一百五十五次。")
+    assert _fact(f, "一百五十五次").measure == "count"
+    f = facts_of("全县粮食总产量比一九六四年增加了将近一点六倍。")
+    assert _fact(f, "一点六倍").measure != "count"
