@@ -56,6 +56,7 @@ _CLAUSE = set("，,：:（）()")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
+_DEMONSTRATIVE = re.compile(r"(?:这|那|这些|那些|上述|以上)$")
 _ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、齐滨|两县
 #: characters that end a verb phrase, not a modifier of a group noun (把工人, 在农民)
 _NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等据经如")
@@ -915,6 +916,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             consumed.add(q.start)
     pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
     cands = _candidates(st, s0, ents, all_ents)
+    # 这3个县的137万亩棉田: "these three counties", named before, are the subject of what follows
+    for q, a, b in local:
+        d = _DEMONSTRATIVE.search(st, 0, a)
+        if d and _classifier(q) in r.apposition_units:
+            cands.append(Subject(d.start(), b, st[d.start():b], st[d.start():b], None, "group", None, []))
+    cands.sort(key=lambda c: c.start)
     fig_ends = {b for _, _, b in local}
     facts_here = []
     for q, a, b in local:

@@ -292,3 +292,8 @@ def test_facts_occurrences_are_counts_and_multiples_are_multiples():
     assert _fact(f, "一百五十五次").measure == "count"
     f = facts_of("全县粮食总产量比一九六四年增加了将近一点六倍。")
     assert _fact(f, "一点六倍").measure != "count"
+
+
+def test_facts_these_three_counties_are_a_subject():
+    f = facts_of("山东夏津、河南安阳和河北成安三县都订了丰产计划。这3个县的137万亩棉田，每亩的平均产量都要求达到100斤以上。")
+    assert _fact(f, "100斤以上").subject_text == "这3个县"
