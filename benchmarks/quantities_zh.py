@@ -144,12 +144,58 @@ GOLD_DIFFERENCES = {
     ("1954-10-05_2_0a68c29d.txt", "六六六药粉"): "the issue lists 六六六 (a pesticide's name) as a negative",
     ("1951-06-01_2_702a4682.txt", "一千几百万"): "gold 10000000 (a lower bound); 一千几百万 is 12..19 million (几百 = 200..900)",
     ("1954-10-04_2_50283ff0.txt", "数千名"): "gold 1000 more_than, but gold reads 数十亿 as 2e9..9e9; we read 数千 = 2000..9000 alike",
+    ("1947-03-02_1_b911aa44.txt", "二八分红制"): "a ratio (2:8): the contract has no ratio kind; we read the numbers",
+    ("1947-03-02_1_001996de.txt", "私八公二"): "a ratio (8:2): the contract has no ratio kind; we read the numbers",
+    ("1958-03-01_2_361ac8de.txt", "三年、五年"): "two figures joined by 、 (three years, five years); gold one range 3-5 (the reconciler pairs both with 'three to five years')",
 }
+
+_PIECE_1949 = "gold piece for every classifier of this article; the other articles name the noun (well, machine, factory, cooperative)"
+#: unit labels of the gold that contradict other gold labels of the same construction, or that the
+#: figure cannot give (a rate whose 每天 stands elsewhere, a number with no unit word): (file, zh) ->
+#: reason. Reported, and left out of the second unit figure; the code is not bent to them.
+GOLD_UNIT_DIFFERENCES = {
+    ("1949-03-02_2_2d1c027e.txt", "三十九眼"): _PIECE_1949 + " (打井三十九眼: well)",
+    ("1949-03-02_2_2d1c027e.txt", "七十一眼"): _PIECE_1949 + " (well)",
+    ("1949-03-02_2_2d1c027e.txt", "九架"): _PIECE_1949 + " (织布机九架: looms, machine)",
+    ("1949-03-02_2_2d1c027e.txt", "十七张"): _PIECE_1949 + " (纺纱机: machine)",
+    ("1949-03-02_2_2d1c027e.txt", "六个"): _PIECE_1949 + " (木厂六个: factory)",
+    ("1949-03-02_2_2d1c027e.txt", "七个"): _PIECE_1949 + " (七个村合作社 / 推进分社: cooperative, as 三个高级社 in 1957-04-01)",
+    ("1949-03-02_2_2d1c027e.txt", "十六个"): _PIECE_1949 + " (十六个村社: cooperative)",
+    ("1949-03-02_2_2d1c027e.txt", "一百零五个"): _PIECE_1949 + " (村合作社一百零五个: cooperative)",
+    ("1949-03-02_2_2d1c027e.txt", "一万一千零七十张"): _PIECE_1949 + " (织布机: machine)",
+    ("1951-06-01_2_702a4682.txt", "一百多个"): "gold piece for 一百多个工厂; factory in 1954-02-02 and 1954-02-04 (四个大棉纺织厂)",
+    ("1951-06-01_2_702a4682.txt", "百余家"): "gold piece for 百余家工厂; factory elsewhere",
+    ("1956-10-02_3_dad6e626.txt", "二万零六百九十三台"): "gold 'unit' for 台 (machine tools); the issue's key for 台 is machine, and gold has vehicle for 汽车二十台",
+    ("1956-10-02_3_dad6e626.txt", "一万二千多台"): "gold 'unit' for 拖拉机…台; vehicle for 汽车二十台 (1957-04-01)",
+    ("1956-10-02_3_dad6e626.txt", "五万余匹"): "gold head for 耕马 (horses), horse for 军马 (1957-04-01): we read every 马 as horse",
+    ("1959-06-01_3_8057dbd7.txt", "五千只左右"): "gold chicken for 养鸡五千只, head for 鸡二十余只 (1946-09-01); the English 'chickens' is head",
+    ("1968-06-02_5_9b7095ca.txt", "两千美元"): "gold dollar for 两千美元, usd for the 13 other N美元 figures",
+    ("1968-06-02_5_9b7095ca.txt", "五角钱"): "gold dollar: 五角钱 in an American setting (cents); the text says 角钱 (yuan)",
+    ("1958-03-01_2_361ac8de.txt", "两专区"): "gold district for 专区, special_district for 个专区 elsewhere in the gold",
+    ("1956-10-02_3_dad6e626.txt", "二百四十五项"): "gold item for 成套设备项目…二百四十五项, project for 三项挖河工程 (1950-04-02)",
+    ("1960-12-01_3_cfe56cb2.txt", "一百多个"): "gold point for 集运点, site for 示范点 (1956-03-02) and 矿点 (1958-10-01)",
+    ("1958-10-01_5_1e1555aa.txt", "一百四十个"): "gold deposit for 大铁矿有一百四十个, mine for 大矿就有五百个以上 in the same article",
+    ("1954-02-01_2_c6b60167.txt", "二百七十一件"): "gold item for 件 here, piece for the 3 other 件 figures",
+    ("1949-10-02_6_1fc50111.txt", "三次"): "gold occurrence for 次, times for 2 others (and haul, battle, sortie)",
+    ("1957-04-02_3_083db099.txt", "一次网"): "gold haul for 一次网, times for 次 elsewhere",
+    ("1968-06-02_6_d92479fe.txt", "一百五十五次"): "gold battle for 战斗…次, times for 次 elsewhere",
+    ("1957-04-02_6_5982862b.txt", "二万五千桶"): "gold barrel_per_day: the rate (每天) stands before the figure; barrel for 桶 elsewhere",
+    ("1957-04-02_6_5982862b.txt", "五万桶以上"): "gold barrel_per_day (每天 elsewhere in the clause)",
+    ("1957-04-02_6_5982862b.txt", "五万桶"): "gold barrel_per_day (每天 elsewhere in the clause)",
+    ("1957-04-02_6_5982862b.txt", "十三万桶"): "gold barrel_per_day (每天 elsewhere in the clause)",
+    ("1956-03-02_1_5ae3721a.txt", "100斤到200斤"): "gold jin_per_mu: the rate (单位面积产量) is context; the figure says 斤",
+    ("1956-03-02_1_5ae3721a.txt", "100斤以上"): "gold jin_per_mu (每亩 elsewhere in the clause)",
+    ("1958-03-01_2_361ac8de.txt", "五十万亩"): "gold mu_per_day (每天 elsewhere in the clause)",
+    ("1950-04-01_4_e557c77a.txt", "十二个"): "gold piece for 十二个企业; the English 'enterprises' is our company key (as 石油公司)",
+}
+#: gold units on figures with no unit word in the text (index numbers, 四比三好 ...): not comparable
+GOLD_UNIT_NO_WORD = {"index", "item", "place", "fen", "scale-platform", "percent"}
 
 
 def eval_gold(verbose=False):
     gold = [json.loads(line) for line in open(SHARED / "gold" / "dev.jsonl", encoding="utf-8")]
-    n = found = right = kind_ok = n_diff = unit_right = approx_right = 0
+    n = found = right = kind_ok = n_diff = unit_right = approx_right = n_unit_diff = 0
+    unit_diffs = []
     by_kind: dict[str, list[int]] = {}
     misses, wrong = [], []
     for art in gold:
@@ -197,6 +243,9 @@ def eval_gold(verbose=False):
                 unit_ok = UNIT_ALIAS.get(q.unit, q.unit) == UNIT_ALIAS.get(g["unit"], g["unit"])
             ap_ok = APPROX_EQ.get(q.approx) == APPROX_EQ.get(g["approx"])
             unit_right += unit_ok
+            if not unit_ok and ((art["file"], zh) in GOLD_UNIT_DIFFERENCES or (q.unit is None and g["unit"] in GOLD_UNIT_NO_WORD)):
+                n_unit_diff += 1
+                unit_diffs.append((art["file"], zh, g["unit"], q.unit, GOLD_UNIT_DIFFERENCES.get((art["file"], zh), "no unit word in the text")))
             approx_right += ap_ok
             if unit_ok and ap_ok:
                 right += 1
@@ -206,6 +255,8 @@ def eval_gold(verbose=False):
           f"without the {n_diff} gold labels listed in GOLD_DIFFERENCES: {found}/{n - n_diff} ({found / (n - n_diff):.4f}); "
           f"unit+approx right {right} of found ({right / max(found, 1):.4f}: unit {unit_right / max(found, 1):.4f}, "
           f"approx {approx_right / max(found, 1):.4f}); kind agrees {kind_ok / max(found, 1):.4f}")
+    print(f"  unit right without the {n_unit_diff} gold unit labels listed in GOLD_UNIT_DIFFERENCES / with no unit word: "
+          f"{unit_right}/{found - n_unit_diff} ({unit_right / max(found - n_unit_diff, 1):.4f})")
     for k, (t, f) in sorted(by_kind.items()):
         print(f"  {k:9s} {f}/{t} = {f / t:.3f}")
     if verbose:
@@ -213,7 +264,12 @@ def eval_gold(verbose=False):
         for x in misses:
             print("  ", x)
         print("-- unit/approx differences (file, zh, gold value, gold unit, gold approx, our text, our unit, our approx)")
+        listed = {(f, z) for f, z, *_ in unit_diffs}
         for x in wrong:
+            if (x[0], x[1]) not in listed:
+                print("  ", x)
+        print("-- unit differences with gold labels listed (file, zh, gold unit, our unit, reason)")
+        for x in unit_diffs:
             print("  ", x)
     return found / n, right / max(found, 1)
 

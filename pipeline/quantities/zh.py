@@ -62,13 +62,20 @@ GENERIC["点"] = "point"
 NOUNS: dict[str, str] = CLS["nouns"]
 ANAPHORA: dict[str, list[str]] = CLS.get("anaphora", {})
 #: classifiers whose anaphora stays inside the sentence (个 counts too many kinds of things)
-ANAPHORA_SENTENCE: set[str] = set(CLS.get("anaphora_sentence", {}).get("classifiers", []))
+ANAPHORA_SENTENCE: dict[str, list[str]] = CLS.get("anaphora_sentence", {})
+#: classifiers that never take a noun's key (一轮, 八届, 二版)
+NO_NOUN: set[str] = set(CLS.get("no_noun", {}).get("classifiers", []))
 #: words that contain a lexicon noun but are none (社会主义, 国营, 马上): stepped over
 NOT_NOUNS: set[str] = set(CLS.get("not_nouns", {}).get("words", []))
 #: one-character nouns that only count right after the classifier (三块地, 五个字), never
 #: further on in the window (积极地, 各地)
 IMMEDIATE_ONLY: set[str] = set(CLS.get("immediate_only", {}).get("words", []))
 #: place-name suffixes that never count the number after them (天津市八十个工厂)
+#: a noun followed by these is another word (社会, 户头, 地域): the unit table's not_before and more
+NOUN_NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    k: tuple(CLS["not_before"].get(k, [])) + tuple(CLS.get("noun_not_before", {}).get(k, []))
+    for k in set(CLS["not_before"]) | set(CLS.get("noun_not_before", {}))
+}
 BEFORE_NEVER: set[str] = set(CLS.get("before_never", {}).get("words", []))
 #: classifiers that count people as well as things (四万六千个母亲); others count people only
 #: with the noun right after them
@@ -186,7 +193,7 @@ MASTER = re.compile(
     rf"|(?P<neg1>第一线)"
     rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
-    rf"|(?P<vague>数以(?P<vn1>十万|百万|千万|百|千|万|亿)计|(?<![{_CHENG_NOT_AFTER}])成(?P<vn2>百|千|万)(?![分上成倍]))"
+    rf"|(?P<vague>数以(?P<vn1>十万|百万|千万|百|千|万|亿)计|(?<![{_CHENG_NOT_AFTER}])成(?P<vn2>百|千|万)(?![分上成倍古里]))"
     rf"|(?P<shang>上)(?=[百千万亿])"
     rf"|(?P<neg>{NEG_ALT})"
 )
@@ -220,6 +227,7 @@ _WIN_STOP = re.compile(_WIN.get("stop", r"[，。、；：！？]"))
 _WIN_NOUN = re.compile(_alt(set(NOUNS) | set(NOT_NOUNS)))
 _ANA_MAX: int = _WIN.get("anaphora_max", 300)
 _ANA_SENT_MAX: int = _WIN.get("anaphora_sentence_max", 40)
+_PEOPLE_MAX: int = _WIN.get("people_max", 4)
 _TITLE_MAX: int = _WIN.get("title_max", 40)
 _DETERMINERS = set(_WIN.get("determiners", "该本这那此其每各全一"))
 _BARE_PERSON = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<noun>{_alt([w for w, k in NOUNS.items() if k == 'person' and len(w) >= 2])})")
@@ -305,15 +313,18 @@ def _noun_after(text: str, pos: int, people: bool = True) -> str | None:
         if m.end() > end:
             break
         w = m.group()
-        if w in NOT_NOUNS:
+        if w in NOT_NOUNS or text.startswith(NOUN_NOT_BEFORE.get(w, ()), m.end()):
             if head is not None:
                 break
             continue
-        if head is not None and m.start() != head.end():
-            break
-        if head is None and m.start() != pos and not people and NOUNS[w] == "person":
-            return None  # 炸弹三所刘致明同志: a person's name follows, the noun counted is not here
-        if head is None and m.start() != pos and w in IMMEDIATE_ONLY:
+        if head is not None:
+            gap = text[head.end() : m.start()]
+            if NOUNS[w] == "person" or (gap and any(c in _NUMCH or c in _GAP_BREAK for c in gap)):
+                break  # 三个村的农民, 两个村五百户, 五个工厂职工, 十四个水库和…工程: the first noun is counted
+            # 村合作社 (adjacent), 城市生活污水处理厂 (a compound ends in its head)
+        elif m.start() != pos and NOUNS[w] == "person" and (not people or m.start() - pos > _PEOPLE_MAX):
+            return None  # 炸弹三所刘致明同志, 两个文明建设中…工人: the people are not the noun counted
+        elif m.start() != pos and w in IMMEDIATE_ONLY:
             continue
         head = m
     if head is None:
@@ -326,10 +337,12 @@ def _noun_after(text: str, pos: int, people: bool = True) -> str | None:
     return NOUNS[w]
 
 
-def _noun_before(text: str, num_start: int, allow_have: bool) -> str | None:
+def _noun_before(text: str, num_start: int, allow_have: bool, tail_end: int | None = None) -> str | None:
     """A noun right before the number it is counted by (新开渠二十四道, 水渠，共二十四条,
     大矿就有五百个). Not after a determiner (该厂有两个蒸锅: the container, not the noun
     counted); 有 links only when ``allow_have``."""
+    if tail_end is not None and tail_end < len(text) and not _WIN_STOP.match(text, tail_end):
+        return None  # 车站3245个计算机售票窗口: a noun follows, the one before is another phrase's
     lo = max(0, num_start - 12)
     m = _BEFORE_RE.search(text, lo, num_start)
     if m is None:
@@ -340,7 +353,7 @@ def _noun_before(text: str, num_start: int, allow_have: bool) -> str | None:
     if ns > 0 and text[ns - 1] in _DETERMINERS:
         return None
     w = m.group("noun")
-    if w in NOT_NOUNS or w in BEFORE_NEVER or w in IMMEDIATE_ONLY and m.group("link"):
+    if w in NOT_NOUNS or w in BEFORE_NEVER or w in IMMEDIATE_ONLY:
         return None
     return NOUNS[w]
 
@@ -361,17 +374,21 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
                 return f"{key}_{k2}"  # 9个省、市: provinces and cities
         if key == "household":
             # 百余家工厂 -> factory; 三百户农民 stays household (the measure), 7户东乡族社员 too
-            m = NOUN_AFTER.match(text, tail_end)
-            n = NOUNS[m.group("noun")] if m else None
-            if n is None and unit_text == "家":
-                n = _noun_before(text, num_start, False)  # 工厂百余家 (家 counts firms; 户 never)
-            return n if n and n not in ("person", "household") and (not m or m.group("noun") not in BEFORE_NEVER) else key
+            if unit_text != "家":
+                m = NOUN_AFTER.match(text, tail_end)
+                n = NOUNS[m.group("noun")] if m else None
+                return n if n and n not in ("person", "household") and m.group("noun") not in BEFORE_NEVER else key
+            # 家 counts firms as well as families: 百余家工厂, 数十家独资、合资企业, 工厂百余家
+            n = _noun_after(text, tail_end, False)
+            if n is None:
+                n = _noun_before(text, num_start, False, tail_end)
+            return n if n and n not in ("person", "household") else key
         if key in NOUN_OVERRIDABLE:
             n = _noun_after(text, tail_end, False)
             if n:
                 return n
             if n is None:
-                n = _noun_before(text, num_start, False)
+                n = _noun_before(text, num_start, False, tail_end)
                 if n:
                     return n
             if n is None:
@@ -383,12 +400,14 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
         return FACTOR[unit_text][0]
     if unit_text in ORDINAL_NOUNS:
         return GENERIC.get(unit_text) or unit_text
+    if unit_text in NO_NOUN:
+        return GENERIC.get(unit_text) or unit_text
     if unit_text in GENERIC:
         n = _noun_after(text, tail_end, unit_text in PEOPLE_CLASSIFIERS)
         if n:
             return n
         if n is None:
-            n = _noun_before(text, num_start, True)
+            n = _noun_before(text, num_start, True, tail_end)
             if n:
                 return n
         if n is None:
@@ -400,24 +419,25 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
 
 
 _ANAPHORA_RE = {k: re.compile(_alt(v)) for k, v in ANAPHORA.items()}
+_ANAPHORA_SENT_RE = {k: re.compile(_alt(v)) for k, v in ANAPHORA_SENTENCE.items()}
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _LINE_END = re.compile(r"\n")
 
 
+#: between two nouns of the window, these end the compound (的, 和: the first noun is counted)
+_GAP_BREAK = set("的和与及或跟同")
 _PHRASE_END = re.compile(r"[，。、；：！？,.;:!?）)”’\n]")
 _PARTITIVE = ("中", "之中", "里", "当中")
 
 
 def _anaphora(text: str, unit_text: str, num_start: int, tail_end: int) -> str | None:
-    """The nearest noun counted by this classifier earlier in the same paragraph (line);
-    for classifiers of ``[anaphora_sentence]`` (个: it counts too many kinds of things)
-    only in the same sentence. A short line (a title) also looks at the line before it."""
-    rx = _ANAPHORA_RE.get(unit_text)
-    if rx is None:
-        return None
-    if unit_text in ANAPHORA_SENTENCE:
-        # only a classifier that ends its phrase (减到两个，) or a part of a whole named just
-        # before (四个孩子中三个): 祖国的一个献礼 counts something unnamed
+    """The nearest noun counted by this classifier earlier in the same paragraph (line),
+    ``[anaphora]``; or in the same sentence, close by, ``[anaphora_sentence]``: only when the
+    classifier ends its phrase (减到两个，) or counts a part of a whole named just before
+    (四个孩子中三个: 祖国的一个献礼 counts something unnamed). A short line (a title) also
+    looks at the line before it."""
+    rx = _ANAPHORA_SENT_RE.get(unit_text)
+    if rx is not None:
         lo = max(0, num_start - _ANA_SENT_MAX)
         window = text[lo:num_start]
         ends = [m.end() for m in _SENTENCE_END.finditer(window)]
@@ -428,7 +448,11 @@ def _anaphora(text: str, unit_text: str, num_start: int, tail_end: int) -> str |
         for m in rx.finditer(window):
             if not after or _PHRASE_END.match(after) or window.startswith(_PARTITIVE, m.end()):
                 last = m.group()
-        return NOUNS.get(last) or None if last else None
+        if last:
+            return NOUNS.get(last) or None
+    rx = _ANAPHORA_RE.get(unit_text)
+    if rx is None:
+        return None
     lo = max(0, num_start - _ANA_MAX)
     nl = text.rfind("\n", lo, num_start)
     start = nl + 1 if nl >= 0 else lo
