@@ -234,3 +234,13 @@ def test_entities_zh_org_left_edge_drops_verb_former_and_date(t, name, bad):
 
 def test_entities_zh_youth_league_committees():
     assert {"县委", "团县委"} <= _texts("1997年被县委、团县委评为十佳青年", "ORG")
+
+
+@pytest.mark.parametrize("t", ["促进家庭美德建设", "最出乎意外的是", "它能够升华人们对生活的理解", "档案馆馆藏中文档案史料"])
+def test_entities_zh_common_word_holding_a_one_character_name(t):
+    assert not _texts(t, "PLACE")
+
+
+@pytest.mark.parametrize("t, c", [("击毁美军长途汽车", "美"), ("日方表示欢迎", "日"), ("归国华侨", "华"), ("中美关系", "美")])
+def test_entities_zh_one_character_name_still_found(t, c):
+    assert c in _texts(t, "PLACE")

@@ -99,6 +99,7 @@ class _Rules:
         self.abbrev = ab
         self.abbrev_pair_chars = {c for c, r in ab.items() if r["pair"] == "1"}
         self.abbrev_verbs = set(_lines("zh_abbrev_verbs.txt"))
+        self.abbrev_words = set(_lines("zh_abbrev_words.txt"))
         self.abbrev_pair_next = tuple(sorted(_lines("zh_abbrev_pair_next.txt"), key=len, reverse=True))
         self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
         self.org_needs_prefix = {}
@@ -664,8 +665,8 @@ def _abbreviations(text, R, places):
             i += 1
             continue
         prev = text[i - 1] if i else ""
-        # words through the left edge (其中, 集中, 发展中) are not names, unless the word is 访华, 驻华 ...
-        if prev and (prev + c) in common and prev not in R.abbrev_verbs:
+        # words through the left edge (其中, 集中, 发展中, 升华) are not names, unless the word is 访华, 驻华 ...
+        if prev and ((prev + c) in common or (prev + c) in R.abbrev_words) and prev not in R.abbrev_verbs:
             i += 1
             continue
         # rule pair_before_relation: two or three one-character names right before a relation word (中日两国,
@@ -682,7 +683,8 @@ def _abbreviations(text, R, places):
             continue
         # a run of pair characters: 中美, 中日韩
         j = i
-        while j < n and text[j] in pairs and not covered[j] and (j == i or (text[j - 1:j + 1] not in common)):
+        while j < n and text[j] in pairs and not covered[j] and (j == i or (
+                text[j - 1:j + 1] not in common and text[j - 1:j + 1] not in R.abbrev_words)):
             j += 1
         while j - i >= 2 and j < n and text[j - 1:j + 1] in common:
             j -= 1  # 中美加|强: the last character belongs to the next word
@@ -698,7 +700,8 @@ def _abbreviations(text, R, places):
                for L in range(2, 6)):
             i += 1
             continue  # 朝|鲜人民军: the character starts a longer name
-        if nxt and nxt in (r.get("next") or ""):
+        if nxt and nxt in (r.get("next") or "") and (c + nxt) not in R.abbrev_words \
+                and common.get(c + nxt, "n")[:1] in ("n", "q", "j"):
             ok = True  # 美军, 日方, 巴总理, 华侨, 京剧, 藏族: the following character is curated per name
         if not ok and r["single"] == "1" and prev in R.abbrev_verbs and (not nxt or (c + nxt) not in common):
             ok = True
