@@ -244,3 +244,19 @@ def test_entities_zh_common_word_holding_a_one_character_name(t):
 @pytest.mark.parametrize("t, c", [("击毁美军长途汽车", "美"), ("日方表示欢迎", "日"), ("归国华侨", "华"), ("中美关系", "美")])
 def test_entities_zh_one_character_name_still_found(t, c):
     assert c in _texts(t, "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("此项计划由中国青年志愿者协会负责", "中国青年志愿者协会"),  # 青年 is no time word
+    ("山东省平度市崔马镇供销社营业员", "崔马镇供销社"),
+    ("记四川有线电视台妇女儿童频道", "四川有线电视台"),  # 有 and 最 start words inside names
+    ("按照瑞士联邦最高法院的裁决", "瑞士联邦最高法院"),
+    ("出席世界和平理事会会议", "世界和平理事会"),
+])
+def test_entities_zh_org_stem_runs_on(t, name):
+    assert name in _texts(t, "ORG")
+
+
+def test_entities_zh_railway_bureau_is_one_word():
+    o = _texts("德国联邦铁路局一位官员说", "ORG")
+    assert "铁路局" in o and "路局" not in o

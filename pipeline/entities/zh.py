@@ -83,9 +83,11 @@ class _Rules:
         stop = _lines("zh_stop.txt")
         self.stop = {w for w in stop if len(w) == 1}
         self.stop_words = {w for w in stop if len(w) > 1}
+        self.stop_name_words = set(_lines("zh_stop_name_words.txt"))
         self.not_place = set(_lines("zh_not_place.txt")) | set(_lines("not_place_auto.txt"))
         self.not_org = set(_lines("zh_not_org.txt")) | set(_lines("not_org_auto.txt"))
         self.common = {r["word"]: r["tag"] for r in _rows("zh_common_words.tsv")}
+        self.common.update({r["word"]: r["tag"] for r in _rows("zh_common_overrides.tsv")})
         self.trades = {r["zh"]: r["en"] for r in _rows("zh_trades.tsv")}
         self.trades_by_len = sorted(self.trades, key=len, reverse=True)
         self.ambiguous = g.ambiguous
@@ -244,7 +246,8 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     words = R.stop_words
     while k > lo and _is_han(text[k - 1]) and j - k < maxlen + 3:
         c = text[k - 1]
-        if c in R.stop and not (text[k - 1:k + 1] in R.trades or text[k - 1:k + 2] in R.trades):
+        if c in R.stop and not (text[k - 1:k + 1] in R.trades or text[k - 1:k + 2] in R.trades
+                                or text[k - 1:k + 1] in R.stop_name_words):
             before = text[k - 2] if k - 2 >= 0 else "\n"
             if c not in _CORE_STOP and k - 1 > lo and (before == "、" or (place_ends and (k - 1) in place_ends)) \
                     and j - k >= 1:
@@ -912,6 +915,10 @@ def _extend_lexicon_orgs(text, orgs, places, R):
         p = place_end.get(start)
         if p is not None and p.subtype in ("country", "province", "municipality", "region", "city", "county") \
                 and R.orgs.get(o.text, (None, None))[1] in ("government", "party", "army", "other", "federation", "press", "school"):
+            start = p.start
+        elif p is not None and p.subtype in ("township", "district", "village", "county", "city", "special_district") \
+                and R.orgs.get(o.text, (None, None))[1] == "cooperative":
+            # 崔马镇|供销社, 城关区|人民公社: a generic cooperative named by its place
             start = p.start
         start = _extend_prefix(text, start, R, orgs)
         if start != o.start:
