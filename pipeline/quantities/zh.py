@@ -31,6 +31,12 @@ Conventions (documented choices):
   ``relative_year``/``relative_month``/``relative_day`` (value = offset: 去年 -> -1).
 * Unit keys: ``pipeline/data/units.toml`` (``meter``, not ``metre``); a classifier the
   tables know but cannot map (条, 道 without a known noun) is kept as written in ``unit``.
+* The noun a classifier counts (``pipeline/data/zh/classifiers.toml``): the head noun in a
+  window of modifiers after it (四个规模巨大的国营棉纺织厂 -> factory; the window stops at
+  punctuation and verb-like words; compounds end in their head: 七个村合作社 -> cooperative),
+  else a noun right before the number when the classifier ends its phrase (新开渠二十四道，
+  -> canal), else anaphora (全国纪录…有二百零五项 -> record), else the classifier's default.
+  成百 / 数以百计 = 100..900 about.
 """
 from __future__ import annotations
 
