@@ -260,3 +260,16 @@ def test_entities_zh_org_stem_runs_on(t, name):
 def test_entities_zh_railway_bureau_is_one_word():
     o = _texts("德国联邦铁路局一位官员说", "ORG")
     assert "铁路局" in o and "路局" not in o
+
+
+@pytest.mark.parametrize("t, name", [
+    ("企业界代表聚集在乔治·梅森大学，讨论信息技术", "乔治·梅森大学"),
+    ("在第二届全国人民代表大会第一次会议上", "第二届全国人民代表大会"),
+    ("王兆国及国务院港澳办副主任刘名启参加", "国务院港澳办"),
+])
+def test_entities_zh_org_dot_session_and_office(t, name):
+    assert name in _texts(t, "ORG")
+
+
+def test_entities_zh_dot_never_starts_an_org():
+    assert all(not x.startswith("·") for x in _texts("·北京大学", "ORG"))

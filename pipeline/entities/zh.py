@@ -244,7 +244,8 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     belongs to the name."""
     k = j
     words = R.stop_words
-    while k > lo and _is_han(text[k - 1]) and j - k < maxlen + 3:
+    while k > lo and (_is_han(text[k - 1]) or (text[k - 1] in "·•" and k - 2 >= lo and _is_han(text[k - 2]) and k < j)) \
+            and j - k < maxlen + 3:  # 乔治·梅森大学: a foreign name's dot stays inside
         c = text[k - 1]
         if c in R.stop and not (text[k - 1:k + 1] in R.trades or text[k - 1:k + 2] in R.trades
                                 or text[k - 1:k + 1] in R.stop_name_words):
@@ -903,6 +904,9 @@ def _extend_prefix(text, start, R, orgs):
     return start
 
 
+_SESSION = re.compile(r"第[〇一二三四五六七八九十百0-9０-９]{1,4}届")
+
+
 def _extend_lexicon_orgs(text, orgs, places, R):
     """美国 + 财政部, 苏联 + 铁道部, 中央 + 纺织工业部: a place or prefix word right before a known organisation."""
     place_end = {}
@@ -921,6 +925,9 @@ def _extend_lexicon_orgs(text, orgs, places, R):
             # 崔马镇|供销社, 城关区|人民公社: a generic cooperative named by its place
             start = p.start
         start = _extend_prefix(text, start, R, orgs)
+        m = _SESSION.search(text, max(0, start - 8), start)
+        if m and m.end() == start:
+            start = m.start()  # 第二届|全国人民代表大会: the session belongs to the name
         if start != o.start:
             name = text[start:o.end]
             out.append(Entity(text=name, start=start, end=o.end, label="ORG", subtype=o.subtype, norm=name,
