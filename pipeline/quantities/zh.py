@@ -327,9 +327,15 @@ def _noun_after(text: str, pos: int, people: bool = True) -> str | None:
             gap = text[head.end() : m.start()]
             if NOUNS[w] == "person" or (gap and any(c in _NUMCH or c in _GAP_BREAK for c in gap)):
                 break  # 三个村的农民, 两个村五百户, 五个工厂职工, 十四个水库和…工程: the first noun is counted
+            if gap and (w in IMMEDIATE_ONLY or not NOUNS[w]):
+                continue  # 肉山羊商品基地: a one-character or keyless noun further on does not take over
             # 村合作社 (adjacent), 城市生活污水处理厂 (a compound ends in its head)
-        elif m.start() != pos and NOUNS[w] == "person" and (not people or m.start() - pos > _PEOPLE_MAX):
-            return None  # 炸弹三所刘致明同志, 两个文明建设中…工人: the people are not the noun counted
+        elif m.start() != pos and text[m.start() - 1] in _NUMCH:
+            return None  # 九幢楼386户: the noun is counted by another number
+        elif m.start() != pos and NOUNS[w] == "person" and (
+            not people or m.start() - pos > _PEOPLE_MAX or any(c in _NUMCH for c in text[pos : m.start()])
+        ):
+            return None  # 炸弹三所刘致明同志, 两个文明建设中…工人, 一个几十万人口的社区
         elif m.start() != pos and w in IMMEDIATE_ONLY:
             continue
         head = m
