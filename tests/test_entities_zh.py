@@ -273,3 +273,29 @@ def test_entities_zh_org_dot_session_and_office(t, name):
 
 def test_entities_zh_dot_never_starts_an_org():
     assert all(not x.startswith("·") for x in _texts("·北京大学", "ORG"))
+
+
+def test_entities_zh_city_before_suburbs_is_the_short_name():
+    assert _texts("北京市郊区南苑良棉管理处", "PLACE") == {"北京"}
+    assert "天津" in _texts("驻在天津市郊的部队", "PLACE")
+
+
+def test_entities_zh_area_around_a_place_keeps_the_name():
+    p = _texts("英澳联军在嘉山地区（博川以西）", "PLACE")
+    assert {"嘉山", "嘉山地区", "博川"} <= p
+    assert "东北地区" not in _texts("东北地区南部", "PLACE")  # a region + 地区 stays the region
+
+
+@pytest.mark.parametrize("t, name", [
+    ("广西大苗山苗族自治县完成造林", "大苗山苗族自治县"),
+    ("延边朝鲜族自治州", "延边朝鲜族自治州"),
+    ("琼山县东港乡的渔船", "东港乡"),
+])
+def test_entities_zh_autonomous_units_and_harbour_townships(t, name):
+    p = _by_text(extract(t), "PLACE")
+    assert name in p
+    assert "苗族自治县" not in p
+
+
+def test_entities_zh_organise_is_a_verb():
+    assert not any(x.endswith("组织") for x in _texts("松浦区渔民组织了二一四只船", "ORG"))

@@ -153,6 +153,7 @@ def _scan(text, R):
     return out
 
 
+_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族)*自治(县|州|区|旗)")
 _LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
 _EXT_SUFFIXES = ("共和国", "专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
 _VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f", "zg", "q", "u", "y", "mq", "tg", "vg", "ag",
@@ -192,8 +193,8 @@ def _cuts_word(text, s, e, R):
 
 def _suffix_extension(text, e, name, R, level=None):
     """龙潭|乡, 琅勃拉邦|省: a place suffix right after a gazetteer name that does not already carry one."""
-    if name[-1] in "省市县区乡镇村州旗盟港站街":
-        return None
+    if name[-1] in "省市县区乡镇村州旗盟港站街" and not (name[-1] in "港站街" and text[e:e + 1] in "乡镇村"):
+        return None  # (but 东港|乡: a township named after a harbour)
     for suf in _EXT_SUFFIXES:
         if text.startswith(suf, e):
             if suf == "地区" and level in ("region", "world_region", "country", "continent", "sea", "province"):
@@ -333,9 +334,28 @@ def _extract(text: str) -> list[Entity]:
         if e - s == 2 and p.level in _LOW_LEVELS | {"city"} and _person_name(text, s, e) \
                 and not _place_context(text, s, e, spans, R):
             continue  # 主任田|昆山, 工人刘|永清: a person's given name
+        if w.endswith("市") and len(w) >= 3 and text.startswith("郊", e) and g.best_zh(w[:-1]) is not None:
+            # 北京市郊 is 北京 + 市郊 'the suburbs': the city's short name is the place
+            places.append(_place_entity(text, s, e - 1, g.best_zh(w[:-1])))
+            taken.append((s, e - 1))
+            continue
+        m = _AUTONOMOUS.match(text, e) if text.startswith(("族", "自治"), e) or "族" in text[e:e + 4] else None
+        if m and w[-1] not in "省市县区州旗":
+            # 大苗山|苗族自治县, 广通|回族自治县: the autonomous unit's name runs through its peoples
+            name = text[s:m.end()]
+            q = g.best_zh(name)
+            sub = {"县": "county", "州": "prefecture", "区": "province", "旗": "county"}[m.group(1)]
+            places.append(_place_entity(text, s, m.end(), q) if q is not None else Entity(
+                text=name, start=s, end=m.end(), label="PLACE", subtype=sub, norm=name,
+                en=f"{(p.en or _pinyin(w)).split(' ')[0]} {R.place_suffix_map.get('自治' + m.group(1), (0, 0, 0, 0, 'Autonomous ' + m.group(1)))[4]}"))
+            taken.append((s, m.end()))
+            continue
         ext = _suffix_extension(text, e, w, R, p.level)
         if ext:
             suf, sub = ext
+            if suf == "地区":
+                # 嘉山|地区, 北京|地区: the area around a named place; the name alone is returned too
+                places.append(_place_entity(text, s, e, p))
             name = w + suf
             q = g.best_zh(name)
             if q is not None:
@@ -431,6 +451,7 @@ def _extract(text: str) -> list[Entity]:
         places.append(_place_entity(text, s0, k, p, subtype=None if p else sub,
                                     en=None if p else f"{_pinyin(stem)} {en_suf}".strip()))
         occupied.add(s0, k)
+    places = _safe(_merge_autonomous, places, text, places, R)
     places.extend(_safe(_enumerations, [], text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
     places = _dedupe(places)
@@ -443,6 +464,33 @@ def _extract(text: str) -> list[Entity]:
     orgs.extend(_safe(_merge_chains, [], text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
+
+
+_ETHNIC_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族)+自治(县|州|区|旗)")
+
+
+def _merge_autonomous(text, places, R):
+    """大苗山 + 苗族自治县 -> 大苗山苗族自治县: a place right before '<people>族自治县' names the autonomous unit."""
+    by_end = {}
+    for p in places:
+        if p.end not in by_end or p.start < by_end[p.end].start:
+            by_end[p.end] = p
+    out, drop = [], set()
+    for q in places:
+        if not _ETHNIC_UNIT.fullmatch(q.text) or q.start not in by_end:
+            continue
+        p = by_end[q.start]
+        name = text[p.start:q.end]
+        g = R.g.best_zh(name)
+        out.append(_place_entity(text, p.start, q.end, g) if g is not None else Entity(
+            text=name, start=p.start, end=q.end, label="PLACE", subtype=q.subtype, norm=name,
+            en=f"{(p.en or _pinyin(p.text)).split(' ')[0]} {q.en.split(' ', 1)[-1] if q.en else ''}".strip()))
+        drop.add(id(q))
+        if not p.gazetteer_id:
+            drop.add(id(p))  # 大苗山 was only a guess from its 山
+    if not out:
+        return places
+    return [p for p in places if id(p) not in drop] + out
 
 
 _ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4}")
