@@ -187,6 +187,9 @@ PRE = "|".join(
 _CHENG_NOT_AFTER = "完变组形造达构促合养赞建改做制换分折装写译结生收集落长"
 _VAGUE_BASE = {"十": 10, "百": 100, "千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000}
 
+#: 约为蒋币五亿元: a currency between the qualifier and its number
+_BETWEEN = "(?:" + _alt(QUAL.get("between", {}).get("words", [])) + ")?" if QUAL.get("between") else ""
+
 MASTER = re.compile(
     rf"(?P<iso>[0-9０-９]{{4}}[-－/][0-9０-９]{{1,2}}[-－/][0-9０-９]{{1,2}})(?![0-9０-９])"
     rf"|(?P<fest>{_alt(FESTIVALS)})"
@@ -197,7 +200,7 @@ MASTER = re.compile(
     rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
     rf"|(?P<slash>[0-9０-９]{{1,3}}[／/][0-9０-９]{{1,3}})(?![0-9０-９／/])"
     rf"|(?P<neg1>第一线)"
-    rf"|(?:(?P<pre>{PRE})(?:有|为)?)?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
+    rf"|(?:(?P<pre>{PRE})(?:有|为)?{_BETWEEN})?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
     rf"|(?P<vague>数以(?P<vn1>十万|百万|千万|百|千|万|亿)计|(?<![{_CHENG_NOT_AFTER}])成(?P<vn2>百|千|万)(?![分上成倍古里]))"
     rf"|(?P<shang>上)(?=[百千万亿])"
