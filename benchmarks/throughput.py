@@ -299,7 +299,7 @@ def write_results(path: Path, cmd: str, src: str, r: dict):
         "```",
         "",
         f"- Machine: {machine()}.",
-        f"- Code: commit {git_rev()}; pipeline version {r['version']}.",
+        f"- Code: commit {r['rev']}; pipeline version {r['version']}.",
         f"- Load average (1 min) at start / end: {r['load'][0]:.1f} / {r['load'][1]:.1f}"
         + (" (other jobs were running on the machine: rates are lower and noisier than on an idle one)"
            if max(r["load"]) > 1.5 else ""),
@@ -390,7 +390,7 @@ def main(argv=None):
     t = time.perf_counter()
     files = build_corpus(args.workdir / "corpus", args.n)
     print(f"corpus: {len(files):,} articles in {args.workdir / 'corpus'} ({time.perf_counter() - t:.0f} s)", flush=True)
-    r = {"when": when, "version": __version__, "calib": [calibrate()]}
+    r = {"when": when, "version": __version__, "rev": git_rev(), "calib": [calibrate()]}
     print(f"machine: 2 processes give {r['calib'][0]:.2f}x on a CPU loop", flush=True)
     r["base"] = baseline_and_stages(files[: args.n_base])
     print(f"baseline vs full: {r['base']['ratio']:.1f}x", {k: round(1000 * v / r['base']['n'], 1)

@@ -213,8 +213,17 @@ class DaskEngine:
 
     ``scheduler``: the address of a running scheduler (``tcp://host:8786``); workers need
     duizhao installed (the same version) but no access to the input files: the client
-    reads each file and ships its bytes. Without an address, a ``LocalCluster`` of
-    ``workers`` single-threaded processes is started and stopped with the run.
+    reads each file and ships its bytes, and writes every result itself (the workers
+    never touch the database). Without an address, a ``LocalCluster`` of ``workers``
+    single-threaded processes is started and stopped with the run. A real cluster::
+
+        pip install 'duizhao[dask]'          # everywhere, the same version
+        dask scheduler                       # on one machine: tcp://HOST:8786
+        dask worker tcp://HOST:8786 --nworkers auto --nthreads 1    # on each worker machine
+        duizhao run ARCHIVE/ -o out/ --scheduler tcp://HOST:8786    # where the files are
+
+    One thread per worker process: the pipeline is pure Python (the GIL) and loads its
+    models once per process.
     """
 
     name = "dask"
