@@ -299,3 +299,17 @@ def test_entities_zh_autonomous_units_and_harbour_townships(t, name):
 
 def test_entities_zh_organise_is_a_verb():
     assert not any(x.endswith("组织") for x in _texts("松浦区渔民组织了二一四只船", "ORG"))
+
+
+@pytest.mark.parametrize("t", [
+    "这是解放军在兴修水吼水库的情景",  # 兴修|水: the county 修水 inside a verb
+    "各产棉省、区都先后召开了会议",  # producing areas of the plan are no names
+    "打猎组打了七只山猪五只麋鹿",  # a numeral and a classifier before 山
+    "全国一百个最大城市的最贫穷的居民区",  # 大城 (a county) + 城市
+])
+def test_entities_zh_no_place_in_common_phrases(t):
+    assert not _texts(t, "PLACE")
+
+
+def test_entities_zh_county_names_still_found_beside_those_words():
+    assert {"修水县", "大城县", "宜城市"} <= _texts("江西修水县、河北大城县和湖北宜城市", "PLACE")

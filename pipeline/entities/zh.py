@@ -202,6 +202,8 @@ def _suffix_extension(text, e, name, R, level=None):
             after = text[e + len(suf) - 1:e + len(suf) + 1]
             if len(after) == 2 and after in R.common:
                 return None
+            if len(suf) == 1 and (name[-1] + suf) in R.common:
+                return None  # 最大|城市: 大城 + 市 would cut the word 城市
             return suf, R.place_suffix_map[suf][1]
     return None
 
@@ -438,7 +440,7 @@ def _extract(text: str) -> list[Entity]:
         s0 = j - len(stem)
         name = stem + suf
         if name in R.not_place or stem in R.not_place or stem[-1] in _NUMERAL or \
-                (stem[0] in _NUMERAL and (len(stem) < 2 or stem[1] in _NUMERAL or stem[1] in "个座条")):
+                (stem[0] in _NUMERAL and (len(stem) < 2 or stem[1] in _NUMERAL or stem[1] in "个座条只头匹块间")):
             continue
         if any(name.endswith(w) for w in (name[-3:], name[-2:]) if w in R.not_place and len(w) > len(suf)):
             continue
