@@ -301,8 +301,12 @@ def test_entities_zh_organise_is_a_verb():
     assert not any(x.endswith("组织") for x in _texts("松浦区渔民组织了二一四只船", "ORG"))
 
 
+def test_entities_zh_county_inside_a_verb_is_no_place():
+    p = _texts("这是解放军在兴修水吼水库的情景", "PLACE")  # 兴修|水: the county 修水 inside a verb
+    assert "修水" not in p and "水吼水库" in p
+
+
 @pytest.mark.parametrize("t", [
-    "这是解放军在兴修水吼水库的情景",  # 兴修|水: the county 修水 inside a verb
     "各产棉省、区都先后召开了会议",  # producing areas of the plan are no names
     "打猎组打了七只山猪五只麋鹿",  # a numeral and a classifier before 山
     "全国一百个最大城市的最贫穷的居民区",  # 大城 (a county) + 城市
