@@ -70,3 +70,18 @@ def test_entities_en_rules_do_not_fail_on_shuffled_text(monkeypatch):
         t = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
         for e in extract(t):
             assert t[e.start:e.end] == e.text
+
+
+def test_entities_en_possessive_inside_a_name():
+    from pipeline.entities.en import extract as en_extract
+
+    o = {e.text: e for e in en_extract("The Korean People's Army and the People's Liberation Army attacked.") if e.label == "ORG"}
+    assert o["Korean People's Army"].norm == "朝鲜人民军"
+    assert o["People's Liberation Army"].norm == "中国人民解放军"
+    assert "Army" not in o
+
+
+def test_entities_en_head_word_alone_is_no_lexicon_name():
+    from pipeline.entities.en import extract as en_extract
+
+    assert not [e for e in en_extract("the Army and the Navy") if e.label == "ORG" and e.text == "Army"]

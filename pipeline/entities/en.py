@@ -79,12 +79,15 @@ class _Rules:
         for r in _rows("en_org_heads.tsv"):
             self.org_heads[tuple(r["head"].lower().split())] = r["subtype"]
         self.orgs = {}
+        def key(name):  # the same words extract() sees (Korean People's Army -> korean people army)
+            return tuple(t[2].lower().strip(".").replace("’", "'") for t in _tokens(name))
+
         for r in _rows("zh_orgs.tsv"):
-            words = tuple(w.lower() for w in _WORD.findall(r["en"]))
-            if words and len(r["en"]) > 3 and r["en"][0].isupper():
-                self.orgs[words] = (r["zh"], r["subtype"], r["en"])
+            words = key(r["en"])
+            if words and len(r["en"]) > 3 and r["en"][0].isupper() and not (len(words) == 1 and words in self.org_heads):
+                self.orgs[words] = (r["zh"], r["subtype"], r["en"])  # (not Army alone: a head word of many names)
         for r in _rows("en_orgs.tsv"):
-            words = tuple(w.lower() for w in _WORD.findall(r["en"]))
+            words = key(r["en"])
             self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
         self.max_org_words = max(len(k) for k in self.orgs)
         self.syllables = set(_lines("pinyin_syllables.txt"))
@@ -330,11 +333,17 @@ def _pinyin_places(text, toks, low, found, R):
     return out
 
 
+#: words whose possessive stays inside a name (Korean People's Army, Workers' Daily, Women's Federation)
+_POSSESSIVE_IN_NAMES = {"people", "worker", "workers", "peasant", "peasants", "women", "woman", "children", "farmers",
+                        "youth", "teachers", "writers", "artists", "soldiers", "martyrs", "nations"}
+
+
 def _adjacent(text, toks, i, j):
     """Tokens i..j-1 are separated only by single spaces or hyphens (no punctuation)."""
     for k in range(i, j - 1):
         gap = text[toks[k][1]:toks[k + 1][0]]
-        if gap not in (" ", "-", "- ", " -"):
+        if gap not in (" ", "-", "- ", " -") and not (
+                gap in ("'s ", "’s ", "s' ", "s’ ") and toks[k][2].lower() in _POSSESSIVE_IN_NAMES):
             return False
     return True
 
