@@ -317,3 +317,13 @@ def test_entities_zh_no_place_in_common_phrases(t):
 
 def test_entities_zh_county_names_still_found_beside_those_words():
     assert {"修水县", "大城县", "宜城市"} <= _texts("江西修水县、河北大城县和湖北宜城市", "PLACE")
+
+
+@pytest.mark.parametrize("t", ["新形势对共产党员的基本要求", "始终牢记共产党人的宗旨"])
+def test_entities_zh_party_member_is_not_the_party(t):
+    assert "共产党" not in _texts(t, "ORG")
+
+
+def test_entities_zh_known_name_before_a_guard_character_stays():
+    assert "新华社" in _texts("新华社长春30日电", "ORG")
+    assert "中国人民解放军" in _texts("到处都有中国人民解放军官兵在支援", "ORG")

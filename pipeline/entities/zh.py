@@ -322,6 +322,8 @@ def _extract(text: str) -> list[Entity]:
         if kind == "O" and w[0] == "党" and s > 0 and _is_han(text[s - 1]) and text[s - 1] not in R.stop \
                 and R.common.get(text[s - 2:s]) not in _VERB2 | {"vn"}:
             continue  # 老挝爱国战线|党中央: the party's own name ends in 党 (but 宣传|党中央: a verb before it)
+        if kind == "O" and w[-1] == "党" and e < len(text) and text[e] in R.org_next_block.get("党", ()):
+            continue  # 共产党|员, 共产党|人: a party member, not the party (but 新华社|长春, 解放军|官兵 stay)
         if kind == "O":
             zh, sub, en = R.orgs[w]
             orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
