@@ -327,3 +327,13 @@ def test_entities_zh_party_member_is_not_the_party(t):
 def test_entities_zh_known_name_before_a_guard_character_stays():
     assert "新华社" in _texts("新华社长春30日电", "ORG")
     assert "中国人民解放军" in _texts("到处都有中国人民解放军官兵在支援", "ORG")
+
+
+@pytest.mark.parametrize("t, c", [("这项法案是罗政府同国际货币基金组织", "罗"), ("到25日止，印全国各地死于热浪", "印"), ("美总统克林顿", "美")])
+def test_entities_zh_one_character_country_before_a_word_of_state(t, c):
+    assert c in _texts(t, "PLACE")
+
+
+@pytest.mark.parametrize("t", ["亚当局", "黄河江双方"])
+def test_entities_zh_word_of_state_needs_a_country(t):
+    assert not {"亚", "江"} & _texts(t, "PLACE")

@@ -102,6 +102,9 @@ class _Rules:
         self.abbrev_pair_chars = {c for c, r in ab.items() if r["pair"] == "1"}
         self.abbrev_verbs = set(_lines("zh_abbrev_verbs.txt"))
         self.abbrev_words = set(_lines("zh_abbrev_words.txt"))
+        self.abbrev_next_words = tuple(_lines("zh_abbrev_next_words.txt"))
+        self.abbrev_countries = {c for c, r in ab.items()
+                                 if g.best_zh(r["zh"]) is not None and g.best_zh(r["zh"]).subtype == "country"}
         self.abbrev_pair_next = tuple(sorted(_lines("zh_abbrev_pair_next.txt"), key=len, reverse=True))
         self.org_next_block = {r["suffix"]: set(r["not_followed_by"]) for r in _rows("zh_org_suffix_guards.tsv")}
         self.org_needs_prefix = {}
@@ -759,6 +762,9 @@ def _abbreviations(text, R, places):
         if nxt and nxt in (r.get("next") or "") and (c + nxt) not in R.abbrev_words \
                 and common.get(c + nxt, "n")[:1] in ("n", "q", "j"):
             ok = True  # 美军, 日方, 巴总理, 华侨, 京剧, 藏族: the following character is curated per name
+        if not ok and c in R.abbrev_countries and text.startswith(R.abbrev_next_words, i + 1) and c != "中" \
+                and (not prev or not _is_han(prev) or prev in R.stop or prev in R.abbrev_verbs):
+            ok = True  # 罗|政府, 日|首相, 巴|境内: a country before a word of state
         if not ok and r["single"] == "1" and prev in R.abbrev_verbs and (not nxt or (c + nxt) not in common):
             ok = True
         if not ok and c == "俄" and nxt not in ("顷", "而"):
