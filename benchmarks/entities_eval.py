@@ -18,7 +18,9 @@ Prints:
      English rendering; right when the English text matches that rendering (exact or overlap as above); "same
      unit": or when both name the same gazetteer unit / known organisation (American for gold "United States").
 2. PD1998 NER (../shared/pd1998/ner-dev.bio): exact-span precision/recall/F1 for LOC (=PLACE) and ORG; nested
-   predictions are flattened outermost-first (the BIO file cannot hold nesting).
+   predictions are flattened outermost-first (the BIO file cannot hold nesting). Twice: with our (dev gold)
+   conventions, and with the four PD1998 annotation conventions that differ from them applied to our output
+   (_pd1998_view: 本报 unlabelled, X政府/X当局 -> the place only, 新[中国], newspapers without 《》).
 3. PD1998 POS (../shared/pd1998/pos/*.txt): /ns and /nt words and bracketed compounds, same measures.
 4. Speed of zh.extract in characters per second.
 """

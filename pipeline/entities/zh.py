@@ -12,7 +12,24 @@ Named rules, in order (each result carries text offsets into the input):
 5. ``org_suffix``: organisations ending in a suffix (生产社, 合作社, 厂, 局, 委员会 ... zh_org_suffixes.tsv), whose
    name may start with places (江苏高邮县金属生产社 -> place 高邮县, place_parent 江苏, trade 金属).
 
+Smaller named rules inside those (each with its data file and tests in tests/test_entities_zh.py):
+
+- ``facility`` (lexicon): 德黑兰|机场, 杭州|植物园 -> the facility is a place too (zh_place_facilities.tsv).
+- ``suburbs`` / ``area`` (lexicon): 北京市|郊 -> 北京; 嘉山|地区 -> 嘉山 and 嘉山地区 (regions keep 地区 outside).
+- ``autonomous``: 大苗山 + 苗族自治县 -> one place through its peoples.
+- ``pair_before_relation`` (abbreviation): 中日|两国, 巴以|谈判 (zh_abbrev_pair_next.txt); words that merely hold
+  the character (美德, 升华, 意外: zh_abbrev_words.txt) block pair and single readings; 罗|政府, 日|首相
+  (zh_abbrev_next_words.txt).
+- ``org_in_org`` (org_suffix): 国务院|法制|办公室, 中央军委|法制|局: a short unit after a known body is one name.
+- guards (org_suffix): classifiers after numerals (35家|航空公司), verb phrases (上中学, 办厂: zh_org_verb_phrases.txt),
+  titles (统战部|部长, 常副|局长), given names in 军 (吴方军), verbs before a place in the run (收购|太平洋电信公司),
+  boundary characters that start words inside names (有线, 最高, 和平: zh_stop_name_words.txt), sports teams
+  (zh_org_sports.txt), 第N届 sessions, foreign names with a middle dot (乔治·梅森大学).
+
 A place inside an organisation's name is returned as well (overlaps are fine). Never raises.
+
+Conventions (dev gold, followed here): 本报, 美国政府, 市政府 and 新中国 are names; newspapers keep their 《》. The
+PD1998 NER annotators differ on exactly these (benchmarks/entities_eval.py scores both ways).
 """
 from __future__ import annotations
 
