@@ -765,6 +765,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         kind = "ordinal"
         if unit_text in ("季度", "季"):
             kind, unit = "date", "quarter"
+    elif unit_text == "版" and s > 0 and text[s - 1] == "报" and not ge and high is None:
+        kind = "ordinal"  # 本报二版, 人民日报四版: a page of the paper
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
