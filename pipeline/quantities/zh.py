@@ -82,6 +82,8 @@ NOUN_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     k: tuple(CLS["not_before"].get(k, [])) + tuple(CLS.get("noun_not_before", {}).get(k, []))
     for k in set(CLS["not_before"]) | set(CLS.get("noun_not_before", {}))
 }
+#: units that name a part of an organisation (第三部, 第二所): N部 after 第N部 is its short name
+NAME_UNITS: set[str] = set(CLS.get("name_units", {}).get("words", []))
 BEFORE_NEVER: set[str] = set(CLS.get("before_never", {}).get("words", []))
 #: classifiers that count people as well as things (四万六千个母亲); others count people only
 #: with the noun right after them
@@ -765,6 +767,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         kind = "ordinal"
         if unit_text in ("季度", "季"):
             kind, unit = "date", "quarter"
+    elif unit_text in NAME_UNITS and not ge and high is None and not approx and text.rfind("第" + text[num_s:e], max(0, s - 3000), s) >= 0:
+        kind = "ordinal"  # 华北大学第三部 … 三部副主任: the short form of a name given before
     elif unit_text == "版" and s > 0 and text[s - 1] == "报" and not ge and high is None:
         kind = "ordinal"  # 本报二版, 人民日报四版: a page of the paper
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
