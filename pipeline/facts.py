@@ -131,6 +131,13 @@ class Rules:
     session_after: tuple = ()
     scope_name_re: re.Pattern | None = None
     ratio_year_re: re.Pattern | None = None
+    noun_tags: frozenset = frozenset()
+    person_tags: frozenset = frozenset()
+    modifier_tags: frozenset = frozenset()
+    verb_tags: frozenset = frozenset()
+    agent_heads: frozenset = frozenset()
+    not_agent: frozenset = frozenset()
+    person_after: tuple = ()
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +208,13 @@ def rules() -> Rules:
     r.title_re = re.compile(_alt(s["person_titles"]))
     r.name_stop = frozenset(s["name_stop"])
     r.group_re = re.compile(_alt(r.groups))
+    r.noun_tags = frozenset(s["noun_tags"])
+    r.person_tags = frozenset(s["person_tags"])
+    r.modifier_tags = frozenset(s["modifier_tags"])
+    r.verb_tags = frozenset(s["verb_tags"])
+    r.agent_heads = frozenset(s["agent_heads"])
+    r.not_agent = frozenset(s["not_agent"])
+    r.person_after = tuple(sorted(s["person_after"], key=len, reverse=True))
     return r
 
 
@@ -724,6 +738,71 @@ def _persons(st: str) -> list[Subject]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    """A private jieba part-of-speech tokenizer (the global jieba is left alone), loaded once."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+@lru_cache(maxsize=4096)
+def _pos(st: str) -> tuple:
+    """(start, end, word, tag) of the words of a sentence."""
+    out, i = [], 0
+    for w, t in _pos_tokenizer().cut(st):
+        out.append((i, i + len(w), w, t))
+        i += len(w)
+    return tuple(out)
+
+
+def _noun_subject(st: str, a: int, b: int) -> Subject | None:
+    """A person's name or an agent noun phrase opening st[a:b] (see subjects.toml: noun_tags)."""
+    r = rules()
+    toks = [(x + a, y + a, w, t) for x, y, w, t in _pos(st[a:b])]  # only the clause: the tagger is slow
+    skip_to, seen_noun = -1, False
+    for i, (s, e, w, tag) in enumerate(toks):
+        if i < skip_to:
+            continue
+        if tag.startswith("v"):
+            # a relative clause before its head (怀孕的纺织女工, 有高度熟练技术的铁路工人) is no verb of the topic
+            k = next((k for k in range(i + 1, len(toks)) if toks[k][2] == "的" or toks[k][3] in ("p", "x")), None)
+            if k is not None and toks[k][2] == "的" and not any(t[3].startswith("v") for t in toks[i + 1:k]):
+                skip_to = k + 1
+                continue
+        if tag.startswith("v") or tag in ("p", "x") and w not in "“”\"\'":
+            return None  # past the topic: a verb, a preposition, punctuation
+        if tag not in r.noun_tags:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if tag in r.person_tags and 2 <= len(w) <= 3 and not seen_noun:
+            if len(w) == 2 and w[0] in r.surnames and nxt is not None and len(nxt[2]) == 1 and _cjk(nxt[2]) \
+                    and nxt[2] not in r.name_stop and st.startswith("的", nxt[1]):
+                w, e = st[s:nxt[1]], nxt[1]  # 陈家|全的: a given name split off
+            if st.startswith(r.person_after, e) or r.title_re.match(st, e) or (
+                    nxt is not None and nxt[0] == e and nxt[3].startswith("v")):
+                return Subject(s, e, w, w, _person_en(w), "person", None, [])
+        seen_noun = True
+        if nxt is not None and nxt[3] in r.noun_tags:
+            continue  # a modifier (石油|公司): the head comes later
+        if w[-1] in r.agent_heads and w not in r.not_agent and not (len(w) == 2 and w[0] == w[1]) and (
+                len(w) >= 2 or (i > 0 and toks[i - 1][3] == "r")):
+            j = i  # widen over its modifiers: 纺织女工, 这个县, 杰蒂所属的石油公司 stays 石油公司
+            while j > 0 and (toks[j - 1][3] in r.noun_tags or toks[j - 1][3] in r.modifier_tags) \
+                    and toks[j - 1][2] not in ("的",) + tuple(r.not_agent):
+                j -= 1
+            start = toks[j][0]
+            text_ = st[start:e]
+            en_ = next((r.groups[text_[k:]] for k in range(len(text_)) if text_[k:] in r.groups), None)
+            return Subject(start, e, text_, text_, en_, "noun", None, [])
+        return None  # the topic is a thing (原煤平均日产量): no agent
+    return None
+
+
 def _pick_subject(st: str, cands, qs: int):
     r = rules()
     before = [c for c in cands if c.end <= qs]
@@ -952,6 +1031,17 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
         subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit)
+        if subj is None or subj.end <= cs:
+            # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
+            # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
+            enum = st.rfind("、", cs, limit) + 1  # a list item opens with its own name (…、崔麟的男子…)
+            own = (_noun_subject(st, enum, limit) if enum > cs else None) or _noun_subject(st, cs, limit)
+            if own is None and subj is None:
+                first = next((i for i, ch in enumerate(st) if ch in _CLAUSE), len(st))
+                if first < cs:
+                    own = _noun_subject(st, 0, first)
+            if own is not None:
+                subj = own
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
@@ -1022,8 +1112,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             row["comparison_period_start"], row["comparison_period_end"] = bs, be
         rows.append(row)
         facts_here.append((row, comp, period))
-        if subj_abs is not None:
-            carried = subj_abs
+        if subj_abs is not None and subj_abs[0].kind != "noun":
+            carried = subj_abs  # a noun phrase subject holds for its own sentence only
     return carried
 
 

@@ -231,7 +231,8 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                         "years", "example"},
         "subjects": {"prepositions", "coordination", "coordination_tail", "home_country", "not_subject_subtypes",
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
-                     "scope_not", "scope", "scope_name_heads", "group"},
+                     "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
+                     "verb_tags", "agent_heads", "not_agent", "person_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
                     "keep"},
@@ -297,3 +298,33 @@ def test_facts_occurrences_are_counts_and_multiples_are_multiples():
 def test_facts_these_three_counties_are_a_subject():
     f = facts_of("山东夏津、河南安阳和河北成安三县都订了丰产计划。这3个县的137万亩棉田，每亩的平均产量都要求达到100斤以上。")
     assert _fact(f, "100斤以上").subject_text == "这3个县"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a name opening the clause, with no role word or title (the person's record)
+    ("倪志钦的男子跳高二米二五、崔麟的男子一百一十米高栏赛跑十三秒五的全国纪录，都是去年的世界最好成绩。", "二米二五", "倪志钦"),
+    ("倪志钦的男子跳高二米二五、崔麟的男子一百一十米高栏赛跑十三秒五的全国纪录，都是去年的世界最好成绩。", "十三秒五", "崔麟"),
+    # an agent noun phrase opening the sentence, after a relative clause
+    ("北京市有很多工厂。怀孕的纺织女工，将获得四百万卢布。", "四百万卢布", "纺织女工"),
+    ("天津市有很多工厂。有高度熟练技术的铁路工人，可获得基本薪资百分之五十的补助金。", "百分之五十", "铁路工人"),
+    ("上海市有不少工厂。我们厂的主要机器已经用了二十多年。", "二十多年", "我们厂"),
+])
+def test_facts_noun_phrase_and_name_subjects(text, figure, subject):
+    assert _fact(facts_of(text), figure).subject_text == subject
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # the measured thing opening the sentence is no subject: the one before carries over
+    ("全省煤矿开展了技术革新。原煤平均日产量提高了百分之三。", "百分之三", "全省"),
+    # 乡乡 (every township), 高者 (the highest) and a name after another noun are no subjects
+    ("湖南省今春造林很多，乡乡造林万亩。", "万亩", "湖南省"),
+    ("河北省的产量可以提高三成，高者可达一倍以上。", "一倍以上", "河北省"),
+])
+def test_facts_things_are_no_noun_phrase_subjects(text, figure, subject):
+    assert _fact(facts_of(text), figure).subject_text == subject
+
+
+def test_facts_noun_phrase_subject_is_not_carried_over():
+    f = facts_of("山西省今年增产粮食十万斤。我们厂的机器用了二十多年。山西省以外还有三万斤。")
+    assert _fact(f, "二十多年").subject_text == "我们厂"
+    assert _fact(f, "三万斤").subject_text != "我们厂"
