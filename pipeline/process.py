@@ -10,7 +10,9 @@ from decimal import Decimal
 import pandas as pd
 
 from pipeline import __version__
+from pipeline.facts import extract_facts
 from pipeline.mentions import article_entities, article_quantities
+from pipeline.reconcile import reconcile_article, summarize
 from pipeline.types import Article
 
 ARTICLE_COLUMNS = [
@@ -107,22 +109,9 @@ def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.
             columns=ENTITY_COLUMNS,
         ),
     }
-    try:
-        from pipeline.reconcile import reconcile_article, summarize
-    except ModuleNotFoundError as err:  # stage not built yet
-        if err.name != "pipeline.reconcile":
-            raise
-        recon = None
-    else:
-        recon = reconcile_article(article, q["zh"], q["en"])
-        tables["reconciliation"] = recon
-        row.update(summarize(recon))
-    try:
-        from pipeline.facts import extract_facts
-    except ModuleNotFoundError as err:
-        if err.name != "pipeline.facts":
-            raise
-    else:
-        tables["facts"] = extract_facts(article, q["zh"], e["zh"], recon)
+    recon = reconcile_article(article, q["zh"], q["en"])
+    tables["reconciliation"] = recon
+    row.update(summarize(recon))
+    tables["facts"] = extract_facts(article, q["zh"], e["zh"], recon)
     tables["articles"] = pd.DataFrame([row])
     return tables
