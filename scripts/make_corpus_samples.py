@@ -1,7 +1,9 @@
 """Write the project's own sample articles into corpus/ (run from the repo root).
 
-They exercise each layout variant and each defect that the reader handles, so the
-main job (`duizhao run`) shows on any machine what the tool does. The articles are
+They exercise each layout variant and each defect that the reader handles, and carry
+translation errors of the kinds the archive has (a 万万 read as ten thousand, a dropped
+"about", 斤 given as kilograms, a lost paragraph), so the main job (`duizhao run`) shows
+on any machine what the tool does. The articles are
 written by the duizhao authors in the archive's layout; they are not archive text.
 """
 from pathlib import Path
@@ -15,9 +17,9 @@ Edition: 2
 
 \tNorth China People's Government Allocates 143.66 Million Yuan for Dike Repair
 
-\t[Xinhua News Agency, Shijiazhuang, 10th] To prevent the summer floods, the North China People's Government has allocated 14.366 million yuan for the repair of the dikes of the Yongding River and the Daqing River. More than 32,000 civilian workers have already been organised in Hebei, and about 1,500 carts carry earth and stone to the dikes every day.
+\t[Xinhua News Agency, Shijiazhuang, 10th] To prevent the summer floods, the North China People's Government has allocated 14.366 million yuan for the repair of the dikes of the Yongding River and the Daqing River. More than 32,000 civilian workers have already been organised in Hebei, and 1,500 carts carry earth and stone to the dikes every day.
 
-\tThe government also issued 5,000 dan of grain as work relief, and 300 jin of seed were lent to each of the villages along the river. By the end of March, 18 li of dikes had been repaired, 60% of the plan.
+\tThe government also issued 5,000 dan of grain as work relief, and 300 kilograms of seed were lent to each of the villages along the river. By the end of March, 18 li of dikes had been repaired, 60% of the plan.
 
 
 
@@ -33,7 +35,7 @@ Original:
 专栏：
 
     华北人民政府拨款一万万四千三百六十六万元修堤
-    【新华社石家庄十日电】为防御夏季洪水，华北人民政府拨款一万万四千三百六十六万元，修筑永定河及大清河堤防。河北已组织民工三万二千多人，每日约有大车一千五百辆运送土石。
+    【新华社石家庄十日电】为防御夏季洪水，华北人民政府拨款一万万四千三百六十六万元，修筑永定河及大清河堤防。河北已组织民工三万二千多人，每日有大车约一千五百辆运送土石。
     政府并发放以工代赈粮五千石，沿河各村每村借给种子三百斤。至三月底，已修堤十八里，完成计划的百分之六十。
 """
 
@@ -90,6 +92,32 @@ Original:
 
     天津面粉厂日产八千六百袋
     天津五家国营面粉厂现日产面粉八千六百袋，比去年增加将近一倍。
+"""
+
+DROPPED = """Title: Shandong Cooperatives Sell More Than 8,000 Tons of Cotton to the State
+Author:
+Date: 1955-11-20
+Page: 2
+
+[Xinhua News Agency, Jinan, 18th] The agricultural producers' cooperatives of Shandong Province have sold more than 8,000 tons of cotton to the state this autumn, 20% more than last year.
+
+The cooperatives of Linqing County alone sold 1,300 tons.
+
+<hr />
+
+Original:
+
+
+### 山东农业社卖给国家棉花八千多吨
+
+1955-11-20
+第2版()
+专栏：
+
+    山东农业社卖给国家棉花八千多吨
+    【新华社济南十八日电】山东省农业生产合作社今年秋季卖给国家棉花八千多吨，比去年多百分之二十。
+    全省已有四百六十个社完成了交售任务，平均每个社交售十七吨半。
+    临清县的合作社就卖了一千三百吨。
 """
 
 NO_ORIGINAL = """Title: An English Text With No Chinese Original
@@ -162,6 +190,8 @@ def main():
     # BOM, CRLF line ends, blank lines between header fields, author line, column, signature
     (OUT / "layouts" / "1951-03-05_3_letter_bom_crlf.txt").write_bytes(LETTER.replace("\n", "\r\n").encode("utf-8"))
     (OUT / "layouts" / "1950-06-01_2_gbk_encoded.txt").write_bytes(GBK.encode("gbk"))
+    # the English translation lost a whole paragraph: its figures are missing_in_en
+    (OUT / "layouts" / "1955-11-20_2_dropped_paragraph.txt").write_text(DROPPED, encoding="utf-8")
     (OUT / "defects" / "no_original.txt").write_text(NO_ORIGINAL, encoding="utf-8")
     (OUT / "defects" / "empty_english.txt").write_text(EMPTY_EN, encoding="utf-8")
     (OUT / "defects" / "empty_chinese.txt").write_text(EMPTY_ZH, encoding="utf-8")
