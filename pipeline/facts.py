@@ -132,6 +132,14 @@ class Rules:
     scope_name_re: re.Pattern | None = None
     ratio_year_re: re.Pattern | None = None
     noun_tags: frozenset = frozenset()
+    heading_after: tuple = ()
+    adjacent_not: dict = field(default_factory=dict)
+    org_verb_start: tuple = ()
+    org_verb_inside_re: re.Pattern | None = None
+    noun_after: dict = field(default_factory=dict)
+    noun_after_re: re.Pattern | None = None
+    ambiguous: dict = field(default_factory=dict)
+    governed_list_re: re.Pattern | None = None
     person_tags: frozenset = frozenset()
     modifier_tags: frozenset = frozenset()
     verb_tags: frozenset = frozenset()
@@ -154,6 +162,10 @@ def rules() -> Rules:
     r.adjacent = m.get("adjacent", {})
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
+    r.adjacent_not = m.get("adjacent_not", {})
+    r.heading_after = tuple(m.get("not_measure", {}).get("before", ()))
+    r.noun_after = m.get("noun_after", {})
+    r.noun_after_re = re.compile(f"的?(?:{_alt(r.noun_after)})" if r.noun_after else "(?!)")
     r.measure_re = re.compile(_alt(r.measures))
     o = _load("objects")
     r.objects = o["zh"]
@@ -215,6 +227,11 @@ def rules() -> Rules:
     r.agent_heads = frozenset(s["agent_heads"])
     r.not_agent = frozenset(s["not_agent"])
     r.person_after = tuple(sorted(s["person_after"], key=len, reverse=True))
+    r.org_verb_start = tuple(s["org_verb_start"])
+    r.org_verb_inside_re = re.compile(_alt(s["org_verb_inside"]))
+    r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
+    # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
+    r.governed_list_re = re.compile(f"(?:{_alt(s['prepositions'])})(?:[\u4e00-\u9fff]{{1,10}}[、及])+$")
     return r
 
 
@@ -468,13 +485,16 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     r = rules()
     if r.not_measure_re.search(masked):
         masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
-    found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)]
+    found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)
+             if not (r.heading_after and masked.startswith(r.heading_after, m.end()))]
     if q.kind in ("percent", "fraction"):
         for w in r.share_first:
             i = masked.rfind(w, cs, qs)
             if i >= 0:
                 return i, i + len(w), w, "share"
     adj = r.adjacent.get(masked[qs - 1:qs]) if qs > cs else None
+    if adj and qs - 2 >= cs and masked[qs - 2] in r.adjacent_not.get(masked[qs - 1], ""):
+        adj = None  # 找出, 抽出: another word
     if adj and not any(x[1] == qs and x[0] < qs - 1 for x in found):  # 长二十六里, but 增产1亿斤
         return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
@@ -563,7 +583,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
     outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject)
              and not r.dateline_re.match(st, e.end - sent_start)
              # a name does not open with a preposition: 同洛克菲勒集团 is 同 + a name
-             and not (e.gazetteer_id is None and e.text[:1] in r.preposition_chars)]
+             and not (e.gazetteer_id is None and e.text[:1] in r.preposition_chars)
+             and not _ambiguous(st, e.start - sent_start, e.end - sent_start, e.text)
+             and not _verb_org(e)]
     chains = []
     for e in outer:
         s, en = e.start - sent_start, e.end - sent_start
@@ -676,13 +698,31 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER):
                 continue
             begin = s - len(prefix)
-        if any(c.start <= begin < c.end or c.start <= s < c.end for c in out):
-            continue
         word = m.group(0)
+        prev = next((c for c in out if c.kind == "group" and c.end == s and c.entity is None
+                     and (c.text in r.groups or c.text in r.scope)), None)
+        if prev is not None:  # 各省|爱国军民: one group
+            out.remove(prev)
+            begin = prev.start
+        elif any(c.start <= begin < c.end or c.start <= s < c.end for c in out):
+            continue
         text_ = st[begin:m.end()]
         out.append(Subject(begin, m.end(), text_, text_, r.groups[word], "group", None, []))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _verb_org(e) -> bool:
+    """An organisation with no gazetteer entry whose name is a verb phrase (办合作社, 区委发动公社)."""
+    r = rules()
+    return e.label == "ORG" and not e.gazetteer_id and (
+        e.text.startswith(r.org_verb_start) or r.org_verb_inside_re.search(e.text, 1) is not None)
+
+
+def _ambiguous(st: str, s: int, e: int, name: str) -> bool:
+    """An entity name that is two words run together here (战斗中|共击落): subjects.toml [ambiguous]."""
+    rx = rules().ambiguous.get(name)
+    return rx is not None and rx.search(st[max(0, s - 4):e + 4]) is not None
 
 
 def _cjk(s: str) -> bool:
@@ -776,8 +816,8 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
                 continue
         if tag.startswith("v") or tag in ("p", "x") and w not in "“”\"\'":
             return None  # past the topic: a verb, a preposition, punctuation
-        if tag not in r.noun_tags:
-            continue
+        if tag not in r.noun_tags and not (len(w) == 1 and w in r.agent_heads and i > 0 and toks[i - 1][3] == "r"):
+            continue  # (我们|村 is sometimes tagged zg)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if tag in r.person_tags and 2 <= len(w) <= 3 and not seen_noun:
             if len(w) == 2 and w[0] in r.surnames and nxt is not None and len(nxt[2]) == 1 and _cjk(nxt[2]) \
@@ -808,8 +848,11 @@ def _pick_subject(st: str, cands, qs: int):
     before = [c for c in cands if c.end <= qs]
     if not before:
         return None
+    before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
     free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)]
     pool = free or before
+    if not pool:
+        return None
     return max(pool, key=lambda c: (c.start, c.end))
 
 
@@ -1021,10 +1064,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
         elif comp is not None and comp.kind == "ratio" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "ratio", None
-        elif q.unit == "times" and q.kind == "number":
+        elif q.unit == "times" and q.kind == "number" and "倍" not in q.text:
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+        na = r.noun_after_re.match(st, b)
+        if na and (mw is None or mw[0] < cs) and measure != "duration":  # 三百万元的债务: a debt
+            measure, measure_zh = r.noun_after[na.group(0).lstrip("的")], na.group(0).lstrip("的")
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
@@ -1036,10 +1082,17 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
             enum = st.rfind("、", cs, limit) + 1  # a list item opens with its own name (…、崔麟的男子…)
             own = (_noun_subject(st, enum, limit) if enum > cs else None) or _noun_subject(st, cs, limit)
-            if own is None and subj is None:
-                first = next((i for i, ch in enumerate(st) if ch in _CLAUSE), len(st))
-                if first < cs:
-                    own = _noun_subject(st, 0, first)
+            if own is None and subj is None:  # the clauses before, nearest first (…，去年我们村种了…，一共种了…)
+                bounds = [0] + [i + 1 for i, ch in enumerate(st[:cs]) if ch in _CLAUSE]
+                for x, y in reversed(list(zip(bounds, bounds[1:]))):
+                    own = _noun_subject(st, x, y - 1)
+                    if own is not None:
+                        break
+            if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start) or any(
+                    st.endswith(p, 0, own.start) for p in r.prepositions)):
+                own = None  # 从机关、学校中抽出: governed by a preposition
+            if own is not None and any(e.start - s0 < own.end and own.start < e.end - s0 for e in seg_ents):
+                own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
         subj_abs = None

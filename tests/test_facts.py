@@ -225,14 +225,16 @@ def test_facts_national_record_is_no_nationwide_subject():
 def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
-        "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en"},
+        "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
+                     "adjacent_not"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
         "subjects": {"prepositions", "coordination", "coordination_tail", "home_country", "not_subject_subtypes",
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
-                     "verb_tags", "agent_heads", "not_agent", "person_after"},
+                     "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
+                     "org_verb_start", "org_verb_inside"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
                     "keep"},
@@ -328,3 +330,51 @@ def test_facts_noun_phrase_subject_is_not_carried_over():
     f = facts_of("山西省今年增产粮食十万斤。我们厂的机器用了二十多年。山西省以外还有三万斤。")
     assert _fact(f, "二十多年").subject_text == "我们厂"
     assert _fact(f, "三万斤").subject_text != "我们厂"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # the noun after the figure says what it counts when no measure word of its own clause does
+    ("学校经费困难，为了偿还学校三百万元的债务，他到外地讲课。", "三百万元", "debt"),
+    ("今年征粮竟为上年之二倍，结果包括一万万以上灾民的灾情更加严重。", "一万万以上", "people"),
+    # a land unit is an area; 生产 heading a section measures nothing after it
+    ("该公司已在市郊经营农场一百余垧。", "一百余垧", "area"),
+    ("生产方面，机关种菜五亩，种蓝二亩。", "五亩", "area"),
+    # 出 right before a figure turns out (output); a doubling is no count of occurrences
+    ("开始一天出七十一套，现在出到一百五十余套，增加一倍以上。", "七十一套", "output"),
+    ("开始一天出七十一套，现在出到一百五十余套，增加一倍以上。", "一倍以上", "output"),
+    ("全县粮食产量为上年的两倍。", "两倍", "output"),
+    ("该厂在数天内就找出九十多项办法。", "九十多项", "count"),
+])
+def test_facts_noun_after_units_and_headings(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_preposition_governs_a_whole_list():
+    f = facts_of("中共安庆市委发动社员抢收，并从机关、学校中抽出三百多人帮助公社。")
+    assert _fact(f, "三百多人").subject_text != "学校"
+
+
+def test_facts_ambiguous_name_is_no_subject_and_groups_join():
+    f = facts_of("各省爱国军民在旱季战斗中共击落美机一百零一架。")
+    r = _fact(f, "一百零一架")
+    assert r.subject_text == "各省爱国军民"
+    assert r.measure == "enemy_equipment_destroyed"
+
+
+def test_facts_noun_phrase_in_an_earlier_clause_of_the_sentence():
+    f = facts_of("北京市郊区的生活好了。我们村去年种了一千五百亩棉花，今年种得更多，一共种了二千二百亩棉花。")
+    assert _fact(f, "二千二百亩").subject_text == "我们村"
+
+
+def test_facts_source_agency_is_no_noun_phrase_subject():
+    f = facts_of("山西省征粮很多。路透社十七日电称，此间估计本年征粮约一万万担。")
+    assert _fact(f, "一万万担").subject_text != "路透社"
+
+
+def test_facts_verb_phrase_organisation_is_no_subject():
+    from pipeline.facts import _verb_org
+
+    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="区委发动公社"))
+    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="办合作社"))
+    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="高邮县金属生产合作社"))
+    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="中共安庆市委"))
