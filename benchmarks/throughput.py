@@ -363,8 +363,13 @@ def write_results(path: Path, cmd: str, src: str, r: dict):
         "not run the extractors again). `rest` is what process_article does outside the named stages.",
         "",
     ]
-    if r.get("notes"):
-        lines += ["## Notes", "", r["notes"].strip(), ""]
+    notes = r.get("notes") or ""
+    if not notes and path.exists():  # keep the hand-written analysis of an earlier run
+        old = path.read_text(encoding="utf-8")
+        if "\n## Notes\n" in old:
+            notes = old.split("\n## Notes\n", 1)[1]
+    if notes.strip():
+        lines += ["## Notes", "", notes.strip(), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -376,7 +381,8 @@ def main(argv=None):
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "duizhao-throughput",
                     help="where the corpus and the outputs go (default: %(default)s)")
     ap.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
-    ap.add_argument("--notes", type=Path, default=None, help="a Markdown file appended as ## Notes")
+    ap.add_argument("--notes", type=Path, default=None,
+                    help="a Markdown file written as ## Notes (default: keep the Notes of the existing results file)")
     args = ap.parse_args(argv)
 
     from pipeline import __version__
