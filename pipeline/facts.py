@@ -135,6 +135,8 @@ class Rules:
     heading_after: tuple = ()
     adjacent_not: dict = field(default_factory=dict)
     org_verb_start: tuple = ()
+    subject_after: tuple = ()
+    back_reference: tuple = ()
     org_verb_inside_re: re.Pattern | None = None
     noun_after: dict = field(default_factory=dict)
     noun_after_re: re.Pattern | None = None
@@ -206,6 +208,7 @@ def rules() -> Rules:
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
+    r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_units = frozenset(flt.get("apposition_units", ()))
     r.session_units = frozenset(flt.get("session_units", ()))
@@ -228,6 +231,7 @@ def rules() -> Rules:
     r.not_agent = frozenset(s["not_agent"])
     r.person_after = tuple(sorted(s["person_after"], key=len, reverse=True))
     r.org_verb_start = tuple(s["org_verb_start"])
+    r.subject_after = tuple(sorted(s["subject_after"], key=len, reverse=True))
     r.org_verb_inside_re = re.compile(_alt(s["org_verb_inside"]))
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
@@ -1049,6 +1053,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     for q, a, b in local:
         if q.start in consumed:
             continue
+        if r.back_reference and st.endswith(r.back_reference, 0, a):
+            continue  # 这十六项: things already counted
         cs, ce = _clause_bounds(st, a, b)
         comp = comps.get(q.start)
         # measure
@@ -1095,6 +1101,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
+        after = next((w for w in r.subject_after if st.startswith(w, b)), None)
+        if after is not None:  # 二万吨以上的有保定专区: the name after is the subject
+            named = next((c for c in cands if c.start == b + len(after) and c.kind != "noun"), None)
+            if named is not None:
+                subj = named
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)

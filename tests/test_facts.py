@@ -234,9 +234,10 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside"},
+                     "org_verb_start", "org_verb_inside", "subject_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
+                    "back_reference",
                     "keep"},
     }
     for name, keys in want.items():
@@ -378,3 +379,10 @@ def test_facts_verb_phrase_organisation_is_no_subject():
     assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="办合作社"))
     assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="高邮县金属生产合作社"))
     assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="中共安庆市委"))
+
+
+def test_facts_subject_named_after_the_figure():
+    f = facts_of("全省日产铁二万吨以上的有保定专区，一万吨以上的有邯郸、张家口、石家庄三个专区。")
+    assert _fact(f, "二万吨以上").subject_text == "保定专区"
+    assert _fact(f, "一万吨以上").subject_text.startswith("邯郸、张家口、石家庄")
+    assert _fact(f, "一万吨以上").measure == "output"
