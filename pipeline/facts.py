@@ -136,6 +136,7 @@ class Rules:
     adjacent_not: dict = field(default_factory=dict)
     org_verb_start: tuple = ()
     subject_after: tuple = ()
+    group_not_followed_by: dict = field(default_factory=dict)
     back_reference: tuple = ()
     org_verb_inside_re: re.Pattern | None = None
     noun_after: dict = field(default_factory=dict)
@@ -231,6 +232,7 @@ def rules() -> Rules:
     r.not_agent = frozenset(s["not_agent"])
     r.person_after = tuple(sorted(s["person_after"], key=len, reverse=True))
     r.org_verb_start = tuple(s["org_verb_start"])
+    r.group_not_followed_by = s.get("group_not_followed_by", {})
     r.subject_after = tuple(sorted(s["subject_after"], key=len, reverse=True))
     r.org_verb_inside_re = re.compile(_alt(s["org_verb_inside"]))
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
@@ -694,6 +696,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
     # (with a short modifier before it: 游泳运动员, 贫困的居民)
     for m in r.group_re.finditer(st):
         s = m.start()
+        if st[m.end():m.end() + 1] and st[m.end()] in r.group_not_followed_by.get(m.group(0), ""):
+            continue  # 人民币: money
         head = _LEAD.sub("", st[:s]).rstrip(" \t\u3000")
         begin = s
         if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
@@ -719,7 +723,7 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
 def _verb_org(e) -> bool:
     """An organisation with no gazetteer entry whose name is a verb phrase (办合作社, 区委发动公社)."""
     r = rules()
-    return e.label == "ORG" and not e.gazetteer_id and (
+    return not e.gazetteer_id and (e.label == "ORG" or (e.label == "PLACE" and not e.en)) and (
         e.text.startswith(r.org_verb_start) or r.org_verb_inside_re.search(e.text, 1) is not None)
 
 

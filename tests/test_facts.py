@@ -234,7 +234,8 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after"},
+                     "org_verb_start", "org_verb_inside", "subject_after",
+                     "group_not_followed_by"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
@@ -375,10 +376,11 @@ def test_facts_source_agency_is_no_noun_phrase_subject():
 def test_facts_verb_phrase_organisation_is_no_subject():
     from pipeline.facts import _verb_org
 
-    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="区委发动公社"))
-    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="办合作社"))
-    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="高邮县金属生产合作社"))
-    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, text="中共安庆市委"))
+    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, en=None, text="区委发动公社"))
+    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, en=None, text="值人民"))
+    assert _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, en=None, text="办合作社"))
+    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, en=None, text="高邮县金属生产合作社"))
+    assert not _verb_org(SimpleNamespace(label="ORG", gazetteer_id=None, en=None, text="中共安庆市委"))
 
 
 def test_facts_subject_named_after_the_figure():
@@ -386,3 +388,8 @@ def test_facts_subject_named_after_the_figure():
     assert _fact(f, "二万吨以上").subject_text == "保定专区"
     assert _fact(f, "一万吨以上").subject_text.startswith("邯郸、张家口、石家庄")
     assert _fact(f, "一万吨以上").measure == "output"
+
+
+def test_facts_group_noun_inside_a_longer_word_is_no_subject():
+    f = facts_of("琼山县的渔船一个月捕鱼一万市担，值人民币十一万元，每只船平均收入三千多元。")
+    assert "人民" not in (_fact(f, "三千多元").subject_text or "")
