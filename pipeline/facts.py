@@ -133,6 +133,7 @@ class Rules:
     ratio_year_re: re.Pattern | None = None
     noun_tags: frozenset = frozenset()
     heading_after: tuple = ()
+    unit_word: dict = field(default_factory=dict)
     adjacent_not: dict = field(default_factory=dict)
     org_verb_start: tuple = ()
     subject_after: tuple = ()
@@ -166,6 +167,7 @@ def rules() -> Rules:
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
     r.adjacent_not = m.get("adjacent_not", {})
+    r.unit_word = m.get("unit_word", {})
     r.heading_after = tuple(m.get("not_measure", {}).get("before", ()))
     r.noun_after = m.get("noun_after", {})
     r.noun_after_re = re.compile(f"的?(?:{_alt(r.noun_after)})" if r.noun_after else "(?!)")
@@ -1078,6 +1080,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+        uw = next((r.unit_word[w] for w in r.unit_word if q.text.endswith(w)), None)
+        if uw is not None:  # 五十多岁: an age, whatever verb is near
+            measure, measure_zh = uw, None
         na = r.noun_after_re.match(st, b)
         if na and (mw is None or mw[0] < cs) and measure != "duration":  # 三百万元的债务: a debt
             measure, measure_zh = r.noun_after[na.group(0).lstrip("的")], na.group(0).lstrip("的")

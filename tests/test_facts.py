@@ -226,7 +226,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not"},
+                     "adjacent_not", "unit_word"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -393,3 +393,20 @@ def test_facts_subject_named_after_the_figure():
 def test_facts_group_noun_inside_a_longer_word_is_no_subject():
     f = facts_of("琼山县的渔船一个月捕鱼一万市担，值人民币十一万元，每只船平均收入三千多元。")
     assert "人民" not in (_fact(f, "三千多元").subject_text or "")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("五十多岁的张静波同志把手累肿了，还不停工。", "五十多岁", "age"),
+    ("全厂提高了劳动生产率，节约了资金八亿多元，降低了成本百分之一点七。", "八亿多元", "savings"),
+    ("这个厂建成后，每天可产汽油十三万桶。", "十三万桶", "output"),
+    ("全厂职工经过多次试验，终于取得了二十多种化工原料。", "二十多种", "acquired"),
+    ("该社带动私资二十二万元，打井三十九眼。", "二十二万元", "investment"),
+])
+def test_facts_general_measure_words(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_set_phrase_with_a_numeral_is_no_fact():
+    f = facts_of("某厂要求在两条战线上都打胜仗，增产三万斤。")
+    assert "两条" not in set(f["zh_text"])
+    _fact(f, "三万斤")
