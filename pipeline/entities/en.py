@@ -13,17 +13,16 @@ Offsets index the input text. Never raises.
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.entities.gazetteer import load as load_gazetteer
+from pipeline.entities.gazetteer import rule_lines as _lines
+from pipeline.entities.gazetteer import rule_rows as _rows
 from pipeline.entities.gazetteer import norm_en
 from pipeline.types import Entity
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "entities"
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*\.?(?:[A-Z]\.)*")
 _CONNECT = {"of", "and", "the", "de", "for", "on", "in"}
@@ -32,19 +31,6 @@ _FUNCTION = set("""the in at on from for to by with a an and of as after before 
 many some all this that these those its their his her our when while if but also both each every most other such over
 into among between near outside inside within across along around about against toward towards than then there here
 it he she they we i you one two three four five six seven eight nine ten last next first""".split())
-
-
-def _rows(name):
-    with open(DATA / name, encoding="utf-8") as f:
-        lines = [l for l in f if not l.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _lines(name):
-    p = DATA / name
-    if not p.exists():
-        return []
-    return [l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
 
 
 class _Rules:

@@ -139,6 +139,19 @@ def _read(path: Path):
     return csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def rule_rows(name: str) -> list[dict]:
+    """Rows of a TSV rule file in pipeline/data/entities (``#`` lines are comments)."""
+    return list(_read(DATA / "entities" / name))
+
+
+def rule_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a rule file in pipeline/data/entities ([] if absent)."""
+    p = DATA / "entities" / name
+    if not p.exists():
+        return []
+    return [l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     places = []
@@ -149,12 +162,7 @@ def load() -> Gazetteer:
             start=_int(r["start"]), end=_int(r["end"]), en=r["en"] or "",
             en_alt=tuple(a for a in (r["en_alt"] or "").split("|") if a), modern=r["modern"] or "", source=r["source"],
         ))
-    amb = set()
-    for name in ("ambiguous_zh.txt",):
-        p = DATA / "entities" / name
-        if p.exists():
-            amb.update(l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
-    return Gazetteer(places, amb)
+    return Gazetteer(places, set(rule_lines("ambiguous_zh.txt")))
 
 
 def lookup_zh(name: str) -> list[Place]:

@@ -34,33 +34,19 @@ PD1998 NER annotators differ on exactly these (benchmarks/entities_eval.py score
 from __future__ import annotations
 
 import bisect
-import csv
 import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.entities.gazetteer import load as load_gazetteer
+from pipeline.entities.gazetteer import rule_lines as _lines
+from pipeline.entities.gazetteer import rule_rows as _rows
 from pipeline.types import Entity
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "entities"
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NUMERAL = set("〇一二三四五六七八九十百千万两零第0123456789０１２３４５６７８９几")
 _SEPARATORS = {"、", "和", "及", "与", "，", "同", "以及", "跟"}
-
-
-def _rows(name):
-    with open(DATA / name, encoding="utf-8") as f:
-        lines = [l for l in f if not l.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _lines(name):
-    p = DATA / name
-    if not p.exists():
-        return []
-    return [l.strip() for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
 
 
 class _Rules:
