@@ -401,17 +401,7 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
                 n = _noun_before(text, num_start, False, tail_end)
             return n if n and n not in ("person", "household") else key
         if key in NOUN_OVERRIDABLE:
-            n = _noun_after(text, tail_end, False)
-            if n:
-                return n
-            if n is None:
-                n = _noun_before(text, num_start, False, tail_end)
-                if n:
-                    return n
-            if n is None:
-                ana = _anaphora(text, unit_text, num_start, tail_end)
-                if ana:
-                    return ana
+            return _counted_noun(text, unit_text, num_start, tail_end, False, False) or key
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
@@ -420,19 +410,21 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
     if unit_text in NO_NOUN:
         return GENERIC.get(unit_text) or unit_text
     if unit_text in GENERIC:
-        n = _noun_after(text, tail_end, unit_text in PEOPLE_CLASSIFIERS)
-        if n:
-            return n
-        if n is None:
-            n = _noun_before(text, num_start, True, tail_end)
-            if n:
-                return n
-        if n is None:
-            ana = _anaphora(text, unit_text, num_start, tail_end)
-            if ana:
-                return ana
-        return GENERIC[unit_text] or unit_text
+        n = _counted_noun(text, unit_text, num_start, tail_end, unit_text in PEOPLE_CLASSIFIERS, True)
+        return n or GENERIC[unit_text] or unit_text
     return unit_text
+
+
+def _counted_noun(text, unit_text, num_start, tail_end, people_after, phrase_end_before):
+    """The noun a classifier counts: after it, else right before the number, else named
+    earlier (anaphora). "" when a search rejected the context outright, None when nothing
+    was found."""
+    n = _noun_after(text, tail_end, people_after)
+    if n is None:
+        n = _noun_before(text, num_start, phrase_end_before, tail_end)
+        if n is None:
+            n = _anaphora(text, unit_text, num_start, tail_end)
+    return n
 
 
 _ANAPHORA_RE = {k: re.compile(_alt(v)) for k, v in ANAPHORA.items()}
