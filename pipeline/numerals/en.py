@@ -25,19 +25,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from pathlib import Path
 
-try:
-    from pipeline.numerals import Numeral
-except ImportError:  # pragma: no cover - the package __init__ is shared with the Chinese side
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class Numeral:  # type: ignore[no-redef]
-        value: Decimal
-        high: Decimal | None = None
-        grain: int = 0
-        scale: str | None = None
-        approx: str | None = None
-        digitwise: bool = False
+from pipeline.numerals import Numeral
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "en" / "numbers.toml"
 
