@@ -503,6 +503,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     adj = r.adjacent.get(masked[qs - 1:qs]) if qs > cs else None
     if adj and qs - 2 >= cs and masked[qs - 2] in r.adjacent_not.get(masked[qs - 1], ""):
         adj = None  # 找出, 抽出: another word
+    if adj and "比" in masked[cs:qs - 1]:
+        adj = None  # 比历史上最高产量高一倍多: a comparative, not a height
     if adj and not any(x[1] == qs and x[0] < qs - 1 for x in found):  # 长二十六里, but 增产1亿斤
         return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
@@ -705,8 +707,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
         if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
             cut = max(head.rfind(c) for c in _CLAUSE | {" ", "\u3000"}) + 1
             prefix = head[cut:]
-            if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER):
-                continue
+            if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER
+                    and not prefix.startswith(r.org_verb_start)):
+                continue  # 帮助农业社: a verb and its object, no modifier
             begin = s - len(prefix)
         word = m.group(0)
         prev = next((c for c in out if c.kind == "group" and c.end == s and c.entity is None

@@ -410,3 +410,16 @@ def test_facts_set_phrase_with_a_numeral_is_no_fact():
     f = facts_of("某厂要求在两条战线上都打胜仗，增产三万斤。")
     assert "两条" not in set(f["zh_text"])
     _fact(f, "三万斤")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("老解放区九百七十九个村庄，已有五百三十五村实现了耕者有其田。", "九百七十九个村庄", "count"),
+    ("沧县平均每亩产量比当地历史上最高产量高一倍多。", "一倍多", "output"),
+])
+def test_facts_names_and_comparatives_are_no_measure_words(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_verb_before_a_group_noun_is_no_modifier():
+    f = facts_of("北京驻军某部帮助农业社运肥料四万斤，送给农业社肥料五万八千多斤。")
+    assert not _fact(f, "五万八千多斤").subject_text.startswith("帮助")
