@@ -862,11 +862,24 @@ def _pick_subject(st: str, cands, qs: int):
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
-    free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)]
+    free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)
+            and not _after_verb(st, c.start)]
     pool = free or before
     if not pool:
         return None
     return max(pool, key=lambda c: (c.start, c.end))
+
+
+@lru_cache(maxsize=1)
+def _verb_end_re():
+    r = rules()
+    verbs = [w for w, k in r.measures.items() if len(w) >= 2 and w[-1] not in "量值额数率"]
+    return re.compile(f"(?:{_alt(verbs)})$")
+
+
+def _after_verb(st: str, pos: int) -> bool:
+    """A name right after a measure verb is its object (修筑王河上之民生渠), not a subject."""
+    return _verb_end_re().search(st, max(0, pos - 8), pos) is not None
 
 
 def _topic(st: str, cands):

@@ -423,3 +423,12 @@ def test_facts_names_and_comparatives_are_no_measure_words(text, figure, measure
 def test_facts_verb_before_a_group_noun_is_no_modifier():
     f = facts_of("北京驻军某部帮助农业社运肥料四万斤，送给农业社肥料五万八千多斤。")
     assert not _fact(f, "五万八千多斤").subject_text.startswith("帮助")
+
+
+def test_facts_name_right_after_a_measure_verb_is_its_object():
+    f = facts_of("太平洋西方石油公司取得了中立区的石油开采特权的50％，中立区的石油主权一半属于科威特。")
+    assert _fact(f, "50％").subject_text == "太平洋西方石油公司"
+    from pipeline.facts import _after_verb
+    st = "该公司取得了中立区的特权"
+    assert _after_verb(st, st.index("中立区"))
+    assert not _after_verb(st, st.index("该公司"))
