@@ -142,6 +142,9 @@ def baseline_and_stages(files: list[Path]) -> dict:
     patch(proc, "_tokenize_side", "tokenization (spaCy+jieba, protected spans)")
     for modname, attr, name in (("pipeline.reconcile", "reconcile_article", "reconciliation"),
                                 ("pipeline.facts", "extract_facts", "facts")):
+        if hasattr(proc, attr):  # imported by name into pipeline.process
+            patch(proc, attr, name)
+            continue
         try:
             mod = __import__(modname, fromlist=[attr])
         except Exception:
