@@ -62,6 +62,7 @@ _ENUM_BEFORE = re.compile(r"[、和与及][\u4e00-\u9fff]{1,4}$")  # 曹县、�
 _NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都也还又再和与及等据经如")
 #: figures in these units take a measure word only from their own clause
 _OWN_CLAUSE_UNITS = frozenset({"li", "km", "metre", "chi", "year", "month", "day", "hour", "second", "minute", "degree"})
+_REL_AFTER = re.compile(r"[^，,；;。：:的“”]{0,6}?的")  # 立过三个大功|的 …
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -1126,6 +1127,18 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
+        if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \
+                and q.unit in r.unit_default and not _classifier(q).startswith("个"):
+            # a figure in a relative clause belongs to the person or group it describes (五十多岁的张静波同志,
+            # 只有八十三人的小型工厂); a count (四个…的棉纺织厂, 80％的干部) counts it instead
+            rel = _REL_AFTER.match(st, b, ce)
+            if rel is not None:
+                de = rel.end()
+                named = next((c for c in cands if de <= c.start <= de + 4 and c.kind in ("person", "group")), None)
+                if named is None:
+                    named = _noun_subject(st, de, ce)
+                if named is not None:
+                    subj = named
         after = next((w for w in r.subject_after if st.startswith(w, b)), None)
         if after is not None:  # 二万吨以上的有保定专区: the name after is the subject
             named = next((c for c in cands if c.start == b + len(after) and c.kind != "noun"), None)

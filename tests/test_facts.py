@@ -432,3 +432,16 @@ def test_facts_name_right_after_a_measure_verb_is_its_object():
     st = "该公司取得了中立区的特权"
     assert _after_verb(st, st.index("中立区"))
     assert not _after_verb(st, st.index("该公司"))
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("工人们干劲很大。五十多岁的张静波同志把手累肿了，还不停工。", "五十多岁", "张静波同志"),
+    ("上海市传出佳话：一家只有八十三人的小型工厂向大厂挑战。", "八十三人", "小型工厂"),
+])
+def test_facts_relative_clause_figure_describes_what_follows(text, figure, subject):
+    assert _fact(facts_of(text), figure).subject_text == subject
+
+
+def test_facts_counted_noun_after_the_figure_is_no_subject():
+    f = facts_of("苏联煤矿区已有七百个以上的图书馆，拥有图书三百万册。")
+    assert _fact(f, "七百个以上").subject_text != "图书馆"
