@@ -164,11 +164,15 @@ def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
 
 def _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle):
     """The ratio-free part of a bead's cost: (additive cost, override for title 1-0 / 0-1 beads or None)."""
-    zv = [v for k in range(i, i + a) for v in zvals[k]]
-    ev = [v for k in range(j, j + b) for v in evals[k]]
-    zn = set().union(*znames[i:i + a]) if a else set()
-    en = set().union(*enames[j:j + b]) if b else set()
-    add = -_anchor_score(zv, ev, zn, en) if (a and b) else _ANCHOR_MISS * (len(zv) + len(ev))
+    # one unit's lists and sets are used as they are (nothing below changes them)
+    zv = zvals[i] if a == 1 else [v for k in range(i, i + a) for v in zvals[k]]
+    ev = evals[j] if b == 1 else [v for k in range(j, j + b) for v in evals[k]]
+    if a and b:
+        zn = znames[i] if a == 1 else set().union(*znames[i:i + a])
+        en = enames[j] if b == 1 else set().union(*enames[j:j + b])
+        add = -_anchor_score(zv, ev, zn, en)
+    else:
+        add = _ANCHOR_MISS * (len(zv) + len(ev))
     override = None
     if zcheap:
         if a == 1 and b == 0 and zcheap[i]:
@@ -212,31 +216,50 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
     back = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    beads = list(prior.items())
+    # per bead type: its prior and a table of its ratio-free part per cell, kept in ``memo``
+    # across calls: (fixed cost or None, prior + static cost, Chinese length, English length)
+    beads = []
+    for (a, b), p in prior.items():
+        tab = memo.get((a, b))
+        if tab is None:
+            tab = memo[(a, b)] = {}
+        beads.append((a, b, p, tab))
+    # the length cost (_length_cost) is computed inline below, with the same operations
+    smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
+    w = m + 1
     # a band around the diagonal keeps long articles fast; short ones are searched in full
     band = max(8, (max(n, m) + 4) // 4) if not full else max(n, m) + 1
     for i in range(n + 1):
         mid = i * m / n if n else 0
+        row = cost[i]
         for j in range(max(0, int(mid) - band), min(m, int(mid) + band) + 1):
-            c0 = cost[i][j]
+            c0 = row[j]
             if c0 == INF:
                 continue
-            for (a, b), p in beads:
-                if i + a > n or j + b > m:
+            for a, b, p, tab in beads:
+                ia, jb = i + a, j + b
+                if ia > n or jb > m:
                     continue
-                key = (i, j, a, b)
-                st = memo.get(key)
+                st = tab.get(i * w + j)
                 if st is None:
-                    st = memo[key] = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
-                add, override = st
-                if override is not None and (a == 0 or b == 0):
-                    c = override if (a, b) == (1, 0) else min(p + add, override)
-                else:
-                    c = p + add + _length_cost(zpre[i + a] - zpre[i], epre[j + b] - epre[j], ratio)
+                    add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
+                    lz, le = zpre[ia] - zpre[i], epre[jb] - epre[j]
+                    if override is not None and (a == 0 or b == 0):
+                        fixed = override if (a, b) == (1, 0) else min(p + add, override)
+                    elif lz == 0 or le == 0:
+                        fixed = p + add + 0.0  # a 1-0 / 0-1 bead pays its prior only
+                    else:
+                        fixed = None
+                    st = tab[i * w + j] = (fixed, p + add, lz, le)
+                c, pa, lz, le = st
+                if c is None:
+                    d = log((le + smooth) / (lz * ratio + smooth))
+                    var = floor2 + short / max((lz + le / ratio) / 2, 1.0)
+                    c = pa + d * d / (2 * var)
                 nc = c0 + c
-                if nc < cost[i + a][j + b]:
-                    cost[i + a][j + b] = nc
-                    back[i + a][j + b] = (a, b, c)
+                if nc < cost[ia][jb]:
+                    cost[ia][jb] = nc
+                    back[ia][jb] = (a, b, c)
     if back[n][m] is None and (n or m) and not full:
         return _dp(zs, es, ratio, prior, zvals, evals, znames, enames, zcheap, etitle, memo, full=True)
     out = []

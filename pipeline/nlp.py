@@ -126,22 +126,33 @@ def _split_newlines(words):
 @Language.component("duizhao_zh_sentences")
 def zh_sentences(doc: Doc) -> Doc:
     """Sentence starts after 。！？； and after line ends."""
-    # set in one array: Token.is_sent_start= checks the whole doc on each call (quadratic)
+    # set in one array: Token.is_sent_start= checks the whole doc on each call (quadratic);
+    # the token texts are read as ORTH ids (no Token objects are made)
     import numpy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import ORTH, SENT_START
 
-    starts = []
-    start_next, prev = True, None
-    for text in [t.text for t in doc]:
-        if text == "\n" and prev is not None and prev in _ZH_SENT_END:
-            starts.append(-1)  # a line end right after 。 closes the same sentence
-        else:
-            starts.append(1 if start_next else -1)
-        start_next = text in _ZH_SENT_END or text == "\n"
-        prev = text
-    if starts:
-        doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+    if not len(doc):
+        return doc
+    orth = doc.to_array(ORTH)
+    ends, nl = _zh_sent_ids(doc.vocab.strings)
+    is_end = numpy.isin(orth, ends)
+    is_nl = orth == nl
+    # a token starts a sentence when it is the first or follows 。 or a line end ...
+    start_next = numpy.ones(len(orth), dtype=bool)
+    start_next[1:] = is_end[:-1] | is_nl[:-1]
+    # ... except a line end right after 。, which closes the same sentence
+    after_end = numpy.zeros(len(orth), dtype=bool)
+    after_end[1:] = is_end[:-1]
+    starts = numpy.where(start_next & ~(is_nl & after_end), 1, -1)
+    doc.from_array([SENT_START], starts.astype("int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _zh_sent_ids(strings):
+    """ORTH ids (string hashes) of the sentence-final marks and of the line end."""
+    import numpy
+
+    return numpy.asarray([strings.add(c) for c in sorted(_ZH_SENT_END)], dtype="uint64"), strings.add("\n")
 
 
 def _set_spans(doc: Doc, key: str, records, fields, label_of):
@@ -215,10 +226,25 @@ def make_nlp(lang: str, components: bool = True) -> Language:
     return nlp
 
 
-def tokenize(text: str, lang: str, quantities=None, entities=None) -> Doc:
+def tokenize(text: str, lang: str, quantities=None, entities=None, *, spans: bool = True) -> Doc:
     """Tokenize ``text`` with the cached pipeline; precomputed mentions (offsets into
-    ``text``) are reused instead of running the extractors again."""
+    ``text``) are reused instead of running the extractors again.
+
+    ``spans=False`` is the fast path for callers that only count tokens and sentences
+    (:func:`pipeline.process.process_article`): the rule components are skipped, so
+    ``doc.spans`` is not written; the mentions (anything with ``start``/``end``) only
+    cut the Chinese text. Tokens and sentences are the same either way.
+    """
     nlp = make_nlp(lang)
+    if not spans:
+        if lang == "zh":
+            doc = nlp.tokenizer(text, quantities=quantities or [], entities=entities or [])
+        else:
+            doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if name not in ("duizhao_quantities", "duizhao_entities"):
+                doc = proc(doc)
+        return doc
     if lang == "zh":
         doc = nlp.tokenizer(text, quantities=quantities, entities=entities)
     else:

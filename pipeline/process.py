@@ -6,6 +6,7 @@ DataFrames, keyed by table name; :mod:`pipeline.batch` streams them to the store
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -41,42 +42,49 @@ def dec(v):
 
 
 def _quantity_rows(article, pairs, lang):
+    # tuples in QUANTITY_COLUMNS order (a DataFrame is built from them with those columns)
+    aid = article.id
     return [
-        {
-            "article_id": article.id, "lang": lang, "para": seg.index, "start": q.start, "end": q.end,
-            "text": q.text, "value": dec(q.value), "high": dec(q.high), "unit": q.unit,
-            "unit_text": q.unit_text, "approx": q.approx, "kind": q.kind, "scale": q.scale,
-        }
+        (aid, lang, seg.index, q.start, q.end, q.text, dec(q.value), dec(q.high), q.unit, q.unit_text,
+         q.approx, q.kind, q.scale)
         for seg, q in pairs
     ]
 
 
 def _entity_rows(article, pairs, lang):
+    # tuples in ENTITY_COLUMNS order
+    aid = article.id
     return [
-        {
-            "article_id": article.id, "lang": lang, "para": seg.index, "start": e.start, "end": e.end,
-            "text": e.text, "label": e.label, "subtype": e.subtype, "norm": e.norm, "en": e.en,
-            "gazetteer_id": e.gazetteer_id, "modern": e.modern, "place": e.place,
-            "place_parent": e.place_parent, "trade": e.trade,
-        }
+        (aid, lang, seg.index, e.start, e.end, e.text, e.label, e.subtype, e.norm, e.en, e.gazetteer_id,
+         e.modern, e.place, e.place_parent, e.trade)
         for seg, e in pairs
     ]
 
 
+class _Cut(NamedTuple):
+    """A mention's offsets only: all the token counts need (no record copied)."""
+
+    start: int
+    end: int
+
+
 def _tokenize_side(article: Article, lang: str, quantities, entities):
-    """Tokenize one side (paragraphs joined as in the file) reusing the mentions found."""
+    """Tokenize one side (paragraphs joined as in the file) reusing the mentions found.
+
+    Only the token and sentence counts are read from the Doc, so the fast path of
+    :func:`pipeline.nlp.tokenize` is used (no ``doc.spans``; the mentions' offsets still
+    cut the Chinese text, so the tokens are the same)."""
     from pipeline.nlp import tokenize
 
     start, end = article.zh_span if lang == "zh" else article.en_span
     text = article.text[start:end]
 
     def local(pairs):
-        import dataclasses
+        if lang != "zh":
+            return []  # only the Chinese tokenizer is cut at mention boundaries
+        return [_Cut(m.start - start, m.end - start) for _, m in pairs if start <= m.start and m.end <= end]
 
-        return [dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                for _, m in pairs if start <= m.start and m.end <= end]
-
-    return tokenize(text, lang, quantities=local(quantities), entities=local(entities))
+    return tokenize(text, lang, quantities=local(quantities), entities=local(entities), spans=False)
 
 
 def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.DataFrame]:
@@ -94,10 +102,13 @@ def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.
     }
     docs = {}
     if tokenize:
+        from spacy.attrs import IS_SPACE
+
         for lang in ("zh", "en"):
             doc = _tokenize_side(article, lang, q[lang], e[lang])
             docs[lang] = doc
-            row[f"n_tokens_{lang}"] = sum(1 for t in doc if not t.is_space)
+            # counted on the IS_SPACE array: iterating the Doc would build a Token per token
+            row[f"n_tokens_{lang}"] = int(len(doc) - doc.to_array(IS_SPACE).sum()) if len(doc) else 0
             row[f"n_sentences_{lang}"] = sum(1 for s in doc.sents if s.text.strip())
     tables = {
         "quantities": pd.DataFrame(
