@@ -155,6 +155,42 @@ def _zh_sent_ids(strings):
     return numpy.asarray([strings.add(c) for c in sorted(_ZH_SENT_END)], dtype="uint64"), strings.add("\n")
 
 
+def _sentencize(doc: Doc, proc) -> Doc:
+    """spaCy's ``Sentencizer`` (same rule, same sentence starts) over ORTH / IS_PUNCT arrays:
+    its ``predict`` builds a Token object per token, the largest cost of English tokenization."""
+    import numpy
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+    from spacy.strings import get_string_id
+
+    n = len(doc)
+    if not n:
+        return doc
+    punct = _PUNCT_IDS.get(id(proc))
+    if punct is None or punct[0] is not proc.punct_chars:
+        punct = _PUNCT_IDS[id(proc)] = (proc.punct_chars, frozenset(get_string_id(c) for c in proc.punct_chars))
+    ids = punct[1]
+    arr = doc.to_array([ORTH, IS_PUNCT, SENT_START])
+    orth, is_punct, current = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].astype("int64").tolist()
+    guesses = [False] * n
+    guesses[0] = True
+    start, seen_period = 0, False
+    for i in range(n):
+        in_chars = orth[i] in ids
+        if seen_period and not is_punct[i] and not in_chars:
+            guesses[start] = True
+            start, seen_period = i, False
+        elif in_chars:
+            seen_period = True
+    guesses[start] = True
+    # like Sentencizer.set_annotations: a start already set is kept unless overwrite
+    starts = [(1 if g else -1) if (c == 0 or proc.overwrite) else c for g, c in zip(guesses, current)]
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+    return doc
+
+
+_PUNCT_IDS: dict = {}
+
+
 def _set_spans(doc: Doc, key: str, records, fields, label_of):
     spans = []
     for r in records:
@@ -232,17 +268,20 @@ def tokenize(text: str, lang: str, quantities=None, entities=None, *, spans: boo
 
     ``spans=False`` is the fast path for callers that only count tokens and sentences
     (:func:`pipeline.process.process_article`): the rule components are skipped, so
-    ``doc.spans`` is not written; the mentions (anything with ``start``/``end``) only
-    cut the Chinese text. Tokens and sentences are the same either way.
+    ``doc.spans`` is not written; the mentions (anything with ``start``/``end``; found by
+    the extractors when None, as usual) only cut the Chinese text. Tokens and sentences
+    are the same either way.
     """
     nlp = make_nlp(lang)
     if not spans:
         if lang == "zh":
-            doc = nlp.tokenizer(text, quantities=quantities or [], entities=entities or [])
+            doc = nlp.tokenizer(text, quantities=quantities, entities=entities)
         else:
             doc = nlp.make_doc(text)
         for name, proc in nlp.pipeline:
-            if name not in ("duizhao_quantities", "duizhao_entities"):
+            if name == "sentencizer":
+                doc = _sentencize(doc, proc)
+            elif name not in ("duizhao_quantities", "duizhao_entities"):
                 doc = proc(doc)
         return doc
     if lang == "zh":
