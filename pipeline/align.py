@@ -224,6 +224,15 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
         if tab is None:
             tab = memo[(a, b)] = {}
         beads.append((a, b, p, tab))
+    # units with no number and no name: a bead of those alone has no anchor cost, and with no
+    # title marks _static_cost would give -0.0 (both sides) or 0.0 (one side); counted by prefix
+    plain = not zcheap and not etitle
+    zanc, eanc = [0], [0]
+    if plain:
+        for v, nm in zip(zvals, znames):
+            zanc.append(zanc[-1] + (1 if (v or nm) else 0))
+        for v, nm in zip(evals, enames):
+            eanc.append(eanc[-1] + (1 if (v or nm) else 0))
     # the length cost (_length_cost) is computed inline below, with the same operations
     smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
     w = m + 1
@@ -242,7 +251,10 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                     continue
                 st = tab.get(i * w + j)
                 if st is None:
-                    add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
+                    if plain and zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
+                        add, override = (-0.0 if (a and b) else 0.0), None
+                    else:
+                        add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
                     lz, le = zpre[ia] - zpre[i], epre[jb] - epre[j]
                     if override is not None and (a == 0 or b == 0):
                         fixed = override if (a, b) == (1, 0) else min(p + add, override)
@@ -254,7 +266,8 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                 c, pa, lz, le = st
                 if c is None:
                     d = log((le + smooth) / (lz * ratio + smooth))
-                    var = floor2 + short / max((lz + le / ratio) / 2, 1.0)
+                    nn = (lz + le / ratio) / 2
+                    var = floor2 + short / (nn if nn >= 1.0 else 1.0)
                     c = pa + d * d / (2 * var)
                 nc = c0 + c
                 if nc < cost[ia][jb]:
