@@ -110,7 +110,7 @@ class Bead:
 
 def _len(text: str, lang: str) -> int:
     if lang == "zh":
-        return sum(1 for c in text if not c.isspace())
+        return len(text) - sum(map(str.isspace, text))  # the characters that are not white space
     return len(" ".join(text.split()))
 
 

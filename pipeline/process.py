@@ -87,6 +87,23 @@ def _tokenize_side(article: Article, lang: str, quantities, entities):
     return tokenize(text, lang, quantities=local(quantities), entities=local(entities), spans=False)
 
 
+def _counts(doc) -> tuple[int, int]:
+    """Tokens that are not white space, and sentences with such a token (= whose text is not
+    blank), counted on the IS_SPACE / SENT_START arrays as ``doc.sents`` splits them: iterating
+    the Doc and its sentences would build a Token per token."""
+    import numpy
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return sum(1 for t in doc if not t.is_space), sum(1 for s in doc.sents if s.text.strip())
+    arr = doc.to_array([IS_SPACE, SENT_START])
+    words = arr[:, 0] == 0
+    starts = arr[:, 1].astype("int64") == 1
+    starts[0] = False  # doc.sents: a sentence starts at token 0 and at every later token with sent_start 1
+    sentence = numpy.cumsum(starts)
+    return int(words.sum()), int(len(numpy.unique(sentence[words])))
+
+
 def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.DataFrame]:
     """Every table's rows for one article, as DataFrames keyed by table name."""
     q = {lang: article_quantities(article, lang) for lang in ("zh", "en")}
@@ -102,14 +119,10 @@ def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.
     }
     docs = {}
     if tokenize:
-        from spacy.attrs import IS_SPACE
-
         for lang in ("zh", "en"):
             doc = _tokenize_side(article, lang, q[lang], e[lang])
             docs[lang] = doc
-            # counted on the IS_SPACE array: iterating the Doc would build a Token per token
-            row[f"n_tokens_{lang}"] = int(len(doc) - doc.to_array(IS_SPACE).sum()) if len(doc) else 0
-            row[f"n_sentences_{lang}"] = sum(1 for s in doc.sents if s.text.strip())
+            row[f"n_tokens_{lang}"], row[f"n_sentences_{lang}"] = _counts(doc)
     tables = {
         "quantities": pd.DataFrame(
             _quantity_rows(article, q["zh"], "zh") + _quantity_rows(article, q["en"], "en"),

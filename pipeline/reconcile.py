@@ -182,6 +182,33 @@ def _ratio(q, v: Decimal) -> Decimal:
     return v
 
 
+def _per_quantity(fn):
+    """Cache ``fn(q)`` per Quantity object (by identity: a frozen record, so the result cannot
+    change; two equal records may still differ in how their Decimals are written, so not by
+    value). :func:`_pair` judges every Chinese figure against every English one."""
+    from pipeline.types import Quantity
+
+    memo: dict = {}
+
+    def cached(q):
+        if type(q) is not Quantity:
+            return fn(q)
+        hit = memo.get(id(q))
+        if hit is not None and hit[0] is q:
+            return hit[1]
+        r = fn(q)
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[id(q)] = (q, r)
+        return r
+
+    cached.__wrapped__ = fn
+    cached.__doc__ = fn.__doc__
+    cached.__name__ = fn.__name__
+    return cached
+
+
+@_per_quantity
 def bounds(q) -> tuple[Decimal, Decimal] | None:
     lo, hi = _d(q.value), _d(q.high)
     if lo is None:
@@ -193,6 +220,7 @@ def bounds(q) -> tuple[Decimal, Decimal] | None:
     return (min(lo, hi), max(lo, hi))
 
 
+@_per_quantity
 def quantum(q) -> Decimal:
     """Precision of an English figure: half of it is the rounding the translation may do.
 
