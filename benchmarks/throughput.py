@@ -207,14 +207,14 @@ def memory_run(files, out: Path, checkpoint: int = 1000) -> dict:
     def on_progress(s):
         done = s.processed + s.failed + s.skipped
         if checkpoint not in marks and done >= checkpoint:
-            marks[checkpoint] = (done, dict(s.worker_peak_mb), _self_rss_mb())
+            marks[checkpoint] = (done, dict(s.worker_peak_mb), _self_rss_mb(), dict(s.worker_pss_mb))
         last["rss"] = _self_rss_mb()
 
     t = time.perf_counter()
     r = run(files, out, workers=2, progress=False, report=False, return_tables=False, on_progress=on_progress)
     secs = time.perf_counter() - t
     s = r["summary"]
-    marks[s.inputs] = (s.inputs, dict(s.worker_peak_mb), last.get("rss", float("nan")))
+    marks[s.inputs] = (s.inputs, dict(s.worker_peak_mb), last.get("rss", float("nan")), dict(s.worker_pss_mb))
     return {"marks": marks, "parent_after_export": _self_rss_mb(), "seconds": secs, "rate": s.inputs / secs, "n": s.inputs,
             "processed": s.processed, "failed": s.failed, "errors": dict(s.errors_by_kind)}
 
@@ -330,10 +330,14 @@ def write_results(path: Path, cmd: str, src: str, r: dict):
         f"| peak RSS per worker after {m1[0]:,} articles (2 workers) | {peak1:.0f} MB | <= 500 MB | {ok(peak1 <= 500)} |",
         f"| peak RSS per worker after {mN[0]:,} articles (2 workers) | {peakN:.0f} MB | <= 500 MB | {ok(peakN <= 500)} |",
         f"| growth of the worker peak, {m1[0]:,} -> {mN[0]:,} articles | {growth:+.1%} | within 10% | {ok(abs(growth) <= 0.10)} |",
+        f"| largest PSS per worker (shared pages counted once) after {m1[0]:,} / {mN[0]:,} articles | "
+        f"{max(m1[3].values(), default=float('nan')):.0f} / {max(mN[3].values(), default=float('nan')):.0f} MB | | |",
         "",
         f"The 2-worker run over all {mem['n']:,} articles ran at {mem['rate']:.1f} articles/s ({mem['seconds']:.0f} s). "
         f"Per worker (pid: MB after {m1[0]:,} / after {mN[0]:,}): "
         + ", ".join(f"{p}: {m1[1].get(p, float('nan')):.0f} / {mN[1].get(p, float('nan')):.0f}" for p in pids)
+        + ". RSS counts the pages a worker shares copy-on-write with the parent, which loaded the models "
+        "before forking; PSS divides them among the processes sharing them"
         + f". The writing process (the parent: it also ran the baseline above, so the models are loaded in it; "
         f"it reads the results and writes SQLite) peaked at {m1[2]:.0f} MB after {m1[0]:,} articles and "
         f"{mN[2]:.0f} MB after {mN[0]:,}, and at {mem['parent_after_export']:.0f} MB after the CSV export "

@@ -47,6 +47,8 @@ class Summary:
     workers: int = 1
     #: peak resident memory (MB) of each worker process seen, by pid
     worker_peak_mb: dict = field(default_factory=dict)
+    #: largest proportional set size (MB: shared pages counted once across processes) seen, by pid
+    worker_pss_mb: dict = field(default_factory=dict)
 
     def line(self) -> str:
         rate = self.processed / self.seconds if self.seconds else 0.0
@@ -160,8 +162,10 @@ def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), bat
     cancelled = False
     try:
         chunks = _chunked(_items(files, done, getattr(eng, "ships_data", False)), chunk_size)
-        for meta, tables, (pid, rss_kb) in eng.map_chunks(chunks):
+        for meta, tables, (pid, rss_kb, pss) in eng.map_chunks(chunks):
             summary.worker_peak_mb[pid] = max(summary.worker_peak_mb.get(pid, 0.0), rss_kb / 1024)
+            if pss is not None:
+                summary.worker_pss_mb[pid] = max(summary.worker_pss_mb.get(pid, 0.0), pss / 1024)
             drop: dict[str, list] = {}
             dups = []
             for path, status, aid, kind, rows in meta:

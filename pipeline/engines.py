@@ -79,8 +79,21 @@ def concat_tables(parts: list[dict]) -> tuple[dict, list[dict]]:
     return tables, ranges
 
 
-def work_chunk(items) -> tuple[list, dict, tuple[int, int]]:
-    """Process a chunk; returns (meta, tables, (worker pid, worker peak RSS in KB)).
+def pss_kb() -> int | None:
+    """This process's proportional set size in KB (shared pages divided among the processes
+    sharing them; Linux only), or None."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def work_chunk(items) -> tuple[list, dict, tuple]:
+    """Process a chunk; returns (meta, tables, (worker pid, peak RSS in KB, current PSS in KB or None)).
 
     ``meta`` has one ``(path, status, article_id, kind, rows)`` per item, ``rows`` giving the
     ``(start, stop)`` of the item's rows in each of the chunk's ``tables``, concatenated
@@ -91,7 +104,7 @@ def work_chunk(items) -> tuple[list, dict, tuple[int, int]]:
     results = [item[1] if item[0] == "done" else work_item(item) for item in items]
     tables, ranges = concat_tables([r[4] for r in results])
     meta = [(path, status, aid, kind, rows) for (path, status, aid, kind, _), rows in zip(results, ranges)]
-    return meta, tables, (os.getpid(), peak_rss_kb())
+    return meta, tables, (os.getpid(), peak_rss_kb(), pss_kb())
 
 
 _WARM_UP = """Title: Warm-up
