@@ -224,15 +224,13 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
         if tab is None:
             tab = memo[(a, b)] = {}
         beads.append((a, b, p, tab))
-    # units with no number and no name: a bead of those alone has no anchor cost, and with no
-    # title marks _static_cost would give -0.0 (both sides) or 0.0 (one side); counted by prefix
-    plain = not zcheap and not etitle
+    # units with no number, no name and no title mark: for a bead of those alone _static_cost
+    # gives (-0.0 (both sides) or 0.0 (one side), None); counted by prefix sums
     zanc, eanc = [0], [0]
-    if plain:
-        for v, nm in zip(zvals, znames):
-            zanc.append(zanc[-1] + (1 if (v or nm) else 0))
-        for v, nm in zip(evals, enames):
-            eanc.append(eanc[-1] + (1 if (v or nm) else 0))
+    for k, (v, nm) in enumerate(zip(zvals, znames)):
+        zanc.append(zanc[-1] + (1 if (v or nm or (zcheap and zcheap[k])) else 0))
+    for k, (v, nm) in enumerate(zip(evals, enames)):
+        eanc.append(eanc[-1] + (1 if (v or nm or (etitle and etitle[k])) else 0))
     # the length cost (_length_cost) is computed inline below, with the same operations
     smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
     w = m + 1
@@ -251,7 +249,7 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                     continue
                 st = tab.get(i * w + j)
                 if st is None:
-                    if plain and zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
+                    if zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
                         add, override = (-0.0 if (a and b) else 0.0), None
                     else:
                         add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
