@@ -794,14 +794,13 @@ def _persons(st: str) -> list[Subject]:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
-    """A private jieba part-of-speech tokenizer (the global jieba is left alone), loaded once."""
-    import logging
-
-    import jieba
+    """A jieba part-of-speech tokenizer over the pipeline's own jieba tokenizer (one copy of the
+    dictionary per process; the global jieba is left alone), loaded once."""
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    from pipeline.nlp import jieba_tokenizer
+
+    return jieba.posseg.POSTokenizer(jieba_tokenizer())
 
 
 @lru_cache(maxsize=4096)
