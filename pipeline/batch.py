@@ -214,19 +214,15 @@ def run(inputs=("corpus",), out="outputs", *, db_url=None, formats=("csv",), bat
         if bar is not None:
             bar.close()
     store.export(formats)
-    result = {}
-    if return_tables or report:
+    if return_tables:
         result = {name: store.read(name) for name in store.tables() if name != "meta"}
-    if report:
-        try:
-            from pipeline.report import write_report
-        except ModuleNotFoundError as err:
-            if err.name != "pipeline.report":
-                raise
-        else:
-            write_report(result.get("articles"), result.get("reconciliation"), Path(out) / "report.html")
-    if not return_tables:
+    else:
         result = {}
+    if report:
+        from pipeline.report import write_report
+
+        tables = result or {name: store.read(name) for name in ("articles", "reconciliation")}
+        write_report(tables.get("articles"), tables.get("reconciliation"), Path(out) / "report.html")
     store.close()
     summary.seconds = time.perf_counter() - t0
     result["summary"] = summary

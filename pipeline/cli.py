@@ -56,9 +56,14 @@ def run(inputs, out, db_url, formats, no_progress, workers, engine, scheduler, n
 
     try:
         result = run_batch(inputs or ("corpus",), out, db_url=db_url, formats=formats, progress=not no_progress,
-                           workers=workers, engine=engine, scheduler=scheduler, resume=not no_resume)
+                           workers=workers, engine=engine, scheduler=scheduler, resume=not no_resume,
+                           return_tables=False)
     except FileNotFoundError as e:
         raise click.ClickException(str(e))
+    except ModuleNotFoundError as e:
+        if e.name and e.name.split(".")[0] in ("dask", "distributed"):
+            raise click.ClickException("--engine dask needs the dask extra: pip install 'duizhao[dask]'")
+        raise
     summary = result["summary"]
     click.echo(summary.line(), err=True)
     if summary.errors_by_kind:
@@ -151,11 +156,17 @@ def eval_(gold, corpus, inject, per_kind, show_errors, as_json):
 
 
 def main():
+    """Entry point: click's own error handling, except that Ctrl-C exits with status 130
+    (the shell's convention) and says how to resume."""
     try:
-        cli(prog_name="duizhao")
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        rv = cli.main(prog_name="duizhao", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted: what was written is kept; run the same command again to resume", err=True)
         sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    sys.exit(rv if isinstance(rv, int) else 0)
 
 
 if __name__ == "__main__":
