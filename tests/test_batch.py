@@ -3,7 +3,7 @@
 Helpers here (unique copies of an article, defective files, canonical tables) are also
 used by test_resume.py and test_dask.py.
 """
-import datetime as dt
+import importlib.util
 import re
 from pathlib import Path
 
@@ -11,35 +11,18 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, SHARED
+from conftest import CORPUS, ROOT, SHARED
 
 import pipeline
 from pipeline.batch import find_inputs, run
 from pipeline.cli import cli
 
 SEED = CORPUS / "000_33999ee4fb8daa75.txt"
-_DATE = re.compile(r"^(Date:[ \t]*|[ \t]*)(\d{4})-(\d{2})-(\d{2})[ \t]*$", re.M)
-
-
-def _letters(k: int) -> str:
-    s = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        s = chr(ord("a") + r) + s
-    return s
-
-
-def unique_copy(text: str, k: int) -> str:
-    """Copy ``k`` of an article, with its own id: the date (header and Chinese date line)
-    moved by ``k`` days and a marker (letters, no digits) after the last Chinese line."""
-    def shift(m):
-        d = dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4))) + dt.timedelta(days=k)
-        return f"{m.group(1)}{d.isoformat()}"
-
-    text = _DATE.sub(shift, text)
-    body = text.rstrip()
-    return body + f"〔{_letters(k)}〕\n"
+# The benchmark's corpus builder is the one the tests use: unique copies (own dates, own id).
+_spec = importlib.util.spec_from_file_location("duizhao_throughput", ROOT / "benchmarks" / "throughput.py")
+_throughput = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_throughput)
+unique_copy, _letters = _throughput.unique_copy, _throughput._letters
 
 
 def sources() -> list[Path]:
