@@ -337,3 +337,70 @@ def test_entities_zh_one_character_country_before_a_word_of_state(t, c):
 @pytest.mark.parametrize("t", ["亚当局", "黄河江双方"])
 def test_entities_zh_word_of_state_needs_a_country(t):
     assert not {"亚", "江"} & _texts(t, "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("据新华社康开三十一日电据巴特寮电台广播", "康开"),
+    ("本报德国罗滕堡5月27日电记者薛原", "罗滕堡"),
+    ("新华社桑怒一日电", "桑怒"),
+])
+def test_entities_zh_dateline_names_the_place_of_filing(t, name):
+    p = _by_text(extract(t), "PLACE")
+    assert name in p and p[name].text == name
+
+
+@pytest.mark.parametrize("t", ["新华社记者王俊璞、本报记者刘小明报道", "本报联合国6月9日电记者", "本报讯记者"])
+def test_entities_zh_dateline_is_not_a_reporter_or_a_body(t):
+    assert not _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_one_character_name_heading_a_dispatch():
+    p = _by_text(extract("【新华社延安一日电】沪讯：路透社十七日电称"), "PLACE")
+    assert p["沪"].norm == "上海市"
+
+
+def test_entities_zh_list_after_its_province_and_list_joined_by_he():
+    p = _by_text(extract("飞机到琅勃拉邦省舍肖、舍卡梭和芒显地区撒放化学毒药"), "PLACE")
+    assert {"舍肖", "舍卡梭", "芒显"} <= set(p)
+    p = _by_text(extract("随后，在本厂、金村和水东三地搞起了三个养鸡场"), "PLACE")
+    assert {"金村", "水东"} <= set(p) and "本厂" not in p
+
+
+@pytest.mark.parametrize("t", ["其中，长江中下游、华南以及贵州等地有小到中雨", "泰国前总理、泰中友协会长",
+                               "吉林各地的优秀青年兴业领头人、下岗青工创业标兵"])
+def test_entities_zh_deng_di_or_a_country_does_not_make_a_list_of_places(t):
+    p = _by_text(extract(t), "PLACE")
+    assert not {"中下游", "前总理", "领头人"} & set(p)
+
+
+def test_entities_zh_first_list_item_is_the_place_ending_at_the_comma():
+    p = _by_text(extract("慰劳团带领满载曹县、齐滨两县群众捐募的慰劳品"), "PLACE")
+    assert "曹县" in p and "齐滨" in p
+
+
+def test_entities_zh_ambiguous_name_beside_a_place_joined_by_yu():
+    assert "太平" in _by_text(extract("肃清了温井与太平之间二十公里以上的一段公路"), "PLACE")
+
+
+def test_entities_zh_area_and_fishing_ground_return_the_name_too():
+    p = _by_text(extract("舍卡梭和芒显地区撒放化学毒药"), "PLACE")
+    assert "芒显" in p and "芒显地区" in p
+    p = _by_text(extract("近半年来，感恩渔场也不断传来红鱼丰收的喜讯"), "PLACE")
+    assert "感恩" in p and "感恩渔场" in p
+
+
+def test_entities_zh_sea_suffix_and_its_common_words():
+    assert "七洲洋" in _by_text(extract("在七洲洋深海作业的临高县拖风船"), "PLACE")
+    assert not _by_text(extract("发展海洋渔业，远渡重洋"), "PLACE")
+
+
+def test_entities_zh_stem_after_a_boundary_word_keeps_its_first_character():
+    p = _by_text(extract("在广东中部花树下水库、大洞水库等处工地"), "PLACE")
+    assert "花树下水库" in p and "树下水库" not in p
+
+
+def test_entities_zh_village_named_with_a_district_name():
+    p = _by_text(extract("东湖渠村的刘德全说"), "PLACE")
+    assert "东湖渠村" in p and "东湖" not in p
+    p = _by_text(extract("翼城西阎村生产主任张志高"), "PLACE")
+    assert "西阎村" in p and "翼城" in p  # a county before a village locates it, it is no part of its name

@@ -214,15 +214,16 @@ def _suffix_extension(text, e, name, R, level=None):
     return None
 
 
-def _trim_stem(stem, R):
-    """Drop leading verbs/adverbs (修筑|王河, 挖|河) from an unknown stem."""
+def _trim_stem(stem, R, boundary=False):
+    """Drop leading verbs/adverbs (修筑|王河, 挖|河) from an unknown stem. ``boundary``: the stem starts right after a
+    boundary word or punctuation (中部|花树下水库), so its first character is not dropped alone."""
     changed = True
     while changed and len(stem) > 1:
         changed = False
         if len(stem) > 2 and R.common.get(stem[:2]) in _VERBISH:
             stem = stem[2:]
             changed = True
-        elif len(stem) > 2 and R.common.get(stem[:1]) in _VERB1 and stem[:2] not in R.common:
+        elif len(stem) > 2 and R.common.get(stem[:1]) in _VERB1 and stem[:2] not in R.common and not boundary:
             stem = stem[1:]
             changed = True
     return stem
@@ -272,7 +273,7 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     return k, j - k
 
 
-_WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠"}
+_WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠", "洋"}
 _CORE_STOP = set("的在是了和把被对从到给与及等各该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
 
 
@@ -393,6 +394,8 @@ def _extract(text: str) -> list[Entity]:
                 places.append(_place_entity(text, o.start + s2, o.start + e2, g.lookup_zh(w)[0]))
     # rule place_suffix: unknown stems + suffix
     occupied = _Spans(taken)
+    lex_end = {p.end: p for p in places if p.end - p.start == 2}
+    absorbed = set()
     for m in R.place_suffix_re.finditer(text):
         j, k = m.start(), m.end()
         suf = m.group(0)
@@ -401,6 +404,16 @@ def _extract(text: str) -> list[Entity]:
         _, sub, mn, mx, en_suf = R.place_suffix_map[suf]
         lo = occupied.last_end(j)
         st, run = _stem_left(text, j, lo, mx, R)
+        q = lex_end.get(lo) if sub == "village" and st == lo and 1 <= run <= 2 else None
+        if q is not None and q.subtype in ("district", "township", "other") \
+                and not any(c in R.stop for c in text[lo:j]) and text[lo:j + 1] not in R.common:
+            # rule village_of_place: 东湖|渠村 -> 东湖渠村, a village named with a place name and one or two characters
+            name = text[q.start:k]
+            places.append(Entity(text=name, start=q.start, end=k, label="PLACE", subtype="village", norm=name,
+                                 en=f"{_pinyin(name[:-1])} {en_suf}"))
+            absorbed.add(id(q))
+            occupied.add(q.start, k)
+            continue
         if sub not in ("province", "region", "city", "prefecture", "special_district") and run >= 2:
             seg = text[st:j]
             cut = max(seg.rfind(c) for c in "省市县区乡镇村")
@@ -419,7 +432,8 @@ def _extract(text: str) -> list[Entity]:
             for cut in "省市县":
                 if cut in stem:
                     stem = stem[stem.rindex(cut) + 1:]
-        stem = _trim_stem(stem, R)
+        s_st = j - len(stem)
+        stem = _trim_stem(stem, R, boundary=s_st > 0 and (text[s_st - 2:s_st] in R.stop_words or text[s_st - 1] in _PUNCT))
         if len(stem) < mn or not stem:
             continue
         if stem in R.common and not (len(stem) == 1 and sub == "river"):
@@ -460,7 +474,15 @@ def _extract(text: str) -> list[Entity]:
         p = g.best_zh(name)
         places.append(_place_entity(text, s0, k, p, subtype=None if p else sub,
                                     en=None if p else f"{_pinyin(stem)} {en_suf}".strip()))
+        if suf in ("地区", "渔场") and p is None and len(stem) >= 2:
+            # 芒显|地区, 感恩|渔场: the area around a named place; the name alone is returned too (as for gazetteer
+            # names)
+            places.append(Entity(text=stem, start=s0, end=j, label="PLACE", subtype="other", norm=stem,
+                                 en=_pinyin(stem)))
         occupied.add(s0, k)
+    if absorbed:
+        places = [p for p in places if id(p) not in absorbed]
+    places.extend(_safe(_datelines, [], text, R, places, orgs))
     places = _safe(_merge_autonomous, places, text, places, R)
     places.extend(_safe(_enumerations, [], text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
@@ -473,6 +495,49 @@ def _extract(text: str) -> list[Entity]:
     orgs.extend(_safe(_agencies, [], text, R, orgs))
     orgs.extend(_safe(_merge_chains, [], text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
+    return out
+
+
+#: rule dateline: 新华社康开三十一日电, 本报德国罗滕堡5月27日电: what stands between the agency and the date (or 电/讯)
+#: is where the dispatch was filed
+_DATELINE = re.compile(r"(?:新华社|新华通讯社|本报|中央社|中新社|路透社|合众社|美联社|法新社|塔斯社|共同社)"
+                       r"([\u4e00-\u9fff]{2,8}?)(?:[〇一二三四五六七八九十廿卅0-9０-９]{1,3}月)?"
+                       r"(?:[〇一二三四五六七八九十廿卅0-9０-９]{1,3}日)?(?:专)?[电讯]")
+
+
+#: 沪讯：, 京电： at the head of a dispatch: a one-character name before 讯/电
+_WIRE_ABBREV = re.compile(r"(?:^|(?<=[】\n　 ]))([\u4e00-\u9fff])(?:[〇一二三四五六七八九十廿卅]{1,3}日)?[电讯][：:]")
+
+
+def _datelines(text, R, places, orgs):
+    if "电" not in text and "讯" not in text:
+        return []
+    out = []
+    for m in _WIRE_ABBREV.finditer(text):
+        if m.group(1) in R.abbrev:
+            out.append(_abbrev_entity(text, m.start(1), R.g, R.abbrev))
+    for m in _DATELINE.finditer(text):
+        s, e = m.span(1)
+        seg = m.group(1)
+        if "记者" in seg or "特派" in seg or any(o.start < e and s < o.end for o in orgs) \
+                or any(R.lex.get(seg[:n]) == "O" for n in range(2, len(seg) + 1)):
+            continue  # 本报记者..., 本报联合国6月9日电 (an organisation, not a place)
+        inside = sorted((p for p in places if s <= p.start and p.end <= e), key=lambda p: p.start)
+        if any(p.start < e and s < p.end and not (s <= p.start and p.end <= e) for p in places):
+            continue
+        pos = s
+        gaps = []
+        for p in inside:
+            if p.start > pos:
+                gaps.append((pos, p.start))
+            pos = max(pos, p.end)
+        if pos < e:
+            gaps.append((pos, e))
+        for a, b in gaps:
+            w = text[a:b]
+            if b - a < 2 or w in R.common or w in R.not_place or any(c in R.stop for c in w) or w[0] in _NUMERAL:
+                continue
+            out.append(Entity(text=w, start=a, end=b, label="PLACE", subtype="other", norm=w, en=_pinyin(w)))
     return out
 
 
@@ -503,8 +568,10 @@ def _merge_autonomous(text, places, R):
     return [p for p in places if id(p) not in drop] + out
 
 
-_ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4}")
-_ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村)")
+#: items of 2-4 characters separated by 、, the last one possibly joined by 和/与/及 (本厂、金村和水东三地)
+_ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff](?:(?![和与及])[\u4e00-\u9fff]){1,3}"
+                   r"(?:[和与及][\u4e00-\u9fff]{2,4})?")
+_ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村|地)")
 
 
 def _enumerations(text, R, places):
@@ -513,15 +580,32 @@ def _enumerations(text, R, places):
     out = []
     by_span = {(p.start, p.end) for p in places}
     starts = {p.start: p for p in places}
+    ends = {p.end: p for p in places}
     for m in _ENUM.finditer(text):
         s0 = m.start()
         if s0 > 0 and _is_han(text[s0 - 1]) and text[s0 - 1] not in R.stop:
-            # the first item must start at a boundary; else drop it
+            # the first item must start at a boundary; else it is the known place ending there (满载|曹县、齐滨两县),
+            # or it is dropped
             first_end = text.index("、", s0)
-            s0 = first_end + 1
+            p0 = ends.get(first_end)
+            q = next((x for x in range(s0 + 1, first_end - 1) if x in ends), None)
+            if p0 is not None and p0.start > s0:
+                s0 = p0.start
+            elif q is not None:
+                s0 = q  # 琅勃拉邦省|舍肖、舍卡梭: the list starts after the province that holds it
+            else:
+                s0 = first_end + 1
+        # a list right after a unit written with its suffix (琅勃拉邦省|舍肖、舍卡梭) lies in it
+        after_place = s0 in ends and ends[s0].text[-1] in "省县州" and ends[s0].subtype != "other"
         items = []
         pos = s0
-        for part in text[s0:m.end()].split("、"):
+        parts = text[s0:m.end()].split("、")
+        last = parts[-1]
+        for k in range(2, len(last) - 1):
+            if last[k] in "和与及" and k <= 4:
+                parts[-1:] = [last[:k], last[k + 1:]]  # 金村和水东: the last item joined by 和
+                break
+        for part in parts:
             items.append((pos, pos + len(part), part))
             pos += len(part) + 1
         if len(items) < 2:
@@ -531,18 +615,18 @@ def _enumerations(text, R, places):
         tail = None
         for cut in range(2, len(lp) + 1):
             t = _ENUM_TAIL.match(text, ls + cut)
-            if t and (t.group(1) or t.group(2)):
+            if t and (t.group(2) or (t.group(1) and t.group(3) != "地")):  # 三地 (three places), not 等地 (and so on)
                 tail = t
                 items[-1] = (ls, ls + cut, lp[:cut])
                 break
         if tail is None:
             t = _ENUM_TAIL.match(text, le)
-            if t and (t.group(1) or t.group(2)):
+            if t and (t.group(2) or (t.group(1) and t.group(3) != "地")):
                 tail = t
         known = sum(1 for s, e, w in items if (s, e) in by_span or (s in starts and starts[s].end == e))
-        if not tail and known * 2 < len(items):
+        if not tail and not after_place and known * 2 < len(items):
             continue
-        if known == 0 and not tail:
+        if known == 0 and not tail and not after_place:
             continue
         for s, e, w in items:
             if (s, e) in by_span or w in R.common or w in R.not_place or any(c in R.stop for c in w) \
@@ -622,10 +706,10 @@ def _place_context(text, s, e, spans, R):
         return True
     by_end, by_start, words_by_end = _span_index(spans, R)
     for pos in (s - 1,):
-        if pos in by_end and text[pos:s] in "、和及":
+        if pos in by_end and text[pos:s] in "、和及与":
             return True
     for pos in (e + 1,):
-        if pos in by_start and text[e:pos] in "、和及":
+        if pos in by_start and text[e:pos] in "、和及与":
             return True
     if s in words_by_end:
         parent = words_by_end[s]
