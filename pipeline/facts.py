@@ -54,6 +54,7 @@ _DATA = Path(__file__).parent / "data" / "facts"
 _SENT = re.compile(r"(?:[^。！？；!?;\n\u3000 ]| (?! ))*[。！？；!?;]?")  # a headline's parts are split by wide spaces
 _CLAUSE = set("，,：:（）()")
 _MASK = "\u25a0"  # stands in for entity names, so that 生产社 is no 生产
+_CODE_DIGITS = frozenset("〇○零一二三四五六七八九")
 _ZH_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _DEMONSTRATIVE = re.compile(r"(?:这|那|这些|那些|上述|以上)$")
@@ -88,6 +89,11 @@ class Rules:
     unit_default: dict = field(default_factory=dict)
     adjacent: dict = field(default_factory=dict)
     share_first: tuple = ()
+    rate_re: re.Pattern | None = None
+    carry_words: frozenset = frozenset()
+    carry_re: re.Pattern | None = None
+    heading_words: tuple = ()
+    change_verbs: frozenset = frozenset()
     not_measure_re: re.Pattern | None = None
     scope_not_re: re.Pattern | None = None
     objects: dict = field(default_factory=dict)
@@ -127,6 +133,9 @@ class Rules:
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
     followed_by: tuple = ()
+    designation_re: re.Pattern | None = None
+    name_item_re: re.Pattern | None = None
+    name_item_before: frozenset = frozenset()
     apposition_units: frozenset = frozenset()
     session_units: frozenset = frozenset()
     session_after: tuple = ()
@@ -151,6 +160,9 @@ class Rules:
     agent_heads: frozenset = frozenset()
     not_agent: frozenset = frozenset()
     person_after: tuple = ()
+    plural_pronouns: frozenset = frozenset()
+    all_pronouns: frozenset = frozenset()
+    pronoun_re: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +177,10 @@ def rules() -> Rules:
     r.measure_en.update(m.get("default_en", {}))
     r.unit_default = m.get("unit_default", {})
     r.adjacent = m.get("adjacent", {})
+    r.rate_re = re.compile(m["rate_pattern"])
+    r.carry_words = frozenset(m["carry_words"])
+    r.carry_re = re.compile(_alt(r.carry_words))
+    r.heading_words = tuple(m["heading_words"])
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
     r.adjacent_not = m.get("adjacent_not", {})
@@ -192,6 +208,7 @@ def rules() -> Rules:
     r.baselines = c["baseline"]
     r.baseline_years = c["years"]
     r.verbs = c["verbs"]
+    r.change_verbs = frozenset(r.verbs)
     base, marker, after = _alt(r.baselines), _alt(c["markers"]), _alt(c["after_baseline"])
     r.change_re = re.compile(
         f"(?:(?P<marker>{marker})(?P<base1>{base})?(?:{after})?[，,]?)?"
@@ -214,6 +231,9 @@ def rules() -> Rules:
     r.determiners = frozenset(flt["determiners"])
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
+    r.designation_re = re.compile("|".join(flt["designation_after"]))
+    r.name_item_re = re.compile(flt["name_item"]["after"])
+    r.name_item_before = frozenset(flt["name_item"]["before"])
     r.apposition_units = frozenset(flt.get("apposition_units", ()))
     r.session_units = frozenset(flt.get("session_units", ()))
     r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
@@ -240,6 +260,10 @@ def rules() -> Rules:
     r.org_verb_inside_re = re.compile(_alt(s["org_verb_inside"]))
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
+    r.plural_pronouns = frozenset(s["pronouns"]["plural"])
+    r.all_pronouns = frozenset(s["pronouns"]["plural"] + s["pronouns"]["singular"])
+    r.pronoun_re = re.compile(f"(?<![{s['pronouns']['not_after']}])(?:{_alt(r.all_pronouns)})"
+                              f"(?![{s['pronouns']['not_before']}])")
     r.governed_list_re = re.compile(f"(?:{_alt(s['prepositions'])})(?:[\u4e00-\u9fff]{{1,10}}[、及])+$")
     return r
 
@@ -319,6 +343,7 @@ class Subject:
     kind: str | None
     entity: object | None = None
     places: list = field(default_factory=list)
+    pronoun: bool = False  # 他 / 他们 standing for the name in norm, en, entity
 
 
 # --- sentences and masks -----------------------------------------------------------------
@@ -489,7 +514,35 @@ def _baseline_period(baseline: str | None, period: Period | None, art_year: int,
 
 # --- measures and objects --------------------------------------------------------------------
 
-def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
+def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
+    """Whether the figure's clause before it has a verb of its own that does not carry an earlier
+    clause's measure on (measures.toml `carry_words`); names are left out (masked)."""
+    r = rules()
+    # a list item (…，轧花坊三组，运销九组 / 射击二十四项、无线电收发报十八项) shares the list's measure
+    if "、" in st[cs:qs]:
+        return False
+    if fig_ends and any(max(cs - 4, 0) <= e <= cs - 1 for e in fig_ends) and len(st[cs:qs]) <= 6:
+        return False
+    # the verbs of a relative clause before 的 (受灾最重的湖南亦达) are none of the figure's
+    k = max(st.rfind("的", cs, qs), cs - 1) + 1
+    if k >= qs - 1:
+        k = cs  # …将使秦淮河畔的三千多亩农田: the figure opens the head, its clause's verb (使) is its own
+    own = masked[k:qs]
+    if len(own) <= 1 or _MASK * len(own) == own:
+        return False
+    own = r.carry_re.sub("，", own)  # 上涨到, 计有, 要求达到 carry the measure on: out of the way of the tagger
+    toks = _pos(own)
+    relative = q.unit in RELATIVE_UNITS
+    if relative and any(t[:1] == "n" for _, _, _, t in toks):
+        relative = False  # 停站作业时间缩短了三分之二: a change of something else named in its own clause
+    for a, b, w, t in toks:
+        if t[:1] == "v" and t != "vn" and _MASK not in w and (relative is False or w not in r.change_verbs):
+            return True
+    return False
+
+
+def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
+             fig_ends=()):
     """(word start, word end, word, key) of the figure's measure, or None."""
     r = rules()
     if r.not_measure_re.search(masked):
@@ -497,6 +550,13 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)
              if not (r.heading_after and masked.startswith(r.heading_after, m.end()))]
     if q.kind in ("percent", "fraction"):
+        rate = None
+        for m in r.rate_re.finditer(masked, cs, qs):
+            rate = m
+        if rate is not None:  # 成块率由过去的百分之七十四提高到…, 失业的比率为百分之七: a rate, not a share
+            w = rate.group(0)
+            key = next((r.measures[w[k:]] for k in range(len(w)) if w[k:] in r.measures), "rate")
+            return rate.start(), rate.end(), w, key
         for w in r.share_first:
             i = masked.rfind(w, cs, qs)
             if i >= 0:
@@ -522,6 +582,9 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool):
         return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
+    if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]) \
+            and _own_verb(st, masked, cs, qs, q, fig_ends):
+        earlier = []  # 恢复了十六个村社: its own verb, not the 组织了 of the clause before (节约方面，… heads a section)
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
@@ -856,15 +919,18 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     return None
 
 
-def _pick_subject(st: str, cands, qs: int):
+def _pick_subject(st: str, cands, qs: int, masked: str | None = None):
+    masked = st if masked is None else masked
     r = rules()
     before = [c for c in cands if c.end <= qs]
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
+    objects = [c for c in before if _verb_governs(masked, c.start)]
     free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)
-            and not _after_verb(st, c.start)]
-    pool = free or before
+            and not _after_verb(st, c.start) and c not in objects]
+    # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年), but an object is none
+    pool = free or [c for c in before if c not in objects]
     if not pool:
         return None
     return max(pool, key=lambda c: (c.start, c.end))
@@ -875,6 +941,28 @@ def _verb_end_re():
     r = rules()
     verbs = [w for w, k in r.measures.items() if len(w) >= 2 and w[-1] not in "量值额数率"]
     return re.compile(f"(?:{_alt(verbs)})$")
+
+
+@lru_cache(maxsize=1)
+def _verb_in_re():
+    r = rules()
+    verbs = [w for w, k in r.measures.items() if len(w) >= 2 and w[-1] not in "量值额数率"]
+    return re.compile(_alt(verbs))
+
+
+def _verb_governs(masked: str, pos: int) -> bool:
+    """A name after a measure verb of its own clause is that verb's object (集宁除修筑王河上之民生渠:
+    the canal is built, 集宁 builds it), not a subject."""
+    a = pos
+    while a > 0 and masked[a - 1] not in _CLAUSE:
+        a -= 1
+    if a >= pos:
+        return False
+    # the last measure verb before it; right before 的 it makes a relative clause (已开始造林的安徽、湖南等)
+    last = None
+    for m in _verb_in_re().finditer(masked, a, pos):
+        last = m
+    return last is not None and not masked.startswith("的", last.end())
 
 
 def _after_verb(st: str, pos: int) -> bool:
@@ -931,6 +1019,8 @@ def states_something(q) -> bool:
         return False  # 一个, 一部, 一个社: "a", "one" that states nothing
     if len(q.text) == 1 and q.unit is None and not q.text.isdigit():
         return False
+    if q.unit is None and len(q.text) >= 2 and all(c in _CODE_DIGITS for c in q.text):
+        return False  # 八一一, 一九五一织布工作法, 四八交叉作业: a number read digit by digit with no unit names something
     return True
 
 
@@ -958,6 +1048,9 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue
         if r.followed_by and (q.text.endswith(r.followed_by) or text.startswith(r.followed_by, q.end)):
             continue  # 本报二版: a page
+        if r.designation_re.match(text, q.end) or (
+                r.name_item_re.match(text, q.end) and text[q.start - 1:q.start] in r.name_item_before):
+            continue  # 五百公里运动: a campaign's name; 来亨、澳洲黑、九斤黄等: a breed's
         if _classifier(q) in r.session_units and text.startswith(r.session_after, q.end):
             continue  # 四次大会: a session's number
         by_seg.setdefault((seg.start, seg.end), []).append(q)
@@ -974,6 +1067,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         segs.setdefault((seg.start, seg.end), seg)
     rows = []
     carried = None  # the subject so far: a figure with none in its sentence takes it
+    mem = {"person": None, "agent": None}  # the last person and the last agent named: what 他 / 他们 stand for
     for key in sorted(segs):
         seg = segs[key]
         if seg.role == "meta":
@@ -984,14 +1078,18 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
             if qs:
                 carried = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
-                                          rows, carried)
+                                          rows, carried, mem, ends)
             else:
                 ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
+                st = text[s0:e0]
                 if ents:
-                    st = text[s0:e0]
-                    subj = _topic(st, _candidates(st, s0, ents, all_ents))
+                    cands = _candidates(st, s0, ents, all_ents)
+                    subj = _topic(st, cands)
                     if subj is not None:
                         carried = (subj, s0)
+                    _remember(mem, cands, s0)
+                elif r.pronoun_re.search(st) is None:
+                    _remember(mem, _persons(st), s0)
     _fill_forward_subjects(rows)
     # plain object columns (exact strings, ints, None): a quarter of the cost of dtype inference
     return pd.DataFrame([[row.get(c) for c in FACT_COLUMNS] for row in rows], columns=FACT_COLUMNS, dtype=object)
@@ -1010,12 +1108,44 @@ def _fill_forward_subjects(rows):
             continue
         if nxt is None:
             continue
-        if row["para"] < 0 or nxt["para"] <= row["para"] + 1:
+        if row["para"] < 0 or row.get("_title") or nxt["para"] <= row["para"] + 1:
             for k in _SUBJECT_KEYS:
                 row[k] = nxt.get(k)
 
 
-def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried):
+def _is_agent(subj) -> bool:
+    """An organisation, a group or an agent noun phrase: what 他们 can stand for (a place cannot)."""
+    e = subj.entity
+    return subj.kind in ("group", "noun") or (e is not None and e.label == "ORG")
+
+
+def _remember(mem, cands, s0):
+    for c in cands:
+        if c.kind == "person":
+            mem["person"] = (c, s0)
+        elif _is_agent(c):
+            mem["agent"] = (c, s0)
+
+
+def _pronouns(st: str, cands, mem) -> list:
+    """他 / 他们 ... as subjects standing for the last person / agent named before the sentence."""
+    r = rules()
+    out = []
+    for m in r.pronoun_re.finditer(st):
+        if any(c.start < m.end() for c in cands):
+            continue  # a name before it in its sentence is what it stands for, and the nearer subject
+        plural = m.group(0) in r.plural_pronouns
+        ante = (mem["agent"] or mem["person"]) if plural else mem["person"]
+        if ante is None:
+            continue
+        a = ante[0]
+        out.append(Subject(m.start(), m.end(), m.group(0), a.norm, a.en, a.kind, a.entity, list(a.places), True))
+    return out
+
+
+def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried, mem=None,
+                    q_ends=None):
+    mem = {"person": None, "agent": None} if mem is None else mem
     r = rules()
     st = text[s0:e0]
     # an "entity" that cuts through a figure (出二百匹军) is a misreading: not a name here
@@ -1033,6 +1163,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                        pr.start + len(pr.norm) if st.startswith(pr.norm, pr.start) else pr.end):
             masked[i] = _MASK
     masked = "".join(masked)
+    # words that hold a measure word but are none (解放后, 生产队) masked too: for the verbs that govern a name
+    verb_masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
     local = [(q, q.start - s0, q.end - s0) for q in qs]
     # comparisons first: their baseline words are never a period
     comps = {}
@@ -1069,8 +1201,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         d = _DEMONSTRATIVE.search(st, 0, a)
         if d and _classifier(q) in r.apposition_units:
             cands.append(Subject(d.start(), b, st[d.start():b], st[d.start():b], None, "group", None, []))
+    if r.pronoun_re.search(st):
+        cands += _pronouns(st, cands, mem)
     cands.sort(key=lambda c: c.start)
+    _remember(mem, [c for c in cands if not c.pronoun], s0)
     fig_ends = {b for _, _, b in local}
+    list_ends = fig_ends | {x - s0 for x in (q_ends or ()) if s0 < x <= e0}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
     for q, a, b in local:
         if q.start in consumed:
@@ -1081,7 +1217,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         comp = comps.get(q.start)
         # measure
         share = st.startswith("的", b) or q.kind in ("percent", "fraction")
-        mw = _measure(masked, cs, ce, a, b, q, share)
+        mw = _measure(masked, cs, ce, a, b, q, share, st, list_ends)
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天: a duration, whatever verb came before
@@ -1107,7 +1243,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
-        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit)
+        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit,
+                             verb_masked)
         if subj is None or subj.end <= cs:
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
@@ -1133,7 +1270,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             rel = _REL_AFTER.match(st, b, ce)
             if rel is not None:
                 de = rel.end()
-                named = next((c for c in cands if de <= c.start <= de + 4 and c.kind in ("person", "group")), None)
+                named = next((c for c in cands if de <= c.start <= de + 4 and c.kind in ("person", "group")
+                              and not c.pronoun), None)
                 if named is None:
                     named = _noun_subject(st, de, ce)
                 if named is not None:
@@ -1164,7 +1302,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                                       per[3] if per else None) if x) or None
         row = {
             "fact_id": f"{article.id}:{q.start}", "article_id": article.id, "lang": "zh", "para": seg.index,
-            "role": "value", "related_fact_id": None,
+            "role": "value", "related_fact_id": None, "_title": seg.role == "title",
             "measure": measure, "measure_zh": measure_zh, "measure_en": r.measure_en.get(measure),
             "object_zh": obj[0] if obj else None, "object_en": obj[1] if obj else None,
             "value": _dec(q.value), "high": _dec(q.high), "unit": q.unit, "approx": q.approx, "kind": q.kind,

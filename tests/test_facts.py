@@ -226,7 +226,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word"},
+                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -235,9 +235,9 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after",
-                     "group_not_followed_by"},
+                     "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "followed_by", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "followed_by", "designation_after", "name_item", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
