@@ -283,6 +283,106 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
     return out
 
 
+def _dp_ratios(zs: list, es: list, ratios: list, prior: dict, zvals=None, evals=None, znames=None, enames=None,
+               zcheap=None, etitle=None, full: bool = False) -> list:
+    """:func:`_dp` for several ratios in one pass: ``[_dp(zs, es, r, prior, ...) for r in ratios]``.
+
+    Each ratio keeps its own cost and back-pointer tables, filled in the same cell and bead
+    order with the same operations as :func:`_dp`, so every path is the one ``_dp`` gives; the
+    walk over the cells, the reachability test and the ratio-free part of each bead (the
+    ``memo`` of ``_dp``) are shared. Which cells are reachable does not depend on the ratio
+    (every cost is finite), so the fallback to a full search is taken for all ratios or none.
+    """
+    n, m = len(zs), len(es)
+    R = len(ratios)
+    zvals = zvals or [[] for _ in zs]
+    evals = evals or [[] for _ in es]
+    znames = znames or [set() for _ in zs]
+    enames = enames or [set() for _ in es]
+    zpre = [0]
+    for x in zs:
+        zpre.append(zpre[-1] + x)
+    epre = [0]
+    for x in es:
+        epre.append(epre[-1] + x)
+    INF = float("inf")
+    w = m + 1
+    # per cell (flat index i * w + j): the costs and back pointers of every ratio
+    cost = [None] * ((n + 1) * w)
+    back = [None] * ((n + 1) * w)
+    cost[0] = [0.0] * R
+    back[0] = [None] * R
+    beads = [(a, b, p) for (a, b), p in prior.items()]
+    zanc, eanc = [0], [0]
+    for k, (v, nm) in enumerate(zip(zvals, znames)):
+        zanc.append(zanc[-1] + (1 if (v or nm or (zcheap and zcheap[k])) else 0))
+    for k, (v, nm) in enumerate(zip(evals, enames)):
+        eanc.append(eanc[-1] + (1 if (v or nm or (etitle and etitle[k])) else 0))
+    smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
+    krange = range(R)
+    band = max(8, (max(n, m) + 4) // 4) if not full else max(n, m) + 1
+    for i in range(n + 1):
+        mid = i * m / n if n else 0
+        base = i * w
+        for j in range(max(0, int(mid) - band), min(m, int(mid) + band) + 1):
+            c0s = cost[base + j]
+            if c0s is None:
+                continue  # not reachable (INF in _dp): the same for every ratio
+            for a, b, p in beads:
+                ia, jb = i + a, j + b
+                if ia > n or jb > m:
+                    continue
+                if zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
+                    add, override = (-0.0 if (a and b) else 0.0), None
+                else:
+                    add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
+                lz, le = zpre[ia] - zpre[i], epre[jb] - epre[j]
+                if override is not None and (a == 0 or b == 0):
+                    fixed = override if (a, b) == (1, 0) else min(p + add, override)
+                elif lz == 0 or le == 0:
+                    fixed = p + add + 0.0
+                else:
+                    fixed = None
+                pa = p + add
+                t = ia * w + jb
+                tc = cost[t]
+                if tc is None:
+                    tc = cost[t] = [INF] * R
+                    back[t] = [None] * R
+                tb = back[t]
+                if fixed is not None:
+                    for k in krange:
+                        nc = c0s[k] + fixed
+                        if nc < tc[k]:
+                            tc[k] = nc
+                            tb[k] = (a, b, fixed)
+                else:
+                    for k in krange:
+                        ratio = ratios[k]
+                        d = log((le + smooth) / (lz * ratio + smooth))
+                        nn = (lz + le / ratio) / 2
+                        var = floor2 + short / (nn if nn >= 1.0 else 1.0)
+                        c = pa + d * d / (2 * var)
+                        nc = c0s[k] + c
+                        if nc < tc[k]:
+                            tc[k] = nc
+                            tb[k] = (a, b, c)
+    last = n * w + m
+    if (n or m) and (back[last] is None or back[last][0] is None) and not full:
+        return _dp_ratios(zs, es, ratios, prior, zvals, evals, znames, enames, zcheap, etitle, full=True)
+    paths = []
+    for k in krange:
+        out = []
+        i, j = n, m
+        while i or j:
+            a, b, c = back[i * w + j][k]
+            out.append((tuple(range(i - a, i)), tuple(range(j - b, j)), c))
+            i, j = i - a, j - b
+        out.reverse()
+        paths.append(out)
+    return paths
+
+
 #: English characters per Chinese character over the dev articles (3.1 .. 5.3, median 4.4)
 _CORPUS_RATIO = 4.4
 _RATIO_SD = 0.15  # log-space spread of an article's ratio around the corpus ratio
@@ -459,10 +559,10 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
     # The article's own ratio is skewed when a paragraph is missing on one side: try a grid of
     # ratios around it and the corpus ratio, each path scored with a prior on the ratio, keep the best.
     best = None
-    memo: dict = {}
     grid = _ratio_grid(ratio) if len(zlen) * len(elen) <= 2500 else [ratio, _CORPUS_RATIO]
-    for r in grid:
-        p_ = _dp(zlen, elen, r, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle, memo)
+    # one DP pass for every ratio of the grid (the same paths as one _dp call per ratio)
+    paths = _dp_ratios(zlen, elen, grid, _PARA_PRIOR, zvals, evals, znames, enames, zcheap, etitle)
+    for r, p_ in zip(grid, paths):
         total = sum(c for _, _, c in p_) + _ratio_penalty(r, ratio)
         if best is None or total < best[0] - 1e-9:
             best = (total, p_, r)
