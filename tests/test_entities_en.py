@@ -30,8 +30,11 @@ def test_entities_en_old_spellings_map_to_gazetteer():
 def test_entities_en_special_districts_and_unknown_heads():
     t = "In the Nanning City and Rong County, Guilin, and Pingle Special Districts of Guangxi Province; Xiyan Village."
     p = _texts(extract(t), "PLACE")
-    assert p["Pingle Special Districts"].subtype == "special_district"
-    assert p["Rong County"].norm == "容县"
+    # the plural head is shared by the coordination: each bare name is a special district, Rong County keeps its own
+    assert p["Pingle"].subtype == "special_district" and p["Pingle"].en == "Pingle Special District"
+    assert p["Guilin"].subtype == "special_district"
+    assert "Pingle Special Districts" not in p
+    assert p["Rong County"].norm == "容县" and p["Rong County"].subtype == "county"
     assert p["Xiyan Village"].subtype == "village"
 
 
@@ -85,3 +88,120 @@ def test_entities_en_head_word_alone_is_no_lexicon_name():
     from pipeline.entities.en import extract as en_extract
 
     assert not [e for e in en_extract("the Army and the Navy") if e.label == "ORG" and e.text == "Army"]
+
+
+def test_entities_en_plural_head_after_a_coordination_of_gazetteer_names():
+    p = _texts(extract("Handan, Zhangjiakou, and Shijiazhuang Special Districts each produced iron."), "PLACE")
+    assert {"Handan", "Zhangjiakou", "Shijiazhuang"} <= set(p)
+    assert all(p[n].subtype == "special_district" for n in ("Handan", "Zhangjiakou", "Shijiazhuang"))
+    p = _texts(extract("In Hengyang and Xiangtan Special Districts of Hunan Province"), "PLACE")
+    assert p["Xiangtan"].subtype == p["Hengyang"].subtype == "special_district"
+
+
+def test_entities_en_plural_head_after_one_name_is_not_part_of_it():
+    p = _texts(extract("Half of Wu'an Villages Achieve Self-Sufficiency"), "PLACE")
+    assert "Wu'an" in p and "Wu'an Villages" not in p
+    assert p["Wu'an"].subtype != "village"  # the villages of Wu'an: Wu'an stays what the gazetteer says
+
+
+def test_entities_en_list_of_names_with_a_lower_case_plural_head():
+    t = "The East Fujia, West Fujia, Xinyang, Songpu, and Guxiang districts have set up cooperatives."
+    p = _texts(extract(t), "PLACE")
+    assert {"East Fujia", "West Fujia", "Songpu", "Guxiang"} <= set(p)
+    assert p["Songpu"].subtype == "district" and p["Songpu"].en == "Songpu District"
+    assert "The East Fujia" not in p
+    # no list, no head: nothing made up
+    assert _texts(extract("Party and Government districts"), "PLACE") == {}
+
+
+def test_entities_en_wider_places_with_lower_case_heads_keep_the_place_inside():
+    for t, wide, inner in [("In the Chongqing area, coal", "Chongqing area", "Chongqing"),
+                           ("farmers in the suburbs of Beijing sold grain", "suburbs of Beijing", "Beijing"),
+                           ("Beijing's suburbs are green", "Beijing's suburbs", "Beijing"),
+                           ("workers of the North China region", "North China region", "North China"),
+                           ("boats in the Wanglou fishing ground", "Wanglou fishing ground", "Wanglou")]:
+        p = _texts(extract(t), "PLACE")
+        assert wide in p and inner in p, (t, p)
+    assert "Chongqing regional" not in _texts(extract("the Chongqing regional office"), "PLACE")
+
+
+def test_entities_en_direction_adjective_before_a_province_names_its_part():
+    p = _texts(extract("troops in western Liaoning and northern Jiangsu"), "PLACE")
+    assert p["western Liaoning"].norm == "辽西省"  # the 1949-54 province, from the gazetteer
+    assert p["northern Jiangsu"].norm.startswith("苏北")
+    assert "Liaoning" in p  # the province inside
+    assert "eastern" not in " ".join(_texts(extract("the eastern Railway workers"), "PLACE"))
+
+
+def test_entities_en_compass_region_standing_alone():
+    p = _texts(extract("In the South, many people live in poverty."), "PLACE")
+    assert "South" in p and p["South"].subtype == "region"
+    p = _texts(extract("the South China Sea and the South-West"), "PLACE")
+    assert "South" not in p
+
+
+def test_entities_en_strong_heads_after_any_capitalised_name():
+    p = _texts(extract("the Leningrad Oblast, the Moldavian Republic and the Neutral Zone"), "PLACE")
+    assert {"Leningrad Oblast", "Moldavian Republic", "Neutral Zone"} <= set(p)
+    assert "People's Republic" not in _texts(extract("the People's Republic"), "PLACE")
+
+
+def test_entities_en_named_after_facility_returns_the_place_too():
+    ents = extract("the Shanghai Railway Administration exceeded its plan")
+    assert "Shanghai Railway Administration" in _texts(ents, "ORG")
+    assert _texts(ents, "PLACE")["Shanghai"].norm == "上海市"
+    # a river only shares a county's name: no county inside it
+    p = _texts(extract("the Yongding River flooded"), "PLACE")
+    assert "Yongding" not in p
+
+
+def test_entities_en_battle_front_is_a_place_a_patriotic_front_an_organisation():
+    assert "Longhai Front" in _texts(extract("soldiers on the Longhai Front, who"), "PLACE")
+    ents = extract("the Lao Patriotic Front said")
+    assert "Lao Patriotic Front" in _texts(ents, "ORG") and "Lao Patriotic Front" not in _texts(ents, "PLACE")
+
+
+def test_entities_en_autonomous_unit_named_after_of():
+    p = _texts(extract("the Miao Autonomous County of Da Miao Shan, Guangxi"), "PLACE")
+    assert "Miao Autonomous County of Da Miao Shan" in p
+    p = _texts(extract("the Inner Mongolia Autonomous Region of China"), "PLACE")
+    assert "Inner Mongolia Autonomous Region" in p and "China" in p
+
+
+def test_entities_en_pinyin_village_names():
+    p = _texts(extract("Loubanzhai, a village along the river, was flooded."), "PLACE")
+    assert "Loubanzhai" in p  # appositive
+    p = _texts(extract("they started farms in the factory, Jincun, and Shuidong."), "PLACE")
+    assert "Jincun" in p  # -cun (村): a village name
+    p = _texts(extract("over ten villages along the river, including Wanquansi."), "PLACE")
+    assert "Wanquansi" in p
+    p = _texts(extract("the highway between Wenjing and Taiping was cleared"), "PLACE")
+    assert "Taiping" in p  # a common word as a name only beside another place
+    assert "Taiping" not in _texts(extract("The Taiping Rebellion"), "PLACE")
+    # a person's name is never a village
+    assert "Jincun" not in _texts(extract("Comrade Wang Jincun spoke"), "PLACE")
+
+
+def test_entities_en_period_spellings_the_gazetteer_lacks():
+    p = _texts(extract("Trains from Chinkiang, Kalgan and Yentai reached Paotow."), "PLACE")
+    assert p["Chinkiang"].norm == "镇江市" and p["Yentai"].norm == "烟台市"
+    assert p["Kalgan"].norm.startswith("张家口") and p["Paotow"].norm.startswith("包头")
+
+
+def test_entities_en_org_names_run_to_the_last_head():
+    o = _texts(extract("The Wuan County Party Committee and County Government convened."), "ORG")
+    assert "Wuan County Party Committee" in o and "County Government" in o
+    assert o["Wuan County Party Committee"].subtype == "party"
+    o = _texts(extract("the Weiyuan Coal Mine and Tianchi Coal Mine met"), "ORG")
+    assert "Tianchi Coal Mine" in o and not any(t.startswith("and ") for t in o)
+    o = _texts(extract("Textile Factory No. 1 reached 97%"), "ORG")
+    assert "Textile Factory No. 1" in o
+    o = _texts(extract("the North China Textile Administration Bureau exceeded"), "ORG")
+    assert "North China Textile Administration Bureau" in o
+
+
+def test_entities_en_lexicon_orgs_with_a_country_or_a_body():
+    o = _texts(extract("the Soviet Ministry of Railways built dormitories"), "ORG")
+    assert "Soviet Ministry of Railways" in o and o["Soviet Ministry of Railways"].norm is None  # not 铁道部
+    o = _texts(extract("the CCP Central Committee said"), "ORG")
+    assert "CCP Central Committee" in o and "CCP" not in o

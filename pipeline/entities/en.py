@@ -13,6 +13,7 @@ Offsets index the input text. Never raises.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import lru_cache
@@ -41,9 +42,12 @@ class _Rules:
         best = {}
         self.acronyms = {}
         syllables = set(_lines("pinyin_syllables.txt"))
+        def wkey(name):  # the same words extract() sees (Democratic People's Republic -> democratic people republic)
+            return tuple(t[2].lower().strip(".").replace("’", "'") for t in _tokens(name))
+
         for p in g.places:
             for i, name in enumerate(p.english_names):
-                words = tuple(w.lower().strip(".") for w in _WORD.findall(name))
+                words = wkey(name)
                 if not words:
                     continue
                 if len(words) == 1 and (name.replace(".", "").isupper() and len(name) <= 6):
@@ -56,26 +60,43 @@ class _Rules:
                 prev = best.get(key)
                 if prev is None or rank < prev[0]:
                     best[key] = (rank, p)
+        # the period's spellings the gazetteer lacks (Chinkiang, Tatung, Yentai ...): en_period_spellings.tsv
+        for r in _rows("en_period_spellings.tsv"):
+            p = g.best_zh(r["zh"], r.get("level") or None)
+            if p is None:
+                continue
+            for v in (r["variants"] or "").split("|"):
+                words = wkey(v)
+                if words and words not in best:
+                    best[words] = ((9,), p)
         self.places = {k: v[1] for k, v in best.items()}
         self.max_words = max(len(k) for k in self.places)
         self.place_heads = {}
+        self.plural_heads = {}  # Special Districts -> Special District
         for r in _rows("en_place_heads.tsv"):
             self.place_heads[tuple(r["head"].lower().split())] = r["subtype"]
+            if r.get("singular"):
+                self.plural_heads[tuple(r["head"].lower().split())] = r["singular"]
+        # lower-case heads that make a wider place of the name before them (the Chongqing area, Beijing's suburbs)
+        self.lower_heads = {}
+        for r in _rows("en_lower_heads.tsv"):
+            self.lower_heads[(tuple(r["head"].lower().split()), r["position"])] = r["subtype"]
         self.org_heads = {}
         for r in _rows("en_org_heads.tsv"):
             self.org_heads[tuple(r["head"].lower().split())] = r["subtype"]
         self.orgs = {}
-        def key(name):  # the same words extract() sees (Korean People's Army -> korean people army)
-            return tuple(t[2].lower().strip(".").replace("’", "'") for t in _tokens(name))
-
         for r in _rows("zh_orgs.tsv"):
-            words = key(r["en"])
+            words = wkey(r["en"])
             if words and len(r["en"]) > 3 and r["en"][0].isupper() and not (len(words) == 1 and words in self.org_heads):
                 self.orgs[words] = (r["zh"], r["subtype"], r["en"])  # (not Army alone: a head word of many names)
         for r in _rows("en_orgs.tsv"):
-            words = key(r["en"])
+            words = wkey(r["en"])
             self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
         self.max_org_words = max(len(k) for k in self.orgs)
+        after = sorted((" ".join(h) for h, pos in self.lower_heads if pos == "after"), key=len, reverse=True)
+        before = sorted((" ".join(h) for h, pos in self.lower_heads if pos == "before"), key=len, reverse=True)
+        self.wider_after = re.compile(r"(?:['’]s)? (%s)(?![\w'’-])" % "|".join(map(re.escape, after)))
+        self.wider_before = re.compile(r"(?<![\w-])(%s) of (?:the )?$" % "|".join(map(re.escape, before)))
         self.syllables = set(_lines("pinyin_syllables.txt"))
         self.not_pinyin_place = {w.lower() for w in _lines("en_not_pinyin_place.txt")}
 
@@ -142,11 +163,31 @@ def _extract(text: str) -> list[Entity]:
                     break
         if hit:
             L, (zh, sub, en) = hit
-            s, e = toks[i][0], toks[i + L - 1][1]
-            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
-            for k in range(i, i + L):
+            a, b = i, i + L
+            # the organisation of another country (Soviet Ministry of Railways): another body than the lexicon's
+            if a > 0 and not used[a - 1] and _cap(toks[a - 1][2]) and _adjacent(text, toks, a - 1, b) \
+                    and low[a - 1] not in _FUNCTION:
+                c = R.places.get((low[a - 1],))
+                if c is not None and c.level == "country":
+                    a -= 1
+                    if c.zh != "中国":
+                        zh = None
+            # a body of the lexicon's organisation (CCP Central Committee, Xinhua News Agency Branch Office)
+            k = b
+            while k < n and k - b < 4 and _cap(toks[k][2]) and low[k] not in _FUNCTION and _adjacent(text, toks, a, k + 1):
+                h = _head_len(toks, low, k, R)
+                if h:
+                    b = k = k + h
+                    sub = R.org_heads[tuple(low[b - h:b])]
+                    zh = None
+                else:
+                    k += 1
+            s, e = toks[a][0], toks[b - 1][1]
+            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=zh,
+                              en=en if zh is not None or (a, b) == (i, i + L) else text[s:e]))
+            for k in range(a, b):
                 used[k] = True
-            i += L
+            i = b
             continue
         i += 1
     out.extend(_org_heads(text, toks, low, used, R))
@@ -174,20 +215,38 @@ def _extract(text: str) -> list[Entity]:
             # extend with a head noun: "Gaoyou" + "County"
             j = i + L
             sub = p.subtype
+            plural = facility = None
             for H in (3, 2, 1):
                 head = tuple(low[j:j + H])
                 if len(head) == H and head in R.place_heads and _adjacent(text, toks, i, j + H) and _cap(toks[j][2]):
-                    sub = R.place_heads[head]
-                    j += H
+                    if head in R.plural_heads:
+                        plural = (head, H)
+                    elif head[-1] in _NAMED_AFTER and p.level in _ADMIN_LEVELS:
+                        facility = H  # Shanghai Railway, Longhai Front: a facility named after the place
+                    else:
+                        sub = R.place_heads[head]
+                        j += H
                     break
             s, e = toks[i][0], toks[j - 1][1]
-            if L == 1 and j == i + 1 and _person_context(toks, low, i):
+            if L == 1 and j == i + 1 and not plural and not facility and _person_context(toks, low, i):
                 i += 1
+                continue
+            if plural:
+                # a plural head: shared by a coordination (Handan and Shijiazhuang Special Districts: each is one)
+                # or the places of that kind inside the name (Wu'an Villages): the name alone is the mention
+                head, H = plural
+                places.append(_plural_head_place(text, s, e, p, head, R, places))
+                i = j + H
                 continue
             same = j == i + L or sub == p.subtype or p.level not in ("county", "district", "township", "village", "other")
             places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=sub if j > i + L else p.subtype,
                                  norm=p.zh if same else None, en=p.en if same else text[s:e],
                                  gazetteer_id=p.id if same else None, modern=(p.modern or None) if same else None))
+            if facility:
+                fe = toks[j + facility - 1][1]
+                places.append(Entity(text=text[s:fe], start=s, end=fe, label="PLACE", subtype="other", norm=None,
+                                     en=text[s:fe]))
+                j += facility
             i = j
             continue
         # rule place_head: capitalised words + head
@@ -210,16 +269,28 @@ def _extract(text: str) -> list[Entity]:
             head_words = tuple(low[k:k + H])
             ordinal_ok = head_words[-1] in ("district", "districts", "region") and all(w in _ORDINALS for w in name_words)
             strong = " ".join(head_words) in _STRONG_HEADS
+            if head_words[-1] == "republic" and k + H < n and low[k + H] == "of":
+                strong = False  # Democratic People's Republic of Korea: the name is after "of"
             if not any(w in R.stop or w in _GENERIC_FIRST for w in name_words[:1]) and (
                     strong or ordinal_ok or all(_name_word(toks[x][2], R) for x in range(i, k))):
                 s, e = toks[i][0], toks[k + H - 1][1]
-                places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE",
-                                     subtype=R.place_heads[tuple(low[k:k + H])], norm=None, en=text[s:e]))
+                if head_words in R.plural_heads and _coord_gap(text[places[-1].end:s] if places else ""):
+                    places.append(_plural_head_place(text, s, toks[k - 1][1], None, head_words, R, places))
+                else:
+                    places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE",
+                                         subtype=R.place_heads[tuple(low[k:k + H])], norm=None, en=text[s:e]))
+                    e2 = _of_extension(text, toks, low, k + H, R) if "autonomous" in low[i:k + H] else None
+                    if e2:  # Miao Autonomous County of Da Miao Shan
+                        places[-1] = dataclasses.replace(places[-1], text=text[s:e2], end=e2, en=text[s:e2])
                 i = k + H
                 continue
         i += 1
+    places.extend(_list_with_lower_head(text, toks, low, places, R))
+    places.extend(_compass_regions(text, toks, low, places, R))
+    places.extend(_direction_places(text, toks, low, places, R))
     out.extend(places)
     out.extend(_pinyin_places(text, toks, low, out, R))
+    out.extend(_wider_places(text, [e for e in out if e.label == "PLACE"], R))
     out.sort(key=lambda e: (e.start, -e.end, e.label))
     return out
 
@@ -242,12 +313,13 @@ def _name_word(w, R):
 #: heads that make a place of any capitalised name before them (Moung Bun County, Xam Neua Province); after the
 #: other heads (River, Station, District ...) the name must look like pinyin or a gazetteer word
 _STRONG_HEADS = {"province", "county", "autonomous county", "special district", "special districts", "village", "villages",
-                 "township", "town", "mountain", "mountains", "prefecture", "banner", "autonomous region"}
+                 "township", "town", "mountain", "mountains", "prefecture", "banner", "autonomous region",
+                 "republic", "oblast", "zone", "autonomous prefecture", "townships"}
 
 _DIRECTION = {"east", "west", "south", "north", "upper", "lower", "inner", "outer", "new", "old", "great", "little",
               "central", "northern", "southern", "eastern", "western"}
 
-_PLACE_PREP = {"in", "at", "from", "to", "near", "of", "and", "toward", "towards", "around", "outside", "inside", "via",
+_PLACE_PREP = {"in", "at", "from", "to", "near", "of", "and", "toward", "towards", "around", "outside", "inside", "via", "including",
                "through", "across", "between", "into", "reached", "captured", "liberated", "entered", "occupied"}
 
 
@@ -302,7 +374,7 @@ def _pinyin_places(text, toks, low, found, R):
         if s in covered or len(w) < 4 or not w[0].isupper() or w[1:].replace("-", "").replace("'", "").isupper():
             continue
         lw = low[i]
-        if lw in _FUNCTION or lw in R.stop or lw in R.not_pinyin_place or lw in _SURNAMES:
+        if lw in _FUNCTION or lw in R.not_pinyin_place or lw in _SURNAMES:
             continue
         if not _is_pinyin(w, R):
             continue
@@ -313,10 +385,223 @@ def _pinyin_places(text, toks, low, found, R):
         if nxt_cap or (prev_cap and prev not in _PLACE_PREP):
             continue  # part of a longer name (Zhang Dechang) or a title
         in_list = (gap.strip() in (",", "and", ", and") and toks[i - 1][1] in place_ends) or \
+                  (prev == "and" and gap == " " and i > 1 and toks[i - 2][1] in place_ends
+                   and text[toks[i - 2][1]:toks[i - 1][0]] in (" ", ", ")) or \
                   (i + 1 < n and text[e:toks[i + 1][0]].strip() in (",", "and") and toks[i + 1][0] in place_starts)
-        if (prev in _PLACE_PREP and gap == " ") or in_list:
+        if lw in R.stop:  # Taiping, Heping: common words too; a place only beside another place
+            if in_list:
+                out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
+                place_ends.add(e)
+            continue
+        if (prev in _PLACE_PREP and gap == " ") or in_list or _APPOSITIVE.match(text, e) or R.wider_after.match(text, e) \
+                or (_toponymic_final(lw, R) and not prev_cap):
             out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
+            place_ends.add(e)
     return out
+
+
+#: gazetteer levels of administrative units (a facility head after one of them names a facility after the place)
+_ADMIN_LEVELS = {"country", "province", "municipality", "region", "city", "special_district", "prefecture", "county",
+                 "district", "township", "village"}
+#: heads of facilities named after a place (Shanghai Railway Administration, Longhai Front): the place is returned too;
+#: other 'other' heads (River, Mountain, Lake ...) name a feature that only shares the name (Yongding River)
+_NAMED_AFTER = {"railway", "station", "port", "street", "front"}
+
+
+def _coord_gap(gap):
+    return gap in (", ", " and ", ", and ", " & ", "、")
+
+
+def _unit(R, name, subtype):
+    """The gazetteer unit of that kind with that English name (Shijiazhuang special district: the prefecture)."""
+    ok = {subtype} | ({"prefecture"} if subtype == "special_district" else set())
+    for q in R.g.lookup_en(name):
+        if q.subtype in ok:
+            return q
+    return None
+
+
+def _typed(text, s, e, subtype, singular, R):
+    q = _unit(R, text[s:e], subtype)
+    return Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=subtype, norm=q.zh if q else None,
+                  en=q.en if q else f"{text[s:e]} {singular}", gazetteer_id=q.id if q else None,
+                  modern=(q.modern or None) if q else None)
+
+
+def _plural_head_place(text, s, e, p, head, R, places):
+    """Rule ``plural_head``: "Guilin and Pingle Special Districts" -> Guilin, Pingle, each a special district (the
+    head is shared: it belongs to no name alone); the bare conjuncts before take its kind too (Rong County keeps its
+    own). After one name alone ("Wu'an Villages": the villages of Wu'an) the name is the place, as it is."""
+    singular = R.plural_heads[head]
+    sub = R.place_heads[head]
+    prev = [k for k, x in enumerate(places) if x.end <= s]
+    coord = bool(prev) and _coord_gap(text[places[prev[-1]].end:s])
+    if p is not None and not coord:
+        return Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=p.subtype, norm=p.zh, en=p.en,
+                      gazetteer_id=p.id, modern=p.modern or None)
+    if coord:
+        cur = s
+        for k in reversed(prev):
+            x = places[k]
+            if not _coord_gap(text[x.end:cur]) or _has_head(x.text, R):
+                break
+            places[k] = _typed(text, x.start, x.end, sub, singular, R)
+            cur = x.start
+    return _typed(text, s, e, sub, singular, R)
+
+
+def _has_head(name, R):
+    words = tuple(w.lower() for w in name.split())
+    return any(words[-H:] in R.place_heads for H in (1, 2, 3) if len(words) > H)
+
+
+def _of_extension(text, toks, low, k, R):
+    """After an autonomous unit's head: "of" + capitalised words that are not a province or country (Miao Autonomous
+    County of Da Miao Shan; not "... Autonomous Region of China"). Returns the end offset or None."""
+    if k + 1 >= len(toks) or low[k] != "of" or not _cap(toks[k + 1][2]) or text[toks[k - 1][1]:toks[k][0]] != " ":
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 4 and _cap(toks[j][2]) and _adjacent(text, toks, k + 1, j + 1) and low[j] not in _FUNCTION:
+        j += 1
+    if j == k + 1 or text[toks[k][1]:toks[k + 1][0]] != " ":
+        return None
+    name = tuple(low[k + 1:j])
+    p = R.places.get(name)
+    if p is not None and p.level in ("country", "province", "region", "municipality"):
+        return None
+    return toks[j - 1][1]
+
+
+#: lower-case plural heads after a list of names: "the East Fujia, West Fujia, Xinyang and Guxiang districts"
+_LOWER_PLURAL = {("districts",): ("district", "District"), ("counties",): ("county", "County"),
+                 ("villages",): ("village", "Village"), ("townships",): ("township", "Township"),
+                 ("provinces",): ("province", "Province"), ("cities",): ("city", "City"),
+                 ("special", "districts"): ("special_district", "Special District"),
+                 ("communes",): ("township", "Commune"), ("prefectures",): ("prefecture", "Prefecture")}
+
+
+def _list_with_lower_head(text, toks, low, places, R):
+    """Rule ``list_head``: two or more capitalised names joined by commas/and, then a lower-case plural head: each name
+    is a place of that kind (names already found keep their entity)."""
+    out = []
+    have = {(e.start, e.end) for e in places}
+    n = len(toks)
+    for j in range(1, n):
+        for H in (2, 1):
+            head = tuple(low[j:j + H])
+            if head not in _LOWER_PLURAL or toks[j][2][:1].isupper() or text[toks[j - 1][1]:toks[j][0]] != " ":
+                continue
+            names = []
+            end = j
+            while end > 0:
+                k = end
+                while k > 0 and end - k < 3 and _cap(toks[k - 1][2]) and low[k - 1] not in _FUNCTION and (
+                        k == end or text[toks[k - 1][1]:toks[k][0]] == " "):
+                    k -= 1
+                if k == end or not all(_name_word(toks[x][2], R) for x in range(k, end)):
+                    break
+                names.append((k, end))
+                if k == 0:
+                    break
+                if low[k - 1] == "and" and k >= 2 and text[toks[k - 1][1]:toks[k][0]] == " " \
+                        and text[toks[k - 2][1]:toks[k - 1][0]] in (" ", ", "):
+                    end = k - 1
+                elif text[toks[k - 1][1]:toks[k][0]] == ", ":
+                    end = k
+                else:
+                    break
+            if len(names) < 2:
+                continue
+            sub, singular = _LOWER_PLURAL[head]
+            for k, e in names:
+                span = (toks[k][0], toks[e - 1][1])
+                if span not in have:
+                    out.append(_typed(text, span[0], span[1], sub, singular, R))
+                    have.add(span)
+            break
+    return out
+
+
+_COMPASS = {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Midwest"}
+_DIRECTION_ADJ = {"western", "eastern", "northern", "southern", "central", "northeastern", "northwestern",
+                  "southeastern", "southwestern"}
+
+
+def _compass_regions(text, toks, low, places, R):
+    """Rule ``compass``: "the South", "the West" standing alone (not "the South China Sea"): a region."""
+    covered = {e.start for e in places}
+    out = []
+    for i in range(1, len(toks)):
+        s, e, w = toks[i]
+        if w not in _COMPASS or low[i - 1] != "the" or s in covered or text[toks[i - 1][1]:s] != " ":
+            continue
+        after = text[e:e + 2]
+        if after[:1] in ("-", "'", "’") or (after[:1] == " " and after[1:2].isupper()):
+            continue
+        out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="region", norm=None, en="the " + w))
+    return out
+
+
+def _direction_places(text, toks, low, places, R):
+    """Rule ``direction``: a lower-case direction adjective before a province, region or country names a part of it
+    ("western Liaoning" = 辽西, "northern Jiangsu" = 苏北); the gazetteer gives the unit when it had one."""
+    starts = {e.start: e for e in places}
+    out = []
+    for i in range(len(toks) - 1):
+        if low[i] not in _DIRECTION_ADJ or not toks[i][2].islower() or text[toks[i][1]:toks[i + 1][0]] != " ":
+            continue
+        inner = starts.get(toks[i + 1][0])
+        if inner is None or inner.subtype not in ("province", "region", "country", "municipality"):
+            continue
+        s, e = toks[i][0], inner.end
+        p = R.places.get(tuple(w.lower() for w in _WORD.findall(text[s:e])))
+        out.append(Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype="region", norm=p.zh if p else None,
+                          en=p.en if p else text[s:e], gazetteer_id=p.id if p else None))
+    return out
+
+
+
+
+def _wider_places(text, places, R):
+    """Rule ``wider``: a place and a lower-case head around it name a wider place (zh X地区, 京郊, X渔场): "the
+    Chongqing area", "Beijing's suburbs", "the suburbs of Beijing" (en_lower_heads.tsv). The place inside stays."""
+    out = []
+    seen = set()
+    for e in places:
+        m = R.wider_after.match(text, e.end)
+        if m:
+            sub = R.lower_heads[(tuple(m.group(1).split()), "after")]
+            span = (e.start, m.end())
+        else:
+            m = R.wider_before.search(text, max(0, e.start - 24), e.start)
+            if not m:
+                continue
+            sub = R.lower_heads[(tuple(m.group(1).split()), "before")]
+            span = (m.start(1), e.end)
+        if span in seen:
+            continue
+        seen.add(span)
+        t = text[span[0]:span[1]]
+        p = R.places.get(tuple(w.lower().strip(".") for w in _WORD.findall(t)))
+        out.append(Entity(text=t, start=span[0], end=span[1], label="PLACE", subtype=p.subtype if p else sub,
+                          norm=p.zh if p else None, en=p.en if p else t, gazetteer_id=p.id if p else None))
+    return out
+
+
+#: "Loubanzhai, a village along the river": an appositive that says what the name is
+_APPOSITIVE = re.compile(r",? (?:is )?(?:a|an|the) (?:(?:small|large|big|remote|mountain|mountainous|border|poor|"
+                         r"frontier|nearby|fishing|model|famous|well-known|neighbouring|neighboring) ){0,2}"
+                         r"(?:village|town|township|county|city|district|port|hamlet|commune|market town)\b")
+#: last pinyin syllables that are place-name heads (村 cun, 庄 zhuang, 寨 zhai, 屯 tun, 镇 zhen, 堡 bao/pu, 沟 gou,
+#: 店 dian, 营 ying, 湾 wan, 桥 qiao): one word ending in one of them (Jincun, Wangzhuang) is a village, not a person's name
+_TOPONYMIC_FINALS = ("cun", "zhuang", "zhai", "tun", "zhen", "gou", "dian", "ying", "pu", "wan", "qiao")
+
+
+def _toponymic_final(lw, R):
+    for f in _TOPONYMIC_FINALS:
+        if lw.endswith(f) and len(lw) > len(f) + 1 and _segment(lw[:-len(f)], R.syllables) is not None:
+            return True
+    return False
 
 
 #: words whose possessive stays inside a name (Korean People's Army, Workers' Daily, Women's Federation)
@@ -336,7 +621,7 @@ def _adjacent(text, toks, i, j):
 
 #: words that start a head noun phrase, never a name (Special District, Autonomous Region)
 _GENERIC_FIRST = {"special", "autonomous", "administrative", "border", "military", "municipal", "provincial", "county",
-                  "district", "city", "village", "township", "people's", "peoples"}
+                  "district", "city", "village", "township", "people's", "peoples", "democratic", "socialist", "federal"}
 
 _TITLES = {"mr", "mrs", "comrade", "general", "chairman", "premier", "minister", "director", "secretary", "president"}
 
@@ -358,38 +643,72 @@ zhong tian ren fan fang shi yao tan liao zou xiong jin lu hao kong bai cui kang 
 lei qian tang yin yi chang wu qiao lai gong wen""".split())
 
 
+def _head_len(toks, low, j, R):
+    """Length of the organisation head at token j (3, 2, 1) or 0."""
+    for H in (3, 2, 1):
+        head = tuple(low[j:j + H])
+        if len(head) == H and head in R.org_heads and all(_cap(toks[x][2]) for x in range(j, j + H)):
+            return H
+    return 0
+
+
+_NUMBER_SUFFIX = re.compile(r" No\. ?\d+\b")
+
+
 def _org_heads(text, toks, low, used, R):
+    """Rule ``org_head``: capitalised words ending in an organisation head; the name runs to the last head of its
+    capitalised run (Wuan County Party Committee, North China Textile Administration Bureau), takes "of X" after a
+    head (Ministry of Agriculture) and a number (Textile Factory No. 1); never starts with "and"."""
     out = []
     n = len(toks)
     for j in range(n):
         if used[j]:
             continue
-        for H in (3, 2, 1):
-            head = tuple(low[j:j + H])
-            if len(head) != H or head not in R.org_heads or not all(_cap(toks[x][2]) for x in range(j, j + H)):
-                continue
-            # left: capitalised words (with 'of'/'and' inside)
-            i = j
-            while i > 0 and not used[i - 1] and low[i - 1] not in _FUNCTION - {"and"} and _adjacent(text, toks, i - 1, j + H) and (
-                    _cap(toks[i - 1][2]) or (low[i - 1] in ("and",) and i - 2 >= 0 and _cap(toks[i - 2][2]))) \
-                    and low[i - 1] not in ("the", "The") and j - i < 8:
-                i -= 1
-            e_idx = j + H
-            # right: "of X Y" (Ministry of Agriculture)
-            if e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
-                e_idx += 2
-                while e_idx < n and _cap(toks[e_idx][2]) and _adjacent(text, toks, j, e_idx + 1):
-                    e_idx += 1
-            if i == j and e_idx == j + H:
+        H = _head_len(toks, low, j, R)
+        if not H:
+            continue
+        head = tuple(low[j:j + H])
+        sub = R.org_heads[head]
+        # right: further capitalised words up to the last head of the run
+        last = j + H
+        k = last
+        while k < n and not used[k] and _cap(toks[k][2]) and low[k] not in _FUNCTION and _adjacent(text, toks, j, k + 1) \
+                and k - j < 6:
+            h2 = _head_len(toks, low, k, R)
+            if h2:
+                last = k = k + h2
+                sub = "party" if sub == "party" or "party" in low[j:last] else R.org_heads[tuple(low[last - h2:last])]
+            else:
+                k += 1
+        # left: capitalised words (with 'and' inside)
+        i = j
+        while i > 0 and not used[i - 1] and low[i - 1] not in _FUNCTION - {"and"} and _adjacent(text, toks, i - 1, j + H) and (
+                _cap(toks[i - 1][2]) or (low[i - 1] in ("and",) and i - 2 >= 0 and _cap(toks[i - 2][2]))) \
+                and low[i - 1] not in ("the", "The") and j - i < 8:
+            i -= 1
+        while i < j and low[i] in ("and", "of"):
+            i += 1
+        e_idx = last
+        # right: "of X Y" (Ministry of Agriculture)
+        if e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
+            e_idx += 2
+            while e_idx < n and _cap(toks[e_idx][2]) and _adjacent(text, toks, j, e_idx + 1):
+                e_idx += 1
+        s, e = toks[i][0], toks[e_idx - 1][1]
+        m = _NUMBER_SUFFIX.match(text, e)
+        if m:
+            e = m.end()
+        if i == j and e_idx == j + H and not m:
+            continue
+        if tuple(low[i:e_idx]) in R.places:
+            continue  # Soviet Union: a place, not an organisation
+        if head == ("front",) and e_idx == last == j + 1 and i < j and all(_name_word(toks[x][2], R) for x in range(i, j)):
+            continue  # Longhai Front, Korean Front: a battle front (a place), not the Patriotic Front
+        out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=None, en=text[s:e]))
+        for x in range(i, n):
+            if toks[x][0] >= e:
                 break
-            s, e = toks[i][0], toks[e_idx - 1][1]
-            if tuple(low[i:e_idx]) in R.places:
-                break  # Soviet Union: a place, not an organisation
-            out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=R.org_heads[head], norm=None,
-                              en=text[s:e]))
-            for k in range(i, e_idx):
-                used[k] = True
-            break
+            used[x] = True
     return out
 
 
