@@ -543,7 +543,8 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
 
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
              fig_ends=()):
-    """(word start, word end, word, key) of the figure's measure, or None."""
+    """(word start, word end, word, key) of the figure's measure, or None. ``st``: the sentence with its
+    names masked but not its comparisons (for the figure's own verb)."""
     r = rules()
     if r.not_measure_re.search(masked):
         masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
@@ -583,7 +584,7 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
     if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]) \
-            and _own_verb(st, masked, cs, qs, q, fig_ends):
+            and _own_verb(st, st, cs, qs, q, fig_ends):
         earlier = []  # 恢复了十六个村社: its own verb, not the 组织了 of the clause before (节约方面，… heads a section)
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
@@ -880,6 +881,14 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     """A person's name or an agent noun phrase opening st[a:b] (see subjects.toml: noun_tags)."""
     r = rules()
     toks = [(x + a, y + a, w, t) for x, y, w, t in _pos(st[a:b])]  # only the clause: the tagger is slow
+    merged = []
+    for tok in toks:  # 打猎|组, 运输|队: a verb and an agent head are one agent noun
+        if merged and len(tok[2]) == 1 and tok[2] in r.agent_heads and tok[3][:1] == "n" \
+                and merged[-1][3][:1] == "v" and len(merged[-1][2]) == 2:
+            p = merged.pop()
+            tok = (p[0], tok[1], p[2] + tok[2], "n")
+        merged.append(tok)
+    toks = merged
     skip_to, seen_noun = -1, False
     for i, (s, e, w, tag) in enumerate(toks):
         if i < skip_to:
@@ -1067,13 +1076,19 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         segs.setdefault((seg.start, seg.end), seg)
     rows = []
     carried = None  # the subject so far: a figure with none in its sentence takes it
-    mem = {"person": None, "agent": None}  # the last person and the last agent named: what 他 / 他们 stand for
+    # the last person and the last agent named (what 他 / 他们 stand for), the last place or organisation
+    mem = {"person": None, "agent": None, "linked": None}
     for key in sorted(segs):
         seg = segs[key]
         if seg.role == "meta":
             continue
         qs_all = sorted(by_seg.get(key, []), key=lambda q: q.start)
         seg_ents = ents_by_seg.get(key, [])
+        if carried is not None and carried[0].entity is None and mem.get("linked") is not None \
+                and carried[0].kind in ("group", "noun"):
+            # a group named with no place or organisation (举重运动员) holds for its paragraph: the next one
+            # goes back to the last place or organisation named
+            carried = mem["linked"]
         for s0, e0 in _sentences(text, seg.start, seg.end):
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
             if qs:
@@ -1121,6 +1136,8 @@ def _is_agent(subj) -> bool:
 
 def _remember(mem, cands, s0):
     for c in cands:
+        if c.entity is not None and not c.pronoun:
+            mem["linked"] = (c, s0)
         if c.kind == "person":
             mem["person"] = (c, s0)
         elif _is_agent(c):
@@ -1145,7 +1162,7 @@ def _pronouns(st: str, cands, mem) -> list:
 
 def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried, mem=None,
                     q_ends=None):
-    mem = {"person": None, "agent": None} if mem is None else mem
+    mem = {"person": None, "agent": None, "linked": None} if mem is None else mem
     r = rules()
     st = text[s0:e0]
     # an "entity" that cuts through a figure (出二百匹军) is a misreading: not a name here
@@ -1217,7 +1234,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         comp = comps.get(q.start)
         # measure
         share = st.startswith("的", b) or q.kind in ("percent", "fraction")
-        mw = _measure(masked, cs, ce, a, b, q, share, st, list_ends)
+        mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends)
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天: a duration, whatever verb came before
@@ -1284,6 +1301,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
+            if not subj.pronoun:
+                _remember(mem, [subj], s0)
         elif carried is not None:
             subj_abs = carried
         # period

@@ -445,3 +445,66 @@ def test_facts_relative_clause_figure_describes_what_follows(text, figure, subje
 def test_facts_counted_noun_after_the_figure_is_no_subject():
     f = facts_of("苏联煤矿区已有七百个以上的图书馆，拥有图书三百万册。")
     assert _fact(f, "七百个以上").subject_text != "图书馆"
+
+
+@pytest.mark.parametrize("text,figure,norm", [
+    # 他 stands for the last person named before its sentence, 他们 for the last agent
+    ("农民邓金水种了一亩田，收获了二千多斤。他在自己的丰产田里上了一百三十担肥料。", "一百三十担", "邓金水"),
+    ("佃农欠地主的债，只能拿到五十块美元。他们一口人要拿出两块美元。", "两块美元", "佃农"),
+])
+def test_facts_pronoun_stands_for_the_last_person_or_agent(text, figure, norm):
+    r = _fact(facts_of(text), figure)
+    assert r.subject_text in ("他", "他们") and r.subject_norm == norm
+
+
+def test_facts_pronoun_after_a_name_of_its_sentence_is_that_name():
+    f = facts_of("佃农欠债很多。吴淞机器厂的车工们，后来他们改用硬质合金刀，使效率提高了五点六倍。")
+    assert _fact(f, "五点六倍").subject_text == "吴淞机器厂"
+    from pipeline.facts import rules
+    assert not rules().pronoun_re.search("其他节约机关")
+
+
+def test_facts_name_after_a_measure_verb_of_its_clause_is_its_object():
+    f = facts_of("集宁除修筑王河上之民生渠，能灌地十五万亩外，又修新渠三道。")
+    assert _fact(f, "十五万亩").subject_norm.startswith("集宁")
+    # a verb right before 的 makes a relative clause: its head is the subject
+    f = facts_of("据已开始造林的安徽、湖南等十二省的不完全统计，春季造林已完成四千五百多万亩。")
+    assert _fact(f, "四千五百多万亩").subject_text.startswith("安徽、湖南")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # a figure with a verb of its own takes no measure of an earlier clause
+    ("全县共组织了七个村合作社，恢复了十六个村社。", "十六个", "restored"),
+    ("运输效率提高了80％，车辆在站的停站作业时间缩短了三分之二。", "三分之二", "change"),
+    # list items, relative clauses and carry words keep the earlier clause's measure
+    ("全县组织了木厂六个，轧花坊三组，运销九组。", "九组", "organized"),
+    ("四川人民所负担的最多，计一千一百万担，受灾最重的湖南亦达六百二十万担，浙江六百万担。", "六百二十万担", "paid"),
+    ("四川人民所负担的最多，计一千一百万担，受灾最重的湖南亦达六百二十万担，浙江六百万担。", "六百万担", "paid"),
+    ("今年的刷新纪录还有：射击二十四项、无线电收发报十八项。", "十八项", "records"),
+    ("杰蒂石油公司的股票一再涨价，从1950年的十一美元上涨到最近的四十五点二五美元。", "四十五点二五美元", "price"),
+    # a measure word heading a section holds for its figures
+    ("节约方面，县府、县委均确定少领两个月粮食计一万余斤小米。", "一万余斤", "savings"),
+    # a word in 率 before a percentage: a rate (or the measure its lexicon suffix names)
+    ("该厂铜矿石燃烧成块率由过去的百分之七十四提高到百分之七十六。", "百分之七十六", "rate"),
+    ("全厂劳动生产率提高了百分之十二。", "百分之十二", "productivity"),
+])
+def test_facts_own_verb_and_carried_measures(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_group_noun_subject_holds_for_its_paragraph():
+    f = facts_of("国家体委公布了三百三十六项全国纪录。\n举重运动员刷新了二十五项纪录。\n今天公布的全国纪录中，有十六项是新增加的。")
+    assert _fact(f, "二十五项").subject_text == "举重运动员"
+    assert _fact(f, "十六项").subject_text != "举重运动员"
+
+
+def test_facts_title_line_takes_the_leads_subject():
+    from pipeline.article import read_article
+    from pipeline.mentions import article_entities, article_quantities
+
+    doc = ("Title: t\nDate: 1958-03-01\nPage: 2\n\nx\n\n<hr />\n\nOriginal:\n\n### 南方十二省造林运动突飞猛进\n\n"
+           "    南方十二省造林运动突飞猛进\n    1958-03-01\n    第2版()\n    专栏：\n\n"
+           "    本报讯　安徽、湖南等十二省春季造林已完成四千五百多万亩。\n")
+    art = read_article(doc)
+    f = extract_facts(art, article_quantities(art, "zh"), article_entities(art, "zh"), None)
+    assert f["subject_text"].notna().all(), f[["zh_text", "subject_text"]]
