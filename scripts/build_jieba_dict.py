@@ -27,7 +27,7 @@ def main():
         for name in [r["zh"]] + [a for a in (r.get("aliases") or "").split("|") if a]:
             if 2 <= len(name) <= 12:
                 words.setdefault(name, (300, "ns"))
-    for r in rows(DATA / "entities" / "zh_orgs.tsv"):
+    for r in [*rows(DATA / "entities" / "zh_orgs.tsv"), *rows(DATA / "entities" / "zh_orgs_world.tsv")]:
         for name in [r["zh"]] + [a for a in (r.get("aliases") or "").split("|") if a]:
             if 2 <= len(name) <= 20:
                 words.setdefault(name, (300, "nt"))

@@ -404,3 +404,25 @@ def test_entities_zh_village_named_with_a_district_name():
     assert "东湖渠村" in p and "东湖" not in p
     p = _by_text(extract("翼城西阎村生产主任张志高"), "PLACE")
     assert "西阎村" in p and "翼城" in p  # a county before a village locates it, it is no part of its name
+
+
+@pytest.mark.parametrize("t, name", [
+    ("自由党愿意同中国共产党发展关系", "自由党"),
+    ("这直接威胁到微软的地位", "微软"),
+    ("一架波音727—200型客机", "波音"),
+    ("民革中央常务副主席", "民革中央"),
+    ("致公党中央主席主持会议", "致公党中央"),
+])
+def test_entities_zh_parties_and_companies_known_by_a_bare_name(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t", ["全省日产铁五万八千三百吨", "各民主党派和人民团体", "职工党员", "移民建房",
+                               "中央人民政府人民革命军事委员会成立"])
+def test_entities_zh_bare_names_are_not_read_inside_common_words(t):
+    assert not {"日产", "民主党", "工党", "民建", "民革"} & set(_by_text(extract(t), "ORG"))
+
+
+def test_entities_zh_party_centre_stops_before_a_government_word():
+    o = _by_text(extract("国民党中央政府"), "ORG")
+    assert "国民党中央政府" in o and "国民党中央" not in o

@@ -59,6 +59,12 @@ class _Rules:
             for a in (r["aliases"] or "").split("|"):
                 if a:
                     self.orgs.setdefault(a, rec)
+        for r in _rows("zh_orgs_world.tsv"):  # parties and companies known by a bare name (自由党, 微软)
+            rec = (r["zh"], r["subtype"], r["en"])
+            self.orgs.setdefault(r["zh"], rec)
+            for a in (r["aliases"] or "").split("|"):
+                if a:
+                    self.orgs.setdefault(a, rec)
         for r in _rows("zh_standalone_orgs.tsv"):
             self.orgs.setdefault(r["zh"], (r["zh"], r["subtype"], r["en"]))
         # surface -> ("P", None) | ("O", rec); places from the gazetteer, orgs from the lexicon (orgs win ties)
@@ -333,6 +339,10 @@ def _extract(text: str) -> list[Entity]:
             continue  # 共产党|员, 共产党|人: a party member, not the party (but 新华社|长春, 解放军|官兵 stay)
         if kind == "O":
             zh, sub, en = R.orgs[w]
+            if sub == "party" and text.startswith("中央", e) and text[e + 2:e + 3] not in ("委", "政"):
+                # rule party_centre: 致公党|中央, 民革|中央 -> the party's central committee is one name (not 国民党中央|政府)
+                orgs.append(Entity(text=text[s:e + 2], start=s, end=e + 2, label="ORG", subtype=sub, norm=text[s:e + 2],
+                                   en=f"Central Committee of the {en}" if en else None))
             orgs.append(Entity(text=w, start=s, end=e, label="ORG", subtype=sub, norm=zh, en=en))
             taken.append((s, e))
             continue
