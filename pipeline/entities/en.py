@@ -84,6 +84,7 @@ class _Rules:
         self.org_heads = {}
         for r in _rows("en_org_heads.tsv"):
             self.org_heads[tuple(r["head"].lower().split())] = r["subtype"]
+        self.org_head_first = {h[0] for h in self.org_heads}
         self.orgs = {}
         for r in _rows("zh_orgs.tsv"):
             words = wkey(r["en"])
@@ -115,17 +116,21 @@ def extract(text: str) -> list[Entity]:
         return []
 
 
+_LOWER_PREFIX = re.compile(r"([a-z]+)-(?=[A-Z])")
+_ABBREV = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _tokens(text):
     toks = []
     for m in _WORD.finditer(text):
         w = m.group(0)
         s, e = m.start(), m.end()
         # a trailing full stop belongs to the word only for abbreviations (U.S.)
-        if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w):
+        if w.endswith(".") and not _ABBREV.fullmatch(w):
             w = w[:-1]
             e -= 1
         w2 = w.rstrip("'’")
-        m2 = re.match(r"([a-z]+)-(?=[A-Z])", w2)
+        m2 = _LOWER_PREFIX.match(w2) if "-" in w2 else None
         if m2:  # pseudo-Hebei, anti-Japanese: the capitalised part is the word
             cut = m2.end()
             s += cut
@@ -479,6 +484,8 @@ _LOWER_PLURAL = {("districts",): ("district", "District"), ("counties",): ("coun
                  ("special", "districts"): ("special_district", "Special District"),
                  ("communes",): ("township", "Commune"), ("prefectures",): ("prefecture", "Prefecture")}
 
+_LOWER_PLURAL_FIRST = {h[0] for h in _LOWER_PLURAL}
+
 
 def _list_with_lower_head(text, toks, low, places, R):
     """Rule ``list_head``: two or more capitalised names joined by commas/and, then a lower-case plural head: each name
@@ -487,6 +494,8 @@ def _list_with_lower_head(text, toks, low, places, R):
     have = {(e.start, e.end) for e in places}
     n = len(toks)
     for j in range(1, n):
+        if low[j] not in _LOWER_PLURAL_FIRST:
+            continue
         for H in (2, 1):
             head = tuple(low[j:j + H])
             if head not in _LOWER_PLURAL or toks[j][2][:1].isupper() or text[toks[j - 1][1]:toks[j][0]] != " ":
@@ -645,6 +654,8 @@ lei qian tang yin yi chang wu qiao lai gong wen""".split())
 
 def _head_len(toks, low, j, R):
     """Length of the organisation head at token j (3, 2, 1) or 0."""
+    if low[j] not in R.org_head_first or not toks[j][2][:1].isupper():
+        return 0
     for H in (3, 2, 1):
         head = tuple(low[j:j + H])
         if len(head) == H and head in R.org_heads and all(_cap(toks[x][2]) for x in range(j, j + H)):
