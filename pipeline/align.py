@@ -162,6 +162,37 @@ def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
     return score
 
 
+_NO_NAMES = frozenset()
+
+
+def _plain_values(zvals, evals, znames, enames, zcheap, etitle, prior):
+    """For a DP with no names and no title marks, the value lists of every bead's units, joined
+    once: ``(zcat, ecat)`` with ``zcat[a][i]`` = the values of Chinese units i .. i+a-1 in order;
+    None when names or title marks are present (then :func:`_static_cost` does the work).
+
+    With neither, :func:`_static_cost` gives ``(-_anchor_score(zv, ev, {}, {}), None)`` for a bead
+    with both sides and ``(_ANCHOR_MISS * (len(zv) + len(ev)), None)`` otherwise: the DP uses
+    that directly with these lists (the same values, in the same order)."""
+    if (zcheap and any(zcheap)) or (etitle and any(etitle)) or (znames and any(znames)) \
+            or (enames and any(enames)):
+        return None
+
+    def cat(vals, sizes):
+        n = len(vals)
+        out = {}
+        for a in sizes:
+            if a == 0:
+                out[a] = [()] * (n + 1)
+            elif a == 1:
+                out[a] = list(vals) + [()]
+            else:
+                out[a] = [[v for k in range(i, i + a) for v in vals[k]] if i + a <= n else ()
+                          for i in range(n + 1)]
+        return out
+
+    return cat(zvals, {a for a, _ in prior}), cat(evals, {b for _, b in prior})
+
+
 def _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle):
     """The ratio-free part of a bead's cost: (additive cost, override for title 1-0 / 0-1 beads or None)."""
     # one unit's lists and sets are used as they are (nothing below changes them)
@@ -231,6 +262,7 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
         zanc.append(zanc[-1] + (1 if (v or nm or (zcheap and zcheap[k])) else 0))
     for k, (v, nm) in enumerate(zip(evals, enames)):
         eanc.append(eanc[-1] + (1 if (v or nm or (etitle and etitle[k])) else 0))
+    plain = _plain_values(zvals, evals, znames, enames, zcheap, etitle, prior)
     # the length cost (_length_cost) is computed inline below, with the same operations
     smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
     w = m + 1
@@ -251,6 +283,11 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                 if st is None:
                     if zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
                         add, override = (-0.0 if (a and b) else 0.0), None
+                    elif plain is not None:
+                        zv, ev = plain[0][a][i], plain[1][b][j]
+                        add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES) if (a and b) else \
+                            _ANCHOR_MISS * (len(zv) + len(ev))
+                        override = None
                     else:
                         add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
                     lz, le = zpre[ia] - zpre[i], epre[jb] - epre[j]
@@ -318,6 +355,7 @@ def _dp_ratios(zs: list, es: list, ratios: list, prior: dict, zvals=None, evals=
         zanc.append(zanc[-1] + (1 if (v or nm or (zcheap and zcheap[k])) else 0))
     for k, (v, nm) in enumerate(zip(evals, enames)):
         eanc.append(eanc[-1] + (1 if (v or nm or (etitle and etitle[k])) else 0))
+    plain = _plain_values(zvals, evals, znames, enames, zcheap, etitle, prior)
     smooth, short, floor2, log = _SMOOTH, _SIGMA_SHORT, _SIGMA_FLOOR ** 2, math.log
     krange = range(R)
     band = max(8, (max(n, m) + 4) // 4) if not full else max(n, m) + 1
@@ -334,6 +372,11 @@ def _dp_ratios(zs: list, es: list, ratios: list, prior: dict, zvals=None, evals=
                     continue
                 if zanc[ia] == zanc[i] and eanc[jb] == eanc[j]:
                     add, override = (-0.0 if (a and b) else 0.0), None
+                elif plain is not None:
+                    zv, ev = plain[0][a][i], plain[1][b][j]
+                    add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES) if (a and b) else \
+                        _ANCHOR_MISS * (len(zv) + len(ev))
+                    override = None
                 else:
                     add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
                 lz, le = zpre[ia] - zpre[i], epre[jb] - epre[j]
