@@ -47,3 +47,34 @@ def test_link_empty_sides():
     z = zh_extract("北京")
     assert link_entities(z, []) == [(z[0], None, 0.0)]
     assert link_entities([], []) == []
+
+
+def _pairs(zh_text, en_text):
+    return {a.text: (b.text if b else None) for a, b, _ in link_entities(zh_extract(zh_text), en_extract(en_text)) if a}
+
+
+def test_link_prefers_the_rendering_with_the_same_head():
+    # both renderings occur: the one with the administrative head goes to the name with its suffix, and back
+    links = _pairs("四川省的煤矿。四川的工人。", "Coal mines of Sichuan. Workers of Sichuan Province.")
+    assert links["四川省"] == "Sichuan Province" and links["四川"] == "Sichuan"
+
+
+def test_link_feature_and_foreign_unit_heads_are_generic():
+    for zh, en in [("列宁格勒州的工人", "Workers of the Leningrad Oblast"), ("七洲洋的渔船", "boats in the Qizhou Ocean")]:
+        z = [x for x in zh_extract(zh) if x.label == "PLACE"][0]
+        e = [x for x in en_extract(en) if x.label == "PLACE"][0]
+        assert score(z, e) >= 0.9, (zh, en, score(z, e))
+
+
+def test_link_organisation_by_the_words_of_its_name():
+    links = _pairs("国营陕西第一棉纺织厂工会写信。", "The Cotton Textile Factory met. The Trade Union of State-Owned "
+                   "Shaanxi No. 1 Cotton Textile Factory wrote.")
+    assert links["国营陕西第一棉纺织厂工会"] == "Trade Union of State-Owned Shaanxi No. 1 Cotton Textile Factory"
+    links = _pairs("上海中华油脂厂和中华油脂厂", "Shanghai China Oil Factory and China Oil Factory")
+    assert links["上海中华油脂厂"] == "Shanghai China Oil Factory"
+
+
+def test_link_head_words_alone_link_nothing():
+    z = [x for x in zh_extract("新华社讯") if x.label == "ORG"][0]
+    e = [x for x in en_extract("the Pan Asia News Agency reported") if x.label == "ORG"][0]
+    assert score(z, e) == 0.0

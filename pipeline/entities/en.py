@@ -247,7 +247,9 @@ def _extract(text: str) -> list[Entity]:
             places.append(Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=sub if j > i + L else p.subtype,
                                  norm=p.zh if same else None, en=p.en if same else text[s:e],
                                  gazetteer_id=p.id if same else None, modern=(p.modern or None) if same else None))
-            if facility:
+            if facility and not (j + facility < n and _cap(toks[j + facility][2])
+                                 and _adjacent(text, toks, j, j + facility + 1)):
+                # (inside a longer name, Shanghai Railway Administration, only the place is one)
                 fe = toks[j + facility - 1][1]
                 places.append(Entity(text=text[s:fe], start=s, end=fe, label="PLACE", subtype="other", norm=None,
                                      en=text[s:fe]))
@@ -623,7 +625,8 @@ def _adjacent(text, toks, i, j):
     for k in range(i, j - 1):
         gap = text[toks[k][1]:toks[k + 1][0]]
         if gap not in (" ", "-", "- ", " -") and not (
-                gap in ("'s ", "’s ", "s' ", "s’ ") and toks[k][2].lower() in _POSSESSIVE_IN_NAMES):
+                gap in ("'s ", "’s ", "s' ", "s’ ") and toks[k][2].lower() in _POSSESSIVE_IN_NAMES) and not (
+                toks[k][2] == "No" and _NO_GAP.fullmatch(gap)):  # Shaanxi No. 1 Cotton Textile Factory
             return False
     return True
 
@@ -664,6 +667,7 @@ def _head_len(toks, low, j, R):
 
 
 _NUMBER_SUFFIX = re.compile(r" No\. ?\d+\b")
+_NO_GAP = re.compile(r"\. ?\d+ ")
 
 
 def _org_heads(text, toks, low, used, R):
@@ -700,11 +704,24 @@ def _org_heads(text, toks, low, used, R):
         while i < j and low[i] in ("and", "of"):
             i += 1
         e_idx = last
+        # right: "of the" + an organisation (Hebei Provincial Committee of the CPC / of the Chinese Communist Party)
+        if e_idx + 2 < n and low[e_idx] == "of" and low[e_idx + 1] == "the" and _cap(toks[e_idx + 2][2]) \
+                and text[toks[e_idx - 1][1]:toks[e_idx + 2][0]] == " of the ":
+            r = e_idx + 2
+            while r < n and r - e_idx < 7 and _cap(toks[r][2]) and _adjacent(text, toks, e_idx + 2, r + 1):
+                r += 1
+            if tuple(low[e_idx + 2:r]) in R.orgs or any(_head_len(toks, low, x, R) and x + _head_len(toks, low, x, R) == r
+                                                          for x in range(e_idx + 2, r)):
+                e_idx = r
         # right: "of X Y" (Ministry of Agriculture)
-        if e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
+        if e_idx == last and e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
+            start = e_idx + 1
             e_idx += 2
             while e_idx < n and _cap(toks[e_idx][2]) and _adjacent(text, toks, j, e_idx + 1):
                 e_idx += 1
+            ends = [x + _head_len(toks, low, x, R) for x in range(start, e_idx) if _head_len(toks, low, x, R)]
+            if ends:  # Trade Union of ... Cotton Textile Factory (Writes to ...): up to the last head
+                e_idx = max(ends)
         s, e = toks[i][0], toks[e_idx - 1][1]
         m = _NUMBER_SUFFIX.match(text, e)
         if m:
