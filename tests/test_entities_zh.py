@@ -426,3 +426,49 @@ def test_entities_zh_bare_names_are_not_read_inside_common_words(t):
 def test_entities_zh_party_centre_stops_before_a_government_word():
     o = _by_text(extract("国民党中央政府"), "ORG")
     assert "国民党中央政府" in o and "国民党中央" not in o
+
+
+@pytest.mark.parametrize("t, name", [
+    ("同样是三战三捷的许银川与吴贵临恰好相遇", "银川"),
+    ("加赛快棋时，吕钦对许银川、高懿屏对单霞丽", "银川"),
+    ("去年春天，职工何新荣9岁的孩子得了白血病", "新荣"),
+    ("北京6月4日讯记者贾西平报道", "西平"),
+    ("江西籍厂主商国富、陆新平二人心里着急", "新平"),
+])
+def test_entities_zh_given_name_after_a_surname_is_no_place(t, name):
+    assert name not in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [("位于银川市东郊", "银川市"), ("从兰州到银川、西宁", "银川"), ("的高平县", "高平县")])
+def test_entities_zh_place_after_a_one_character_word_stays(t, name):
+    assert name in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t", ["任副书记、代县长、县长。", "换了六届县委书记、五任县长", "有不少区县教育预算",
+                               "在祖国山水哺育下", "民族大团结旗帜下积极进行对话", "税收成为县财政收入的半壁江山",
+                               "为了国家的长治久安", "作为来宾代表在开幕式上发言", "再削减15亿挪威克朗",
+                               "全国各大城市17日举行", "他们举着五星红旗", "一座清真寺"])
+def test_entities_zh_titles_set_phrases_and_generic_nouns_are_no_places(t):
+    assert not _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_county_before_its_head_stays_a_place():
+    p = _by_text(extract("月任监利县委副书记、代县县长"), "PLACE")
+    assert "监利县" in p and "代县" in p
+
+
+def test_entities_zh_temples_and_palaces():
+    p = _by_text(extract("布达拉宫、大昭寺、色拉寺、哲蚌寺等著名古迹"), "PLACE")
+    assert {"布达拉宫", "大昭寺", "色拉寺", "哲蚌寺"} <= set(p)
+    assert "伏羲庙" in _by_text(extract("在甘肃天水市伏羲庙前"), "PLACE")
+
+
+@pytest.mark.parametrize("t, bad", [("敦促印度和巴基斯坦签署条约", "巴基斯坦签署"), ("苏联解体后，俄罗斯政局不稳", "俄罗斯政局"),
+                                    ("构筑大杭州旅游新格局", "杭州旅游新格局"), ("司法部门已建立劳教场所", "司法部")])
+def test_entities_zh_suffix_ending_a_common_word_makes_no_organisation(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_beidahuang_is_a_place_not_peking_university():
+    ents = extract("这位北大荒知青的后代")
+    assert "北大荒" in _by_text(ents, "PLACE") and "北大" not in _by_text(ents, "ORG")

@@ -121,6 +121,7 @@ class _Rules:
             self.org_needs_prefix[r["suffix"]] = set(r["stems"].split("|"))
         self.org_generic_stem_suffixes = set(_lines("zh_org_generic_stem_suffixes.txt"))
         self.org_verb_phrases = set(_lines("zh_org_verb_phrases.txt"))
+        self.org_suffix_words = set(_lines("zh_org_suffix_words.txt"))
         self.sports = tuple(sorted(_lines("zh_org_sports.txt"), key=len, reverse=True))
         self.facilities = sorted(((r["suffix"], r["en"]) for r in _rows("zh_place_facilities.tsv")), key=lambda t: -len(t[0]))
         self.facility_first = {f[0][0] for f in self.facilities}
@@ -176,16 +177,25 @@ _VERB1 = {"v", "d", "p", "c", "r", "u", "y", "zg", "vg", "dg", "uj", "ul"}
 
 
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-                "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
+                "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+                "盛项傅洪骆柳倪施牛葛康伍阎邢常樊殷庞詹翟蔺")
 #: last characters of role words before a name (主任, 工人, 社长, 书记, 委员, 代表, 同志, 老师 ...)
-_ROLE_END = set("任人长记员表志师手兵")
+_ROLE_END = set("任人长记员表志师手兵工者")
+#: surnames that are also one-character words before a place (于 'at', 高 'high', 万 'ten thousand' ...)
+_SURNAME_WORDS = set("于万高方石金白田林江马向成常安程周")
 
 
 def _person_name(text, s, e):
-    """A two-character place name right after a surname that follows a role word, or followed by 同志."""
+    """A two-character place name right after a surname that follows a role word (职工何|新荣, 记者贾|西平), or
+    followed by 同志/说, or after a surname standing alone after punctuation or a function word (对许|银川、,
+    、陆|新平二人) when the name is not followed by a place word."""
     if s < 1 or text[s - 1] not in _SURNAMES:
         return False
-    return (s >= 2 and text[s - 2] in _ROLE_END) or text.startswith(("同志", "等同志", "说"), e)
+    if (s >= 2 and text[s - 2] in _ROLE_END) or text.startswith(("同志", "等同志", "说"), e):
+        return True
+    before = text[s - 2] if s >= 2 else "\n"
+    return text[s - 1] not in _SURNAME_WORDS and (before in _PUNCT or before in "的对与和同给向跟被让把将是") \
+        and text[e:e + 1] not in "省市县区乡镇村州旗盟港站街路山河江湖"
 
 
 def _cuts_word(text, s, e, R):
@@ -279,6 +289,8 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
     return k, j - k
 
 
+#: words a weak suffix starts with the next character (祖国山|水 'the motherland's landscape')
+_SUFFIX_WORDS = {"山水", "山林", "江山", "湖畔", "河畔", "江畔", "岛上", "旗帜"}
 _WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠", "洋"}
 _CORE_STOP = set("的在是了和把被对从到给与及等各该这那每本我你他她它们个为有也都就又并而或所之着过得如据")
 
@@ -337,6 +349,8 @@ def _extract(text: str) -> list[Entity]:
             continue  # 老挝爱国战线|党中央: the party's own name ends in 党 (but 宣传|党中央: a verb before it)
         if kind == "O" and w[-1] == "党" and e < len(text) and text[e] in R.org_next_block.get("党", ()):
             continue  # 共产党|员, 共产党|人: a party member, not the party (but 新华社|长春, 解放军|官兵 stay)
+        if kind == "O" and w[-1] == "部" and text[e:e + 1] in ("门", "分", "署", "位", "件", "落"):
+            continue  # 司法部|门, 公安部|门 'the judicial departments': not the ministry
         if kind == "O":
             zh, sub, en = R.orgs[w]
             if sub == "party" and text.startswith("中央", e) and text[e + 2:e + 3] not in ("委", "政"):
@@ -352,6 +366,8 @@ def _extract(text: str) -> list[Entity]:
             continue
         if p.level in _LOW_LEVELS and _cuts_word(text, s, e, R) and not _place_context(text, s, e, spans, R):
             continue
+        if e - s == 2 and w[1] in "县市区" and text[e:e + 1] == "长" and w[0] in "代任副正前原兼":
+            continue  # 代|县长, 五任|县长: a title before 长, not the county 代县
         if e - s == 2 and p.level in _LOW_LEVELS | {"city"} and _person_name(text, s, e) \
                 and not _place_context(text, s, e, spans, R):
             continue  # 主任田|昆山, 工人刘|永清: a person's given name
@@ -456,6 +472,10 @@ def _extract(text: str) -> list[Entity]:
             continue  # 修|旧渠, 挖|河, 撑|破屯: a verb, not a name
         if (stem[-1] + suf[0]) in R.common and g.best_zh(stem + suf) is None and suf in _WEAK_SUFFIXES:
             continue  # 工农联|盟, 两国|国旗: the suffix is part of a common word
+        if suf in _WEAK_SUFFIXES and len(suf) == 1 and (text[j:k + 1] in R.common or text[j:k + 1] in _SUFFIX_WORDS) \
+                and text[k:k + 1] not in "村镇乡庄屯寨" \
+                and g.best_zh(stem + suf) is None:
+            continue  # 祖国山|水, 流落岛|上, 团结旗|帜: the suffix starts a common word with what follows
         if text.startswith("军区", j - 1):
             continue
         if suf == "共和国" and (stem in R.common or "人民" in stem or "民主" in stem or "加盟" in stem):
@@ -467,6 +487,8 @@ def _extract(text: str) -> list[Entity]:
             continue  # 产棉|省, 产漆|地区
         if (suf == "市" and text[k:k + 1] == "场") or (suf == "山" and text[k:k + 1] == "区"):
             continue  # 旧货市|场 (market), 贫困山|区 (mountain area)
+        if suf in ("市", "县", "区", "省") and text[k:k + 1] == "长" and (stem[-1] in "代任副正前原" or stem[-1] in _SURNAMES):
+            continue  # 托项|市长, 代|县长: a title, not a place
         if suf in ("市", "省", "县") and (stem[-1] + suf) in R.common and g.best_zh(stem + suf) is None:
             continue  # 大城|市, 都|市
         s0 = j - len(stem)
@@ -901,6 +923,8 @@ def _org_suffix(text, R, places, orgs):
             continue
         if suf == "军" and text[j:k + 1] in R.common:
             continue  # 军|政, 军|事: the suffix starts a common word
+        if len(suf) == 1 and j > 0 and text[j - 1:k] in R.org_suffix_words:
+            continue  # 俄罗斯|签署, 日本|政局, 发展|大局: the suffix ends a common word
         prev_org = org_end.get(j)
         if prev_org is not None and suf not in ("党",) and (
                 text[k:k + 1] in R.org_next_block.get(suf, ()) or (len(suf) == 1 and text[j:k + 1] in R.common)):
