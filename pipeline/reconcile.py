@@ -74,6 +74,7 @@ exact decimal strings, offsets index ``article.text``.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -141,6 +142,24 @@ def dec(v) -> str | None:
     """Exact decimal string ("3870000000", "0.333333333333"), None for None."""
     if v is None:
         return None
+    if type(v) is Decimal:
+        # the same Decimal objects come back (bounds are cached per figure): cached by identity,
+        # never by value (Decimal("1.50") == Decimal("1.5") but they are written differently)
+        hit = _DEC.get(id(v))
+        if hit is not None and hit[0] is v:
+            return hit[1]
+        s = _dec(v)
+        if len(_DEC) >= 4096:
+            _DEC.clear()
+        _DEC[id(v)] = (v, s)
+        return s
+    return _dec(v)
+
+
+_DEC: dict = {}
+
+
+def _dec(v) -> str | None:
     if isinstance(v, Decimal):
         if not v.is_finite():
             return str(v)
@@ -161,8 +180,18 @@ def _d(v) -> Decimal | None:
 def unit_key(u):
     if not u:
         return None
+    hit = _UNIT_KEYS.get(u) if type(u) is str else None
+    if hit is not None:
+        return hit
     u = str(u)
-    return rules()["alias"].get(u, rules()["alias"].get(u.lower(), u))
+    alias = rules()["alias"]
+    key = alias.get(u, alias.get(u.lower(), u))
+    if len(_UNIT_KEYS) < 4096:
+        _UNIT_KEYS[u] = key  # the rules are read once per process: a unit's key never changes
+    return key
+
+
+_UNIT_KEYS: dict = {}
 
 
 def space(q) -> str:
@@ -259,8 +288,6 @@ def _close(z: Decimal, e: Decimal, qe: Decimal) -> str | None:
 def _scale(z: Decimal, e: Decimal, qe: Decimal) -> int | None:
     if z == 0 or e == 0 or (z < 0) != (e < 0):
         return None
-    import math
-
     r = math.log10(float(abs(e)) / float(abs(z)))
     if abs(r - round(r)) > 0.05 or round(r) == 0:  # not near a power of ten: no slip of scale
         return None
@@ -344,6 +371,23 @@ def context_approx(text: str, q, lang: str, strict: bool = False) -> str | None:
     """A qualifier written apart from the figure, just before it in ``text`` (see reconcile.toml [context]).
 
     ``strict``: only the Chinese patterns that may raise a flag (``zh_raise``)."""
+    # :func:`_pair` asks this of every pair's figures: cached per (text, figure) object, as
+    # :func:`_per_quantity` does (the answer reads only ``text`` before ``q.start``)
+    key = (id(q), lang, strict)
+    hit = _CONTEXT.get(key)
+    if hit is not None and hit[0] is q and hit[1] is text:
+        return hit[2]
+    a = _context_approx(text, q, lang, strict)
+    if len(_CONTEXT) >= 4096:
+        _CONTEXT.clear()
+    _CONTEXT[key] = (q, text, a)
+    return a
+
+
+_CONTEXT: dict = {}
+
+
+def _context_approx(text: str, q, lang: str, strict: bool = False) -> str | None:
     r = rules()
     w = r[f"ctx_{lang}_window"]
     before = text[max(0, q.start - w):q.start]
@@ -764,7 +808,8 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     rows.sort(key=lambda r: (r.pop("_bead"), r.pop("_pos")))
     cols = COLUMNS + EXTRA_COLUMNS
     # column by column is faster than from the row dicts (same dtypes and values); no rows: the usual way
-    df = pd.DataFrame({c: [r[c] for r in rows] for c in cols}, columns=cols) if rows else pd.DataFrame(rows, columns=cols)
+    # (no ``columns=``: the dict's keys are the columns in order, and selecting them again costs)
+    df = pd.DataFrame({c: [r[c] for r in rows] for c in cols}) if rows else pd.DataFrame(rows, columns=cols)
     # the alignment's findings, for check and the summary (paragraphs with no figure included)
     df.attrs["alignment"] = [b.note for b in beads if b.note and (b.dropped or b.merged or not b.zh)
                              and b.zh != (TITLE,) and "title repeat" not in b.note]
