@@ -65,7 +65,8 @@ _NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都�
 _OWN_CLAUSE_UNITS = frozenset({"li", "km", "metre", "chi", "year", "month", "day", "hour", "second", "minute", "degree"})
 _REL_AFTER = re.compile(r"[^，,；;。：:的“”]{0,6}?的")  # 立过三个大功|的 …
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
-_LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各)+$")
+_LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各|"
+                   r"现在|目前|过去|今年|去年|当时|后来|最近|近来|以后|如今)+$")
 _GENERIC_OBJECT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _OBJECT_STOP = set("了的得是有在为和与及把被将就都也还又再共计约近达到出每从向个这那其各全该本此")
 
@@ -91,6 +92,9 @@ class Rules:
     share_first: tuple = ()
     rate_re: re.Pattern | None = None
     carry_words: frozenset = frozenset()
+    measure_patterns: list = field(default_factory=list)
+    basis_before: tuple = ()
+    basis_after: tuple = ()
     carry_re: re.Pattern | None = None
     heading_words: tuple = ()
     change_verbs: frozenset = frozenset()
@@ -161,6 +165,7 @@ class Rules:
     not_agent: frozenset = frozenset()
     person_after: tuple = ()
     plural_pronouns: frozenset = frozenset()
+    not_preposition: tuple = ()
     all_pronouns: frozenset = frozenset()
     pronoun_re: re.Pattern | None = None
 
@@ -179,6 +184,9 @@ def rules() -> Rules:
     r.adjacent = m.get("adjacent", {})
     r.rate_re = re.compile(m["rate_pattern"])
     r.carry_words = frozenset(m["carry_words"])
+    r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
+    r.basis_before = tuple(m["basis"]["before"])
+    r.basis_after = tuple(m["basis"]["after"])
     r.carry_re = re.compile(_alt(r.carry_words))
     r.heading_words = tuple(m["heading_words"])
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
@@ -260,6 +268,7 @@ def rules() -> Rules:
     r.org_verb_inside_re = re.compile(_alt(s["org_verb_inside"]))
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
+    r.not_preposition = tuple(s["not_preposition"])
     r.plural_pronouns = frozenset(s["pronouns"]["plural"])
     r.all_pronouns = frozenset(s["pronouns"]["plural"] + s["pronouns"]["singular"])
     r.pronoun_re = re.compile(f"(?<![{s['pronouns']['not_after']}])(?:{_alt(r.all_pronouns)})"
@@ -519,8 +528,8 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
     clause's measure on (measures.toml `carry_words`); names are left out (masked)."""
     r = rules()
     # a list item (…，轧花坊三组，运销九组 / 射击二十四项、无线电收发报十八项) shares the list's measure
-    if "、" in st[cs:qs]:
-        return False
+    if any(cs <= e < qs and st[e] == "、" for e in fig_ends):
+        return False  # 射击二十四项、无线电收发报|十八项
     if fig_ends and any(max(cs - 4, 0) <= e <= cs - 1 for e in fig_ends) and len(st[cs:qs]) <= 6:
         return False
     # the verbs of a relative clause before 的 (受灾最重的湖南亦达) are none of the figure's
@@ -542,7 +551,7 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
 
 
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
-             fig_ends=()):
+             fig_ends=(), fig_spans=()):
     """(word start, word end, word, key) of the figure's measure, or None. ``st``: the sentence with its
     names masked but not its comparisons (for the figure's own verb)."""
     r = rules()
@@ -574,6 +583,12 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     if before:
         x = max(before, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
+    for rx, key in r.measure_patterns:  # 超过全月计划百分之八: a pattern of the figure's own clause
+        m = None
+        for m in rx.finditer(masked, cs, qs):
+            pass
+        if m is not None:
+            return m.start(), m.end(), m.group(0), key
     if share:
         after = [x for x in found if qe <= x[0] and x[1] <= ce]
         if after:
@@ -583,9 +598,26 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
-    if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]) \
-            and _own_verb(st, st, cs, qs, q, fig_ends):
-        earlier = []  # 恢复了十六个村社: its own verb, not the 组织了 of the clause before (节约方面，… heads a section)
+    if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]):
+        # 恢复了十六个村社: its own verb, not the 组织了 of the clause before; and back through the clauses
+        # before, one with a verb of its own that names no measure ends the search (已筹好粉房…各一座，牲口八头);
+        # a measure word heading a section (节约方面，…) holds for all
+        if _own_verb(st, st, cs, qs, q, fig_ends):
+            earlier = []
+        else:
+            b = cs - 1
+            while b > 0:
+                a = b
+                while a > 0 and st[a - 1] not in _CLAUSE:
+                    a -= 1
+                if any(a <= x[0] and x[1] <= b for x in earlier):
+                    break
+                # the clause's words before its first figure (受灾最重的湖南亦达|六百二十万担)
+                f0 = min((x for x, y in fig_spans if a <= x < b), default=b)
+                if _own_verb(st, st, a, f0, q, fig_ends):
+                    earlier = []
+                    break
+                b = a - 1
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
@@ -769,7 +801,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             continue  # 人民币: money
         head = _LEAD.sub("", st[:s]).rstrip(" \t\u3000")
         begin = s
-        if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t"):
+        joined = any(c.kind == "group" and c.end == s and c.entity is None and c.text in r.groups for c in out)
+        if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t") and not joined:
             cut = max(head.rfind(c) for c in _CLAUSE | {" ", "\u3000"}) + 1
             prefix = head[cut:]
             if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER
@@ -928,7 +961,13 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     return None
 
 
-def _pick_subject(st: str, cands, qs: int, masked: str | None = None):
+def _governed(st: str, pos: int) -> bool:
+    """Whether a preposition (从, 在, 据 ...) right before pos governs what starts there (现在 is no 在)."""
+    r = rules()
+    return any(st.endswith(p, 0, pos) for p in r.prepositions) and not st.endswith(r.not_preposition, 0, pos)
+
+
+def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False):
     masked = st if masked is None else masked
     r = rules()
     before = [c for c in cands if c.end <= qs]
@@ -936,10 +975,12 @@ def _pick_subject(st: str, cands, qs: int, masked: str | None = None):
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
     objects = [c for c in before if _verb_governs(masked, c.start)]
-    free = [c for c in before if not any(st.endswith(p, 0, c.start) for p in r.prepositions)
+    free = [c for c in before if not _governed(st, c.start)
             and not _after_verb(st, c.start) and c not in objects]
-    # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年), but an object is none
-    pool = free or [c for c in before if c not in objects]
+    # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年); a governed organisation is
+    # where a person named before holds something (在斯凯莱石油公司占有59％: Getty's share), an object none
+    pool = free or [c for c in before if c not in objects
+                    and not (person_carried and c.entity is not None and c.entity.label == "ORG")]
     if not pool:
         return None
     return max(pool, key=lambda c: (c.start, c.end))
@@ -982,7 +1023,7 @@ def _after_verb(st: str, pos: int) -> bool:
 def _topic(st: str, cands):
     """The sentence's topic: its first candidate not governed by a preposition."""
     r = rules()
-    free = [c for c in cands if not any(st.endswith(p, 0, c.start) for p in r.prepositions)]
+    free = [c for c in cands if not _governed(st, c.start)]
     return free[0] if free else None
 
 
@@ -1066,6 +1107,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
     ends = {q.end for _, q in zh_quantities}
+    spans = {(q.start, q.end) for _, q in zh_quantities}
     starts = {q.start for _, q in zh_quantities}
     place_ends = {e.end for _, e in zh_entities if e.label == "PLACE"}
     for key in list(by_seg):
@@ -1093,7 +1135,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
             if qs:
                 carried = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
-                                          rows, carried, mem, ends)
+                                          rows, carried, mem, spans)
             else:
                 ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
                 st = text[s0:e0]
@@ -1161,7 +1203,7 @@ def _pronouns(st: str, cands, mem) -> list:
 
 
 def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried, mem=None,
-                    q_ends=None):
+                    q_spans=None):
     mem = {"person": None, "agent": None, "linked": None} if mem is None else mem
     r = rules()
     st = text[s0:e0]
@@ -1223,7 +1265,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     cands.sort(key=lambda c: c.start)
     _remember(mem, [c for c in cands if not c.pronoun], s0)
     fig_ends = {b for _, _, b in local}
-    list_ends = fig_ends | {x - s0 for x in (q_ends or ()) if s0 < x <= e0}  # 暖坊一组，织口袋的六组: a list
+    list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
+    list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
     for q, a, b in local:
         if q.start in consumed:
@@ -1234,7 +1277,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         comp = comps.get(q.start)
         # measure
         share = st.startswith("的", b) or q.kind in ("percent", "fraction")
-        mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends)
+        mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends, list_spans)
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天: a duration, whatever verb came before
@@ -1249,10 +1292,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+        if st.endswith(r.basis_before, cs, a) and any(w in st[b:ce] for w in r.basis_after):
+            measure, measure_zh = "count", None  # 据三十二只渔船统计: the count a statistic rests on
         uw = next((r.unit_word[w] for w in r.unit_word if q.text.endswith(w)), None)
         if uw is not None:  # 五十多岁: an age, whatever verb is near
             measure, measure_zh = uw, None
-        na = r.noun_after_re.match(st, b)
+        aside = _PAREN.match(st, b)  # 一百二十五万元（人民币，下同）的贷款
+        na = r.noun_after_re.match(st, aside.end() if aside else b)
         if na and (mw is None or mw[0] < cs) and measure != "duration":  # 三百万元的债务: a debt
             measure, measure_zh = r.noun_after[na.group(0).lstrip("的")], na.group(0).lstrip("的")
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
@@ -1261,7 +1307,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
         subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit,
-                             verb_masked)
+                             verb_masked, carried is not None and carried[0].kind == "person")
         if subj is None or subj.end <= cs:
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
@@ -1273,8 +1319,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     own = _noun_subject(st, x, y - 1)
                     if own is not None:
                         break
-            if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start) or any(
-                    st.endswith(p, 0, own.start) for p in r.prepositions)):
+            if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start)
+                                    or _governed(st, own.start)):
                 own = None  # 从机关、学校中抽出: governed by a preposition
             if own is not None and any(e.start - s0 < own.end and own.start < e.end - s0 for e in seg_ents):
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)

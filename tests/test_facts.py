@@ -133,7 +133,8 @@ def test_facts_seed_liaoning(seed):
 
 # --- the rules' own examples -----------------------------------------------------------------
 
-MEASURE_EXAMPLES = [(m["key"], ex) for m in _toml("measures")["measure"] for ex in m.get("examples", [])]
+MEASURE_EXAMPLES = [(m["key"], ex) for m in _toml("measures")["measure"] + _toml("measures")["pattern"]
+                    for ex in m.get("examples", [])]
 
 
 @pytest.mark.parametrize("key,example", MEASURE_EXAMPLES, ids=[f"{k}:{e['figure']}" for k, e in MEASURE_EXAMPLES])
@@ -226,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words"},
+                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words", "basis", "pattern"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -234,7 +235,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after",
+                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "followed_by", "designation_after", "name_item", "apposition_units", "session_units", "session_after", "example",
@@ -508,3 +509,25 @@ def test_facts_title_line_takes_the_leads_subject():
     art = read_article(doc)
     f = extract_facts(art, article_quantities(art, "zh"), article_entities(art, "zh"), None)
     assert f["subject_text"].notna().all(), f[["zh_text", "subject_text"]]
+
+
+def test_facts_basis_of_a_statistic_is_a_count():
+    f = facts_of("东港乡的渔船近来集中在铺前港捕鱼，据三十二只渔船统计，一个月共捕获水干鱼一万一千六百市担。")
+    assert _fact(f, "三十二只").measure == "count"
+    assert _fact(f, "一万一千六百市担").measure == "catch"
+
+
+def test_facts_organisation_a_person_holds_a_share_in_is_no_subject():
+    f = facts_of("农民邓金水的财产膨胀，他在杰蒂石油公司拥有82％的股票；在斯凯莱石油公司占有59％。")
+    r = _fact(f, "59％")
+    assert r.subject_norm == "邓金水" and r.measure == "share"
+
+
+def test_facts_group_after_a_time_word_and_joined_groups():
+    f = facts_of("临夏县很多地方，现在合作社社员一天打一亩多。")
+    assert _fact(f, "一亩多").subject_text == "合作社社员"
+
+
+def test_facts_a_verb_of_its_own_in_a_list_ends_the_carried_measure():
+    f = facts_of("超过任务者分红，已筹好粉房、纸房、面房各一座，牲口八头。")
+    assert _fact(f, "八头").measure != "income"
