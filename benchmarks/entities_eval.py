@@ -25,7 +25,8 @@ Prints:
      without generic head words (Cangxian for gold "Cangxian County"), or the same gazetteer unit / known
      organisation (Soviet for gold "Soviet Union", American for "United States"): the gold has one rendering per
      name and article, the translation several. Raw exact (the gold's words only) and the lenient containment
-     figures are printed beside it.
+     figures are printed beside it. Then the same with link_article (the article's paragraphs, their entities and
+     their alignment: a pair inside an aligned paragraph pair first).
 2. PD1998 NER (../shared/pd1998/ner-dev.bio): exact-span precision/recall/F1 for LOC (=PLACE) and ORG; nested
    predictions are flattened outermost-first (the BIO file cannot hold nesting). Twice: with our (dev gold)
    conventions, and with the four PD1998 annotation conventions that differ from them applied to our output
@@ -52,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.article import read_article  # noqa: E402
 from pipeline.entities import en as EN  # noqa: E402
 from pipeline.entities import zh as ZH  # noqa: E402
-from pipeline.entities.link import _core, link_entities  # noqa: E402
+from pipeline.entities.link import _core, link_article, link_entities  # noqa: E402
 from pipeline.entities.gazetteer import norm_en  # noqa: E402
 
 
@@ -215,6 +216,16 @@ def eval_dev(shared: Path, details: bool):
                 misses["link_wrong"].append((row["file"], z.text, golden[z.text], e.text, s))
         c["link_gold_names"] += sum(1 for k, v in golden.items() if v)
         c["link_gold_linked"] += len(seen_gold)
+        # the same over the article's paragraphs with their alignment (link_article: what the pipeline would use)
+        for z, e, s in link_article(art):
+            if z is None or z.text not in golden or not golden[z.text]:
+                continue
+            if e is None:
+                c["alink_unlinked"] += 1
+                continue
+            c["alink_pairs"] += 1
+            c["alink_right_exact"] += en_match(golden[z.text], e.text)[0]
+            c["alink_right_adj"] += link_right(golden[z.text], e) is not None
     print("== dev gold (%d articles) ==" % len(gold_rows))
     g = c["zh_place_gold"]
     print(f"zh places: gold {g}  recall exact {c['zh_place_rec_exact'] / g:.3f}  overlap {c['zh_place_rec_overlap'] / g:.3f}")
@@ -246,6 +257,9 @@ def eval_dev(shared: Path, details: bool):
     print(f"           right = the mention is the rendering (link_right): same words {c['link_how_exact']}, same name "
           f"without generic heads {c['link_how_name']} (Cangxian for gold Cangxian County), same gazetteer unit or "
           f"known organisation {c['link_how_unit']} (Soviet for gold Soviet Union); wrong {lp - c['link_right_adj']}")
+    la = c["alink_pairs"]
+    print(f"links over aligned paragraphs (link_article): {la} linked pairs; right {c['alink_right_adj'] / max(1, la):.3f} "
+          f"(raw exact {c['alink_right_exact'] / max(1, la):.3f}); gold-named zh mentions left unlinked {c['alink_unlinked']}")
     if details:
         print("-- zh place misses:", [m for m in misses["zh_place"]])
         print("-- zh place false positives (not right even adjusted):", misses["zh_place_fp"].most_common(80))

@@ -78,3 +78,26 @@ def test_link_head_words_alone_link_nothing():
     z = [x for x in zh_extract("新华社讯") if x.label == "ORG"][0]
     e = [x for x in en_extract("the Pan Asia News Agency reported") if x.label == "ORG"][0]
     assert score(z, e) == 0.0
+
+
+def test_link_article_pairs_names_inside_aligned_paragraphs(shared_dir):
+    """The n-th 北京 goes with the Beijing of its own paragraph pair when the alignment is known."""
+    from pipeline.article import read_article
+    from pipeline.align import align_paragraphs
+    from pipeline.entities.link import link_article
+    from pipeline.mentions import article_entities
+
+    path = sorted((shared_dir / "corpus" / "dev").glob("*.txt"))[0]
+    a = read_article(path)
+    zh, en = article_entities(a, "zh"), article_entities(a, "en")
+    beads = align_paragraphs(a)
+    links = link_article(a, zh, en, beads)
+    assert sorted(id(z) for z, _, _ in links if z is not None) == sorted(id(e) for _, e in zh)
+    assert sorted(id(e) for _, e, _ in links if e is not None) == sorted(id(e) for _, e in en)
+    para = {id(e): seg.index for seg, e in zh} | {id(e): seg.index for seg, e in en}
+    same = lambda z, e: any(para[id(z)] in b.zh and para[id(e)] in b.en for b in beads)
+    pairs = [(z, e) for z, e, _ in links if z is not None and e is not None]
+    assert pairs and sum(same(z, e) for z, e in pairs) >= 0.8 * len(pairs)
+    # without the alignment (relative positions only) no more pairs fall inside aligned paragraphs
+    plain = link_entities([e for _, e in zh], [e for _, e in en], zh_len=a.zh_span[1], en_len=a.en_span[1])
+    assert sum(same(z, e) for z, e in pairs) >= sum(same(z, e) for z, e, _ in plain if z is not None and e is not None)

@@ -2,10 +2,12 @@
 
     link_entities(zh: list[Entity], en: list[Entity]) -> list[tuple[Entity | None, Entity | None, float]]
 
+    link_article(article, zh=None, en=None, beads=None) -> the same, with the paragraph alignment
+
 Every zh and every en entity appears exactly once, paired or alone (score 0.0 when alone). Pairs are chosen
 greedily by score, one-to-one; ties go to the pair whose relative positions in their texts are closest (so the
-n-th 北京 goes with the n-th Beijing). Call it per aligned paragraph pair for the best results, or on whole
-article sides.
+n-th 北京 goes with the n-th Beijing). link_article ranks a pair inside an aligned paragraph pair above one across
+paragraphs (SAME_PARAGRAPH_BONUS).
 
 Score of a pair (0..1), same label required:
 - 1.0: the English text (lower case, letters only, "the" dropped) is one of the names the zh entity can have:
@@ -211,18 +213,61 @@ def link_entities(zh: list[Entity], en: list[Entity], zh_len: int | None = None,
         return [(z, None, 0.0) for z in zh] + [(None, e, 0.0) for e in en]
     zl = zh_len or max(z.end for z in zh) or 1
     el = en_len or max(e.end for e in en) or 1
+    return _link(zh, en, [z.start / zl for z in zh], [e.start / el for e in en], None, None, min_score)
+
+
+#: a pair inside one aligned paragraph pair goes before a pair across paragraphs scoring up to this much more
+SAME_PARAGRAPH_BONUS = 0.1
+
+
+def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
+    """Link the entities of one article using its paragraph alignment: a pair inside an aligned paragraph pair
+    (bead) counts SAME_PARAGRAPH_BONUS more than one across paragraphs, so the n-th 北京 goes with the Beijing of
+    its own paragraph; a name rendered elsewhere (a merge the alignment missed) is still linked.
+
+    ``zh`` / ``en``: (Segment, Entity) lists from :func:`pipeline.mentions.article_entities` (computed when None);
+    ``beads``: from :func:`pipeline.align.align_paragraphs` (computed when None). Returns (zh, en, score) triples
+    as :func:`link_entities` does, with the entities' file offsets."""
+    from pipeline.mentions import article_entities
+
+    zh = article_entities(article, "zh") if zh is None else zh
+    en = article_entities(article, "en") if en is None else en
+    zents = [e for _, e in zh]
+    eents = [e for _, e in en]
+    if not zents or not eents:
+        return [(z, None, 0.0) for z in zents] + [(None, e, 0.0) for e in eents]
+    if beads is None:
+        from pipeline.align import align_paragraphs
+
+        beads = align_paragraphs(article)
+    zb, eb = {}, {}
+    for k, b in enumerate(beads):
+        for i in b.zh:
+            zb.setdefault(i, set()).add(k)
+        for j in b.en:
+            eb.setdefault(j, set()).add(k)
+    zs, ze = article.zh_span
+    es, ee = article.en_span
+    zpos = [(z.start - zs) / max(1, ze - zs) for z in zents]
+    epos = [(e.start - es) / max(1, ee - es) for e in eents]
+    return _link(zents, eents, zpos, epos, [zb.get(seg.index, ()) for seg, _ in zh],
+                 [eb.get(seg.index, ()) for seg, _ in en], min_score)
+
+
+def _link(zh, en, zpos, epos, zbeads, ebeads, min_score):
     cands = []
     cache = {}
     for i, z in enumerate(zh):
         for j, e in enumerate(en):
-            key = (z.text, z.label, z.gazetteer_id, z.en, e.text, e.label)
+            key = (z.text, z.label, z.norm, z.gazetteer_id, z.en, z.place, e.text, e.label, e.norm, e.gazetteer_id)
             s = cache.get(key)
             if s is None:
                 s = cache[key] = score(z, e)
             if s >= min_score:
-                dist = abs(z.start / zl - e.start / el)
+                dist = abs(zpos[i] - epos[j])
+                rank = s + SAME_PARAGRAPH_BONUS if zbeads is not None and not zbeads[i].isdisjoint(ebeads[j]) else s
                 # equal scores: the longer (more specific) mention first, then the closest in relative position
-                cands.append((-s, -(z.end - z.start), dist, i, j, s))
+                cands.append((-rank, -(z.end - z.start), dist, i, j, s))
     cands.sort()
     zi, ej = {}, {}
     for _, _, _, i, j, s in cands:
@@ -243,4 +288,4 @@ def link_entities(zh: list[Entity], en: list[Entity], zh_len: int | None = None,
     return out
 
 
-__all__ = ["link_entities", "score"]
+__all__ = ["link_entities", "link_article", "score"]
