@@ -205,3 +205,11 @@ def test_entities_en_lexicon_orgs_with_a_country_or_a_body():
     assert "Soviet Ministry of Railways" in o and o["Soviet Ministry of Railways"].norm is None  # not 铁道部
     o = _texts(extract("the CCP Central Committee said"), "ORG")
     assert "CCP Central Committee" in o and "CCP" not in o
+
+
+def test_entities_en_other_romanisations_only_after_a_place_in_a_list():
+    p = _texts(extract("On the line of Dingzhou, Taechon, Unsan and Heechon, the enemy retreated."), "PLACE")
+    assert {"Taechon", "Unsan", "Heechon"} <= set(p)
+    # a title-case verb after a place is no place; nor a name after a person
+    assert "Respond" not in _texts(extract("Cotton Farmers in Xiwu Village, a Suburb of Beijing, Respond to the Call"), "PLACE")
+    assert "Getty" not in _texts(extract("an American oil tycoon, Paul Getty, made a fortune"), "PLACE")

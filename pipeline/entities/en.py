@@ -383,8 +383,7 @@ def _pinyin_places(text, toks, low, found, R):
         lw = low[i]
         if lw in _FUNCTION or lw in R.not_pinyin_place or lw in _SURNAMES:
             continue
-        if not _is_pinyin(w, R):
-            continue
+        pinyin = _is_pinyin(w, R)
         prev = low[i - 1] if i else ""
         gap = text[toks[i - 1][1]:s] if i else ""
         nxt_cap = i + 1 < n and toks[i + 1][2][:1].isupper() and text[e:toks[i + 1][0]] == " "
@@ -395,6 +394,18 @@ def _pinyin_places(text, toks, low, found, R):
                   (prev == "and" and gap == " " and i > 1 and toks[i - 2][1] in place_ends
                    and text[toks[i - 2][1]:toks[i - 1][0]] in (" ", ", ")) or \
                   (i + 1 < n and text[e:toks[i + 1][0]].strip() in (",", "and") and toks[i + 1][0] in place_starts)
+        if not pinyin:
+            # another romanisation (Taechon, Unsan, Heechon): a place only after a place in a list of names
+            after_place = (gap in (", ", " , ") and toks[i - 1][1] in place_ends) or (
+                prev == "and" and gap == " " and i > 1 and toks[i - 2][1] in place_ends
+                and text[toks[i - 2][1]:toks[i - 1][0]] in (" ", ", "))
+            ends_list = text[e:e + 1] in ("", ",", ".", ";", ":", ")") or (text.startswith(" and ", e) and
+                                                                              text[e + 5:e + 6].isupper())
+            if after_place and ends_list and lw not in R.stop and (lw,) not in R.places \
+                    and not lw.endswith(("ese", "ian", "ish")):
+                out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
+                place_ends.add(e)
+            continue
         if lw in R.stop:  # Taiping, Heping: common words too; a place only beside another place
             if in_list:
                 out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
