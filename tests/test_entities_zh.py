@@ -472,3 +472,17 @@ def test_entities_zh_suffix_ending_a_common_word_makes_no_organisation(t, bad):
 def test_entities_zh_beidahuang_is_a_place_not_peking_university():
     ents = extract("这位北大荒知青的后代")
     assert "北大荒" in _by_text(ents, "PLACE") and "北大" not in _by_text(ents, "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [("而正常肺部需要排出", "正常肺部"), ("华北中南部、东北地区南部", "华北中南部"),
+                                    ("而中国队组队才有6个月", "中国队组队"), ("努力探索科技强军良策", "科技强军"),
+                                    ("南京军区前线话剧团建团43年", "话剧团建团")])
+def test_entities_zh_parts_directions_and_verb_object_words_end_no_organisation(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_sports_club_before_dui_on_the_sports_pages():
+    assert "松日队" in _by_text(extract("不过，对新上任的松日队巴西籍教练艾迪森来说"), "ORG")
+    assert "健力宝队" in _by_text(extract("健力宝队是参赛的八支球队中目前唯一"), "ORG")
+    assert "英格兰队" in _by_text(extract("法国队、英格兰队都在发生深刻的变化"), "ORG")
+    assert not _by_text(extract("这个生产队的社员在收割"), "ORG")

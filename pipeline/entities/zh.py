@@ -122,6 +122,7 @@ class _Rules:
         self.org_generic_stem_suffixes = set(_lines("zh_org_generic_stem_suffixes.txt"))
         self.org_verb_phrases = set(_lines("zh_org_verb_phrases.txt"))
         self.org_suffix_words = set(_lines("zh_org_suffix_words.txt"))
+        self.sports_words = tuple(_lines("zh_sports_context.txt"))
         self.sports = tuple(sorted(_lines("zh_org_sports.txt"), key=len, reverse=True))
         self.facilities = sorted(((r["suffix"], r["en"]) for r in _rows("zh_place_facilities.tsv")), key=lambda t: -len(t[0]))
         self.facility_first = {f[0][0] for f in self.facilities}
@@ -1021,7 +1022,7 @@ def _org_suffix(text, R, places, orgs):
         # rule org_in_org: a known body, a short name and a body word make one name (国务院|法制|办公室,
         # 中央军委|法制|局, 科学技术部|农村科技|司): the unit belongs to the body before it
         in_org = False
-        if not place_ent and st == lo and start == st and lo in org_end and 1 <= j - lo <= 4 \
+        if not place_ent and st == lo and start == st and lo in org_end and 1 <= j - lo <= _IN_ORG_MAX \
                 and not any(c in R.stop for c in text[lo:j]):
             start = org_end[lo].start
             in_org = True
@@ -1033,8 +1034,9 @@ def _org_suffix(text, R, places, orgs):
         if stem and stem[0] in _NUMERAL and not place_ent and not _numeral_ok(stem, suf):
             continue
         if not place_ent and suf in R.org_needs_prefix and stem not in R.org_needs_prefix[suf] \
-                and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]):
-            continue
+                and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]) \
+                and not (suf == "队" and 2 <= len(stem) <= 4 and stem not in R.common and _sports_context(text, j, R)):
+            continue  # (rule sports_club: 健力宝|队, 八一|队 on the sports pages)
         if stem and (not place_ent or suf in ("部", "团", "组", "师", "军", "队")) \
                 and not (suf == "队" and stem.endswith(R.sports)) \
                 and (stem[-1:] + suf[:1]) in R.common and R.common[stem[-1:] + suf[:1]] not in ("nt",) and len(suf) == 1:
@@ -1075,6 +1077,12 @@ def _org_suffix(text, R, places, orgs):
     return out
 
 
+def _sports_context(text, j, R):
+    """A sports word within 30 characters of position j (zh_sports_context.txt)."""
+    window = text[max(0, j - 30):j + 30]
+    return any(w in window for w in R.sports_words)
+
+
 def _extend_prefix(text, start, R, orgs):
     """中共 + 河北省委, 国营 + 陕西第一棉纺织厂: a prefix word right before the name belongs to it."""
     for w in R.org_prefixes:
@@ -1082,6 +1090,9 @@ def _extend_prefix(text, start, R, orgs):
             return start - len(w)
     return start
 
+
+#: longest unit name between a known body and a body word (国务院|残疾人工作协调|委员会)
+_IN_ORG_MAX = 6
 
 _SESSION = re.compile(r"第[〇一二三四五六七八九十百0-9０-９]{1,4}届")
 
