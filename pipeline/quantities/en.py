@@ -331,26 +331,83 @@ def _next_core(text: str, pos: int, core: re.Pattern, triggers: frozenset) -> re
     """The next CORE match at or after ``pos``.
 
     Equivalent to ``core.search(text, pos)`` but much faster: CORE is only tried where
-    a token can start one (a digit, or a word of ``triggers``), not at every character.
+    a token (``_TOKEN``, read from ``pos`` on) can start one (a digit, or a word of
+    ``triggers``), not at every character. The tokens that can are found by one search
+    (:func:`_candidate_re`) instead of reading every word; each is checked as before.
     """
-    for tm in _TOKEN.finditer(text, pos):
-        st = tm.start()
-        tok = tm.group()
-        if tok[0].isdigit():
-            if st >= pos + 2 and text[st - 2:st] in ("- ", "-."):
-                m = core.match(text, st - 2)
-                if m:
-                    return m
-            if st > pos and text[st - 1] in "-.":
-                m = core.match(text, st - 1)
-                if m:
-                    return m
-        elif tok.lower() not in triggers:
-            continue
-        m = core.match(text, st)
-        if m:
+    tm = _TOKEN.match(text, pos)  # the first token may start inside a word: read as before
+    if tm is not None:
+        m = _core_at(text, pos, tm, core, triggers)
+        if m is not None:
             return m
-    return None
+        i = tm.end()
+    else:
+        i = pos
+    cand = _candidate_re(triggers)
+    while True:
+        cm = cand.search(text, i)
+        if cm is None:
+            return None
+        st = cm.start()
+        tm = _TOKEN.match(text, st)
+        if tm is None:  # (a case-folded match of no ASCII token: the Kelvin sign)
+            i = st + 1
+            continue
+        m = _core_at(text, pos, tm, core, triggers)
+        if m is not None:
+            return m
+        i = tm.end()
+
+
+def _core_at(text: str, pos: int, tm: re.Match, core: re.Pattern, triggers: frozenset) -> re.Match | None:
+    """CORE at the token ``tm`` (or just before a digit token: "-5", "- 5", ".5"), or None."""
+    st = tm.start()
+    tok = tm.group()
+    if tok[0].isdigit():
+        if st >= pos + 2 and text[st - 2:st] in ("- ", "-."):
+            m = core.match(text, st - 2)
+            if m:
+                return m
+        if st > pos and text[st - 1] in "-.":
+            m = core.match(text, st - 1)
+            if m:
+                return m
+    elif tok.lower() not in triggers:
+        return None
+    m = core.match(text, st)
+    return m if m else None
+
+
+_CANDIDATE_RE: dict = {}
+
+
+def _candidate_re(triggers: frozenset) -> re.Pattern:
+    """Where the tokens that may start a CORE are: a run of digits, or an ASCII word of
+    ``triggers`` as a whole token (case-insensitive: a superset of ``tok.lower() in triggers``;
+    :func:`_core_at` checks each token found exactly as the token loop did)."""
+    r = _CANDIDATE_RE.get(triggers)
+    if r is None:
+        words = {w.lower() for w in triggers if w.isascii() and w.isalpha()}
+        # a trie of the words (one branch per letter), so that a word start costs a few tests
+        r = re.compile(r"\d+|(?<![A-Za-z])" + _trie(words) + r"(?![A-Za-z])", re.I)
+        _CANDIDATE_RE[triggers] = r
+    return r
+
+
+def _trie(words) -> str:
+    """A regular expression matching exactly ``words`` (lowercase ASCII letters), as a trie."""
+    if not words:
+        return "(?!)"
+    heads: dict = {}
+    end = False
+    for w in words:
+        if w:
+            heads.setdefault(w[0], set()).add(w[1:])
+        else:
+            end = True
+    alts = [h + _trie(rest) if rest != {""} else h for h, rest in sorted(heads.items())]
+    body = "(?:" + "|".join(alts) + ")"
+    return body + "?" if end else body
 
 
 def find_cores(text: str) -> list[_Q]:
