@@ -1137,8 +1137,9 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
     place_ends = {e.end for _, e in zh_entities if e.label == "PLACE"}
     for key in list(by_seg):
         by_seg[key] = [q for q in by_seg[key] if q.start not in ends and q.end not in starts
-                       and not (_classifier(q) in r.apposition_units and (
+                       and not ((_classifier(q) in r.apposition_units or (not q.unit_text and len(q.text) == 1)) and (
                            q.start in place_ends or _ENUM_BEFORE.search(text, max(0, q.start - 6), q.start)))]
+        # (周作仁、向达两教授, 吴、范、成三校长: a bare numeral counting the names just listed)
     for seg, _ in zh_entities:
         segs.setdefault((seg.start, seg.end), seg)
     rows = []
@@ -1304,8 +1305,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         share = st.startswith("的", b) or q.kind in ("percent", "fraction")
         mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends, list_spans)
         timed = q.unit in r.dur_units and q.kind == "number"
-        if timed and (mw is None or mw[0] < cs or _duration_of(st, a, b, q) is not None):
-            mw = None  # 经过九个月来 / 病了四天: a duration, whatever verb came before
+        if timed and (mw is None or mw[0] < cs or mw[1] < a - 2 or _duration_of(st, a, b, q) is not None):
+            mw = None  # 经过九个月来 / 病了四天 / 在运输业中工作二十年: a duration, whatever verb came before (需三小时 stays)
             measure, measure_zh = "duration", None
         elif mw is not None:
             measure, measure_zh = mw[3], mw[2]
@@ -1337,11 +1338,16 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
             enum = st.rfind("、", cs, limit) + 1  # a list item opens with its own name (…、崔麟的男子…)
-            own = (_noun_subject(st, enum, limit) if enum > cs else None) or _noun_subject(st, cs, limit)
+            own = _noun_subject(st, enum, limit) if enum > cs else None
+            if own is not None and not (own.kind == "person" and st.startswith("的", own.end)):
+                own = None  # a list item's own subject is a person's record (…、崔麟的男子…), not 山药蛋等
+            own = own or _noun_subject(st, cs, limit)
             if own is None and subj is None:  # the clauses before, nearest first (…，去年我们村种了…，一共种了…)
                 bounds = [0] + [i + 1 for i, ch in enumerate(st[:cs]) if ch in _CLAUSE]
                 for x, y in reversed(list(zip(bounds, bounds[1:]))):
-                    own = _noun_subject(st, x, y - 1)
+                    # up to its measure word (去年我们村|种了一千五百亩: 村种 is no word)
+                    mws = [m.start() for m in r.measure_re.finditer(verb_masked, x, y - 1)]
+                    own = _noun_subject(st, x, min(mws + [y - 1]))
                     if own is not None:
                         break
             if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start)

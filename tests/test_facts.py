@@ -531,3 +531,14 @@ def test_facts_group_after_a_time_word_and_joined_groups():
 def test_facts_a_verb_of_its_own_in_a_list_ends_the_carried_measure():
     f = facts_of("超过任务者分红，已筹好粉房、纸房、面房各一座，牲口八头。")
     assert _fact(f, "八头").measure != "income"
+
+
+def test_facts_noun_phrase_of_an_earlier_clause_ends_at_its_measure_word():
+    f = facts_of("日本人来过。我们翻了身，去年我们村种了一千五百亩棉花，今年种得更多，一共种了二千二百亩棉花。")
+    assert _fact(f, "二千二百亩").subject_text == "我们村"
+
+
+def test_facts_a_time_figure_far_from_a_measure_word_is_a_duration():
+    f = facts_of("铁路工人在运输业中工作二十年以上的，可获得补助。该厂蒸麦秆需三小时。")
+    assert _fact(f, "二十年以上").measure == "duration"
+    assert _fact(f, "三小时").measure == "required"
