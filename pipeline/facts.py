@@ -94,6 +94,7 @@ class Rules:
     carry_words: frozenset = frozenset()
     measure_patterns: list = field(default_factory=list)
     basis_before: tuple = ()
+    index_re: re.Pattern | None = None
     basis_after: tuple = ()
     carry_re: re.Pattern | None = None
     heading_words: tuple = ()
@@ -137,6 +138,7 @@ class Rules:
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
     followed_by: tuple = ()
+    apposition_after: tuple = ()
     designation_re: re.Pattern | None = None
     name_item_re: re.Pattern | None = None
     name_item_before: frozenset = frozenset()
@@ -186,6 +188,7 @@ def rules() -> Rules:
     r.carry_words = frozenset(m["carry_words"])
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
     r.basis_before = tuple(m["basis"]["before"])
+    r.index_re = re.compile(m["index_before"] + "$")
     r.basis_after = tuple(m["basis"]["after"])
     r.carry_re = re.compile(_alt(r.carry_words))
     r.heading_words = tuple(m["heading_words"])
@@ -239,6 +242,7 @@ def rules() -> Rules:
     r.determiners = frozenset(flt["determiners"])
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
+    r.apposition_after = tuple(flt["apposition_after"])
     r.designation_re = re.compile("|".join(flt["designation_after"]))
     r.name_item_re = re.compile(flt["name_item"]["after"])
     r.name_item_before = frozenset(flt["name_item"]["before"])
@@ -1138,7 +1142,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
     for key in list(by_seg):
         by_seg[key] = [q for q in by_seg[key] if q.start not in ends and q.end not in starts
                        and not ((_classifier(q) in r.apposition_units or (not q.unit_text and len(q.text) == 1)) and (
-                           q.start in place_ends or _ENUM_BEFORE.search(text, max(0, q.start - 6), q.start)))]
+                           q.start in place_ends or _ENUM_BEFORE.search(text, max(0, q.start - 6), q.start)))
+                       and not (not q.unit_text and len(q.text) == 1 and text.startswith(r.apposition_after, q.end))]
         # (周作仁、向达两教授, 吴、范、成三校长: a bare numeral counting the names just listed)
     for seg, _ in zh_entities:
         segs.setdefault((seg.start, seg.end), seg)
@@ -1194,7 +1199,8 @@ def _fill_forward_subjects(rows):
         if row["para"] < 0 or row.get("_title") or nxt["para"] <= row["para"] + 1:
             for k in _SUBJECT_KEYS:
                 row[k] = nxt.get(k)
-
+            if row["para"] >= 0:
+                nxt = row  # a run of one-line paragraphs (1951年为一百四十三，/1952年为…) passes it on
 
 def _is_agent(subj) -> bool:
     """An organisation, a group or an agent noun phrase: what 他们 can stand for (a place cannot)."""
@@ -1318,6 +1324,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
             measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+        ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit is None and q.kind == "number" else None
+        if ix is not None:  # 1951年为一百四十三: an index to a base year; 以1950年为一百 sets the base, no fact
+            if st.endswith("以", 0, ix.start()):
+                continue
+            measure, measure_zh = "index", None
         if st.endswith(r.basis_before, cs, a) and any(w in st[b:ce] for w in r.basis_after):
             measure, measure_zh = "count", None  # 据三十二只渔船统计: the count a statistic rests on
         uw = next((r.unit_word[w] for w in r.unit_word if q.text.endswith(w)), None)

@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words", "basis", "pattern"},
+                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -238,7 +238,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "followed_by", "designation_after", "name_item", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "followed_by", "designation_after", "name_item", "apposition_after", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
@@ -542,3 +542,10 @@ def test_facts_a_time_figure_far_from_a_measure_word_is_a_duration():
     f = facts_of("铁路工人在运输业中工作二十年以上的，可获得补助。该厂蒸麦秆需三小时。")
     assert _fact(f, "二十年以上").measure == "duration"
     assert _fact(f, "三小时").measure == "required"
+
+
+def test_facts_index_series_and_units_that_name_their_measure():
+    f = facts_of("我国进出口贸易总额如以1950年为一百，\n1951年为一百四十三，\n1952年为一百五十六。")
+    assert _fact(f, "一百五十六").measure == "index"
+    f = facts_of("这台车床真了不起，一分钟能转二千八百转。")
+    assert _fact(f, "二千八百转").measure == "speed"
