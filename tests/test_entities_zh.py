@@ -486,3 +486,17 @@ def test_entities_zh_sports_club_before_dui_on_the_sports_pages():
     assert "健力宝队" in _by_text(extract("健力宝队是参赛的八支球队中目前唯一"), "ORG")
     assert "英格兰队" in _by_text(extract("法国队、英格兰队都在发生深刻的变化"), "ORG")
     assert not _by_text(extract("这个生产队的社员在收割"), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [("靠拿银行利息过日子", "拿银行"), ("因而不受银行利率的影响", "受银行"),
+                                    ("韩国的金泽洙苦战五局以三比二战胜", "金泽洙苦战五局"), ("大多踢成平局的结果", "成平局"),
+                                    ("对此，李振成局长坦言", "李振成局"), ("无线通讯网络化", "无线通讯")])
+def test_entities_zh_verbs_games_persons_and_generic_stems_make_no_organisation(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [("有些农场的干部催促县人民政府领导干部想", "县人民政府"),
+                                     ("这和各县人民政府对推广良种", "县人民政府"), ("不敷分配。助委会号召礼让运动", "助委会"),
+                                     ("“防汛救灾领导小组”", "防汛救灾领导小组")])
+def test_entities_zh_generic_unit_after_a_verb_and_names_after_a_boundary(t, name):
+    assert name in _by_text(extract(t), "ORG")

@@ -303,11 +303,12 @@ def _cut_verbs(stem, R, boundary=False):
     best = 0
     for i in range(len(stem) - 1):
         w = stem[i:i + 2]
-        if R.common.get(w) in _VERB2 and (len(stem) - (i + 2) >= 2 or i + 2 == len(stem)):
+        if R.common.get(w) in _VERB2 and (len(stem) - (i + 2) >= 2 or i + 2 == len(stem)
+                                           or stem[i + 2:] in ("县", "市", "省", "区", "乡", "村", "镇")):
             best = i + 2
     if best:
         return stem[best:]
-    if not boundary and len(stem) >= 3 and (R.common.get(stem[0]) in _VERB1 | {"t", "tg"} or stem[0] in _LEAD_TIME) \
+    if len(stem) >= 3 and ((not boundary and R.common.get(stem[0]) in _VERB1 | {"t", "tg"}) or stem[0] in _LEAD_TIME) \
             and stem[:2] not in R.common:
         return stem[1:]
     return stem
@@ -951,7 +952,8 @@ def _org_suffix(text, R, places, orgs):
         inner = [place_end[x] for x in range(st + 1, j + 1) if x in place_end and place_end[x].start >= st]
         seg_from = inner[-1].end if inner else st
         if j - seg_from >= 2:
-            cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or text[st] in R.stop)
+            cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or text[st] in R.stop or (
+                seg_from == st and (st == 0 or not _is_han(text[st - 1]) or text[st - 1] in _CORE_STOP)))
             if len(cut) < j - seg_from and not (not cut and inner):
                 st, run = j - len(cut), len(cut)
                 if not cut:
@@ -1016,6 +1018,14 @@ def _org_suffix(text, R, places, orgs):
         stem = text[(place_ent.end if place_ent else start):j]
         if stem and stem[-1] in "副正代" and text[k:k + 1] == "长":
             continue  # 常副|局长: a title
+        if not place_ent and len(stem) == 1 and R.common.get(stem) in ("v", "p", "d", "c", "r") \
+                and not in_org_candidate(lo, st, org_end) and start > 0 and text[start - 1] not in _PUNCT:
+            continue  # 强令|银行, 拿|银行, 受|银行: a verb and its object
+        if suf == "局" and text[j - 1:j] in _NUMERAL:
+            continue  # 苦战五|局, 5局: games of a match
+        if not place_ent and text[k:k + 1] == "长" and 2 <= len(stem) <= 3 and stem[0] in _SURNAMES \
+                and stem not in R.lex and stem[:2] not in R.common:
+            continue  # 李振成|局长: a person and his title
         if suf == "军" and not place_ent and stem not in R.lex and (stem[-1] in _SURNAMES or (
                 len(stem) >= 2 and stem[-2] in _SURNAMES and stem[-2:] not in R.common)) and (stem[-1] + suf) not in R.common:
             continue  # 吴方军, 张增军: a person's given name ending in 军
@@ -1075,6 +1085,11 @@ def _org_suffix(text, R, places, orgs):
                               en=_org_en(g, None, stem, trade, en_suf, R)))
         taken.add(start, k)
     return out
+
+
+def in_org_candidate(lo, st, org_end):
+    """The run starts right after a known body (国务院|法制|办公室): rule org_in_org may apply."""
+    return st == lo and lo in org_end
 
 
 def _sports_context(text, j, R):
