@@ -137,6 +137,7 @@ class Rules:
     name_stop: frozenset = frozenset()
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
+    set_phrases: frozenset = frozenset()
     followed_by: tuple = ()
     apposition_after: tuple = ()
     designation_re: re.Pattern | None = None
@@ -240,6 +241,7 @@ def rules() -> Rules:
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
+    r.set_phrases = frozenset(flt["set_phrases"])
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_after = tuple(flt["apposition_after"])
@@ -1093,6 +1095,8 @@ def states_something(q) -> bool:
     """False for dates, ordinals, 一 used as an article (一个), bare one-character numerals (二、)."""
     if q.kind in NOT_FACTS:
         return False
+    if q.text in rules().set_phrases:
+        return False  # 四季造林: all year round
     if q.approx is None and (q.text in rules().determiners or (
             q.text[:1] == "一" and q.kind == "number" and q.high is None and q.value == 1)):
         return False  # 一个, 一部, 一个社: "a", "one" that states nothing
@@ -1223,9 +1227,9 @@ def _pronouns(st: str, cands, mem) -> list:
     r = rules()
     out = []
     for m in r.pronoun_re.finditer(st):
-        if any(c.start < m.end() for c in cands):
-            continue  # a name before it in its sentence is what it stands for, and the nearer subject
         plural = m.group(0) in r.plural_pronouns
+        if any(c.start < m.end() and (_is_agent(c) if plural else c.kind == "person") for c in cands):
+            continue  # a name before it in its sentence is what it stands for, and the nearer subject
         ante = (mem["agent"] or mem["person"]) if plural else mem["person"]
         if ante is None:
             continue

@@ -238,7 +238,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "followed_by", "designation_after", "name_item", "apposition_after", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
