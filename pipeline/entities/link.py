@@ -254,12 +254,24 @@ def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
                  [eb.get(seg.index, ()) for seg, _ in en], min_score)
 
 
+#: scores of (zh, en) name pairs, kept across articles (the same names recur: 中国/China, 美国/U.S.); cleared when full
+_SCORES: dict = {}
+_SCORES_MAX = 200_000
+
+
 def _link(zh, en, zpos, epos, zbeads, ebeads, min_score):
     cands = []
-    cache = {}
+    cache = _SCORES
+    if len(cache) > _SCORES_MAX:
+        cache.clear()
+    by_label: dict[str, list[int]] = {}
+    for j, e in enumerate(en):
+        by_label.setdefault(e.label, []).append(j)
     for i, z in enumerate(zh):
-        for j, e in enumerate(en):
-            key = (z.text, z.label, z.norm, z.gazetteer_id, z.en, z.place, e.text, e.label, e.norm, e.gazetteer_id)
+        zkey = (z.text, z.label, z.norm, z.gazetteer_id, z.en, z.place)
+        for j in by_label.get(z.label, ()):  # a pair needs the same label
+            e = en[j]
+            key = (zkey, e.text, e.norm, e.gazetteer_id)
             s = cache.get(key)
             if s is None:
                 s = cache[key] = score(z, e)
