@@ -169,6 +169,8 @@ class Rules:
     person_after: tuple = ()
     plural_pronouns: frozenset = frozenset()
     not_preposition: tuple = ()
+    place_count_units: frozenset = frozenset()
+    share_words: tuple = ()
     all_pronouns: frozenset = frozenset()
     pronoun_re: re.Pattern | None = None
 
@@ -186,6 +188,7 @@ def rules() -> Rules:
     r.unit_default = m.get("unit_default", {})
     r.adjacent = m.get("adjacent", {})
     r.rate_re = re.compile(m["rate_pattern"])
+    r.share_words = tuple(m["share_words"])
     r.carry_words = frozenset(m["carry_words"])
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
     r.basis_before = tuple(m["basis"]["before"])
@@ -275,6 +278,7 @@ def rules() -> Rules:
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
     r.not_preposition = tuple(s["not_preposition"])
+    r.place_count_units = frozenset(s["place_count_units"])
     r.plural_pronouns = frozenset(s["pronouns"]["plural"])
     r.all_pronouns = frozenset(s["pronouns"]["plural"] + s["pronouns"]["singular"])
     r.pronoun_re = re.compile(f"(?<![{s['pronouns']['not_after']}])(?:{_alt(r.all_pronouns)})"
@@ -1212,10 +1216,18 @@ def _is_agent(subj) -> bool:
     return subj.kind in ("group", "noun") or (e is not None and e.label == "ORG")
 
 
+def _is_place(subj) -> bool:
+    """A place or a scope word (全国, 全县 ...), no group, person, noun phrase or organisation."""
+    e = subj.entity
+    return subj.kind not in ("group", "noun", "person") and not subj.pronoun and not (e is not None and e.label == "ORG")
+
+
 def _remember(mem, cands, s0):
     for c in cands:
         if c.entity is not None and not c.pronoun:
             mem["linked"] = (c, s0)
+        if _is_place(c):
+            mem["place"] = (c, s0)
         if c.kind == "person":
             mem["person"] = (c, s0)
         elif _is_agent(c):
@@ -1327,7 +1339,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         elif q.unit == "times" and q.kind == "number" and "倍" not in q.text:
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:
-            measure, measure_zh = r.unit_default.get(q.unit or "", "count"), None
+            measure, measure_zh = r.unit_default.get(q.unit or q.kind, "count"), None
+            if q.unit is None and q.text.endswith(r.share_words):
+                measure = "share"  # 美国几乎有半数穷人: a share
         ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit is None and q.kind == "number" else None
         if ix is not None:  # 1951年为一百四十三: an index to a base year; 以1950年为一百 sets the base, no fact
             if st.endswith("以", 0, ix.start()):
@@ -1390,11 +1404,24 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             named = next((c for c in cands if c.start == b + len(after) and c.kind != "noun"), None)
             if named is not None:
                 subj = named
+        place_abs = None
+        if _classifier(q) in r.place_count_units:
+            # a count of states, counties, villages is about a place (饥民遍于全国，二十个州的…: the country),
+            # not the people of the clause before: the nearest place before it, else the last one named
+            cur = subj if subj is not None else (carried[0] if carried is not None else None)
+            if cur is None or cur.pronoun or cur.kind in ("group", "noun", "person"):
+                place = max((c for c in cands if c.end <= a and _is_place(c)), key=lambda c: c.start, default=None)
+                if place is not None:
+                    subj = place
+                elif mem.get("place") is not None:
+                    place_abs = mem["place"]
         subj_abs = None
         if subj is not None:
             subj_abs = (subj, s0)
             if not subj.pronoun:
                 _remember(mem, [subj], s0)
+        elif place_abs is not None:
+            subj_abs = place_abs
         elif carried is not None:
             subj_abs = carried
         # period

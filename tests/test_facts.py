@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
+                     "adjacent_not", "unit_word", "share_words", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -235,7 +235,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition",
+                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "apposition_units", "session_units", "session_after", "example",
@@ -549,3 +549,17 @@ def test_facts_index_series_and_units_that_name_their_measure():
     assert _fact(f, "一百五十六").measure == "index"
     f = facts_of("这台车床真了不起，一分钟能转二千八百转。")
     assert _fact(f, "二千八百转").measure == "speed"
+
+
+def test_facts_a_count_of_places_is_about_a_place():
+    f = facts_of("美国有一千多万人饿肚皮。饥民遍于全国，二十个州的二百五十多个县被列为饥饿区。")
+    r = _fact(f, "二十个州")
+    assert r.subject_kind == "country" and r.subject_norm.startswith("美")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("美国几乎有半数穷人都住在那里。", "半数", "share"),
+    ("这些贫穷人民，有三分之一是黑人。", "三分之一", "share"),
+])
+def test_facts_shares_without_a_measure_word(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
