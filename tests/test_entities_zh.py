@@ -500,3 +500,19 @@ def test_entities_zh_verbs_games_persons_and_generic_stems_make_no_organisation(
                                      ("“防汛救灾领导小组”", "防汛救灾领导小组")])
 def test_entities_zh_generic_unit_after_a_verb_and_names_after_a_boundary(t, name):
     assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_township_named_after_its_temple():
+    p = _by_text(extract("临夏县西高庙乡吊坪村，在建"), "PLACE")
+    assert p["西高庙乡"].subtype == "township" and "西高庙" not in p
+
+
+def test_entities_zh_place_stem_does_not_start_inside_a_word():
+    p = _by_text(extract("河水外溢，沿岸万泉寺等十余村一百余顷土地"), "PLACE")
+    assert "万泉寺" in p and "岸万泉寺" not in p
+    assert "和平村" in _by_text(extract("在和平村"), "PLACE")
+    assert "对外贸易部" in _by_text(extract("对外贸易部"), "ORG")
+
+
+def test_entities_zh_mountain_before_diqu_is_kept():
+    assert "富科特山" in _by_text(extract("爱国军民在富科特山地区三天打落"), "PLACE")

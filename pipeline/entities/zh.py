@@ -265,7 +265,7 @@ def _is_han(c):
 _PUNCT = set("，。、；：？！（）()《》“”\"'　 \n\t·—-「」『』,.;:?!")
 
 
-def _stem_left(text, j, lo, maxlen, R, place_ends=None):
+def _stem_left(text, j, lo, maxlen, R, place_ends=None, word_start=False):
     """Start of the run of name characters ending at j (no stop characters or stop words, not before lo);
     returns (start, run_len). A stop character right after punctuation or a place (、曾家山煤矿, 綦江同兴煤矿)
     belongs to the name."""
@@ -284,8 +284,10 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None):
         if k - 2 >= lo and (text[k - 2:k] in words or (k - 3 >= lo and text[k - 3:k] in words)):
             break
         k -= 1
-    # a stem never starts with the second character of a boundary word (全国 -> not 国...)
-    if k > lo and k < j and text[k - 1:k + 1] in words:
+    # a stem never starts with the second character of a boundary word (全国 -> not 国...), nor, for places
+    # (``word_start``), of a common word begun by the stop character before it (沿岸|万泉寺 -> not 岸万泉寺)
+    if k > lo and k < j and (text[k - 1:k + 1] in words or (
+            word_start and k < j - 2 and text[k - 1] in R.stop and text[k - 1:k + 1] in R.common)):
         k += 1
     return k, j - k
 
@@ -431,7 +433,7 @@ def _extract(text: str) -> list[Entity]:
             continue
         _, sub, mn, mx, en_suf = R.place_suffix_map[suf]
         lo = occupied.last_end(j)
-        st, run = _stem_left(text, j, lo, mx, R)
+        st, run = _stem_left(text, j, lo, mx, R, word_start=True)
         q = lex_end.get(lo) if sub == "village" and st == lo and 1 <= run <= 2 else None
         if q is not None and q.subtype in ("district", "township", "other") \
                 and not any(c in R.stop for c in text[lo:j]) and text[lo:j + 1] not in R.common:
@@ -475,7 +477,7 @@ def _extract(text: str) -> list[Entity]:
         if (stem[-1] + suf[0]) in R.common and g.best_zh(stem + suf) is None and suf in _WEAK_SUFFIXES:
             continue  # 工农联|盟, 两国|国旗: the suffix is part of a common word
         if suf in _WEAK_SUFFIXES and len(suf) == 1 and (text[j:k + 1] in R.common or text[j:k + 1] in _SUFFIX_WORDS) \
-                and text[k:k + 1] not in "村镇乡庄屯寨" \
+                and text[k:k + 1] not in "村镇乡庄屯寨区" and text[k:k + 2] != "地区" \
                 and g.best_zh(stem + suf) is None:
             continue  # 祖国山|水, 流落岛|上, 团结旗|帜: the suffix starts a common word with what follows
         if text.startswith("军区", j - 1):
@@ -505,6 +507,12 @@ def _extract(text: str) -> list[Entity]:
         if k < len(text) and suf in ("市", "县", "省", "区") and text[k:k + 1] in ("长", "委", "级", "属", "民", "场", "面", "镇"):
             # 县长, 市委 ...: still a place, the following word is separate; keep
             pass
+        if suf in ("寺", "庙", "宫", "港", "桥") and text[k:k + 1] in ("乡", "镇", "村"):
+            # 西高庙|乡, 万泉寺|村: a township or village named after its temple
+            stem, suf = name, text[k]
+            name = stem + suf
+            k += 1
+            _, sub, _, _, en_suf = R.place_suffix_map[suf]
         p = g.best_zh(name)
         places.append(_place_entity(text, s0, k, p, subtype=None if p else sub,
                                     en=None if p else f"{_pinyin(stem)} {en_suf}".strip()))
