@@ -139,9 +139,15 @@ def _norm_value(v) -> Decimal | None:
 
 def _weight(v: Decimal) -> float:
     """How much a shared number says: 1, 2 ... 9 are everywhere ("a", "per day"), 58000 is not."""
-    if v != v.to_integral_value() or abs(v) >= 10:
-        return 1.0
-    return 0.3
+    w = _WEIGHTS.get(v)  # by value: both tests below compare values
+    if w is None:
+        w = 1.0 if (v != v.to_integral_value() or abs(v) >= 10) else 0.3
+        if len(_WEIGHTS) < 4096:
+            _WEIGHTS[v] = w
+    return w
+
+
+_WEIGHTS: dict = {}
 
 
 def _anchor_score(zvals: list, evals: list, znames: set, enames: set) -> float:
@@ -285,8 +291,12 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                         add, override = (-0.0 if (a and b) else 0.0), None
                     elif plain is not None:
                         zv, ev = plain[0][a][i], plain[1][b][j]
-                        add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES) if (a and b) else \
-                            _ANCHOR_MISS * (len(zv) + len(ev))
+                        if not (a and b):
+                            add = _ANCHOR_MISS * (len(zv) + len(ev))
+                        elif zv and ev:
+                            add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES)
+                        else:  # nothing to share: what _anchor_score computes, with no hit
+                            add = -(_ANCHOR_HIT * 0.0 - _ANCHOR_MISS * (len(zv) + len(ev)))
                         override = None
                     else:
                         add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
@@ -374,8 +384,12 @@ def _dp_ratios(zs: list, es: list, ratios: list, prior: dict, zvals=None, evals=
                     add, override = (-0.0 if (a and b) else 0.0), None
                 elif plain is not None:
                     zv, ev = plain[0][a][i], plain[1][b][j]
-                    add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES) if (a and b) else \
-                        _ANCHOR_MISS * (len(zv) + len(ev))
+                    if not (a and b):
+                        add = _ANCHOR_MISS * (len(zv) + len(ev))
+                    elif zv and ev:
+                        add = -_anchor_score(zv, ev, _NO_NAMES, _NO_NAMES)
+                    else:  # nothing to share: what _anchor_score computes, with no hit
+                        add = -(_ANCHOR_HIT * 0.0 - _ANCHOR_MISS * (len(zv) + len(ev)))
                     override = None
                 else:
                     add, override = _static_cost(i, j, a, b, zvals, evals, znames, enames, zcheap, etitle)
