@@ -516,3 +516,12 @@ def test_entities_zh_place_stem_does_not_start_inside_a_word():
 
 def test_entities_zh_mountain_before_diqu_is_kept():
     assert "富科特山" in _by_text(extract("爱国军民在富科特山地区三天打落"), "PLACE")
+
+
+def test_entities_zh_regional_edition_of_a_newspaper():
+    ents = extract("原晋冀鲁豫区《人民日报》和晋察冀区《晋察冀日报》，合并创组华北《人民日报》。")
+    o = _by_text(ents, "ORG")
+    assert {"晋冀鲁豫区《人民日报》", "晋察冀区《晋察冀日报》", "华北《人民日报》"} <= set(o)
+    assert o["华北《人民日报》"].place == "华北"
+    assert {"晋冀鲁豫区", "华北"} <= set(_by_text(ents, "PLACE"))
+    assert set(_by_text(extract("在《人民日报》上发表"), "ORG")) == {"人民日报"}

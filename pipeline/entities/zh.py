@@ -1155,15 +1155,23 @@ _QUOTED = re.compile(r"[《“\"]([^《》“”\"\n]{1,16})[》”\"](周刊|�
 _CONGRESS = re.compile(r"(中共)?(十[一二三四五六七八九]|[一二三四五六七八九])大(?![学小家量多半概批型都部事会])")
 
 
+_PRESS_PLACES = ("country", "region", "province", "municipality", "city", "special_district", "prefecture")
+
+
 def _quoted_and_congress(text, R, places, orgs):
     out = []
     for m in _QUOTED.finditer(text):
         inner, suf = m.group(1), m.group(2)
+        s, e = m.start(), m.end()
+        # the edition of a place: 美国《时代》周刊, 华北《人民日报》, 晋察冀区《晋察冀日报》
+        p = next((x for x in places if x.end == s and x.subtype in _PRESS_PLACES), None) if m.group(0)[0] == "《" \
+            else None
         if not suf and inner in R.orgs:
+            if p is not None:
+                out.append(Entity(text=text[p.start:e], start=p.start, end=e, label="ORG", subtype="press",
+                                  norm=text[p.start:e], en=None, place=p.text))
             continue  # 《人民日报》: the known name inside the brackets is enough
         if suf or inner.endswith(("报", "杂志", "周刊", "月刊", "画报", "时报", "日报", "通讯")):
-            s, e = m.start(), m.end()
-            p = next((x for x in places if x.end == s and x.subtype == "country"), None)
             if p is not None:
                 s = p.start
             sub = "other" if suf in ("餐厅", "饭店") else "press"
