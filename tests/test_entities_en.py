@@ -213,3 +213,17 @@ def test_entities_en_other_romanisations_only_after_a_place_in_a_list():
     # a title-case verb after a place is no place; nor a name after a person
     assert "Respond" not in _texts(extract("Cotton Farmers in Xiwu Village, a Suburb of Beijing, Respond to the Call"), "PLACE")
     assert "Getty" not in _texts(extract("an American oil tycoon, Paul Getty, made a fortune"), "PLACE")
+
+
+def test_entities_en_org_of_phrases_ordinals_and_possessives():
+    o = _texts(extract("the Capital Construction Bureau of the Ministry of Textile Industry said"), "ORG")
+    assert "Capital Construction Bureau of the Ministry of Textile Industry" in o
+    o = _texts(extract("the Physical Culture and Sports Commission of the People's Republic of China met"), "ORG")
+    assert "Physical Culture and Sports Commission of the People's Republic of China" in o
+    o = _texts(extract("the Leningrad Oblast Committee of the Soviet Textile Workers' Union"), "ORG")
+    assert "Leningrad Oblast Committee of the Soviet Textile Workers' Union" in o
+    o = _texts(extract("The First Automobile Works and the 626th Regiment"), "ORG")
+    assert {"First Automobile Works", "626th Regiment"} <= set(o)
+    # "of the" + a place that is only the start of a longer name: not taken
+    o = _texts(extract("the Construction Corps of the Xinjiang Military Region"), "ORG")
+    assert "Construction Corps of the Xinjiang" not in o

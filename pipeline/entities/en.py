@@ -636,7 +636,7 @@ def _adjacent(text, toks, i, j):
     for k in range(i, j - 1):
         gap = text[toks[k][1]:toks[k + 1][0]]
         if gap not in (" ", "-", "- ", " -") and not (
-                gap in ("'s ", "’s ", "s' ", "s’ ") and toks[k][2].lower() in _POSSESSIVE_IN_NAMES) and not (
+                gap in ("'s ", "’s ", "s' ", "s’ ", "' ", "’ ") and toks[k][2].lower() in _POSSESSIVE_IN_NAMES) and not (
                 toks[k][2] == "No" and _NO_GAP.fullmatch(gap)):  # Shaanxi No. 1 Cotton Textile Factory
             return False
     return True
@@ -681,6 +681,46 @@ _NUMBER_SUFFIX = re.compile(r" No\. ?\d+\b")
 _NO_GAP = re.compile(r"\. ?\d+ ")
 
 
+_ORDINAL_PREFIX = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
+
+
+def _of_phrases(text, toks, low, k, R):
+    """The end of an organisation name after its head at token k: up to three "of" phrases, each an organisation
+    (Capital Construction Bureau of the Ministry of Textile Industry; Committee of the CPC), a place (Commission of
+    the People's Republic of China) or, without "the", any capitalised words (Ministry of Agriculture)."""
+    n = len(toks)
+    for _ in range(3):
+        if k + 1 >= n or low[k] != "of" or text[toks[k - 1][1]:toks[k][0]] != " ":
+            break
+        q = k + 1
+        with_the = low[q] == "the"
+        if with_the:
+            q += 1
+        if q >= n or not _cap(toks[q][2]) or text[toks[q - 1][1]:toks[q][0]] != " ":
+            break
+        r = q
+        while r < n and r - q < 7 and _cap(toks[r][2]) and _adjacent(text, toks, q, r + 1):
+            r += 1
+        ends = [x + _head_len(toks, low, x, R) for x in range(q, r) if _head_len(toks, low, x, R)]
+        if ends:
+            k = max(ends)  # an organisation: up to its last head
+            continue
+        found = None
+        for L in range(min(max(R.max_words, R.max_org_words), n - q), 0, -1):
+            key = tuple(low[q:q + L])
+            if (key in R.orgs or key in R.places) and _adjacent(text, toks, q, q + L):
+                # the whole capitalised run (not Xinjiang of Xinjiang Military Region)
+                found = q + L if q + L >= r else None
+                break
+        if found:
+            k = found
+        elif not with_the:
+            k = r
+        else:
+            break
+    return k
+
+
 def _org_heads(text, toks, low, used, R):
     """Rule ``org_head``: capitalised words ending in an organisation head; the name runs to the last head of its
     capitalised run (Wuan County Party Committee, North China Textile Administration Bureau), takes "of X" after a
@@ -708,36 +748,22 @@ def _org_heads(text, toks, low, used, R):
                 k += 1
         # left: capitalised words (with 'and' inside)
         i = j
-        while i > 0 and not used[i - 1] and low[i - 1] not in _FUNCTION - {"and"} and _adjacent(text, toks, i - 1, j + H) and (
+        while i > 0 and not used[i - 1] and (low[i - 1] not in _FUNCTION - {"and"} or low[i - 1] in _ORDINALS) \
+                and _adjacent(text, toks, i - 1, j + H) and (
                 _cap(toks[i - 1][2]) or (low[i - 1] in ("and",) and i - 2 >= 0 and _cap(toks[i - 2][2]))) \
                 and low[i - 1] not in ("the", "The") and j - i < 8:
             i -= 1
         while i < j and low[i] in ("and", "of"):
             i += 1
-        e_idx = last
-        # right: "of the" + an organisation (Hebei Provincial Committee of the CPC / of the Chinese Communist Party)
-        if e_idx + 2 < n and low[e_idx] == "of" and low[e_idx + 1] == "the" and _cap(toks[e_idx + 2][2]) \
-                and text[toks[e_idx - 1][1]:toks[e_idx + 2][0]] == " of the ":
-            r = e_idx + 2
-            while r < n and r - e_idx < 7 and _cap(toks[r][2]) and _adjacent(text, toks, e_idx + 2, r + 1):
-                r += 1
-            if tuple(low[e_idx + 2:r]) in R.orgs or any(_head_len(toks, low, x, R) and x + _head_len(toks, low, x, R) == r
-                                                          for x in range(e_idx + 2, r)):
-                e_idx = r
-        # right: "of X Y" (Ministry of Agriculture)
-        if e_idx == last and e_idx + 1 < n and low[e_idx] == "of" and _cap(toks[e_idx + 1][2]) and _adjacent(text, toks, j, e_idx + 2):
-            start = e_idx + 1
-            e_idx += 2
-            while e_idx < n and _cap(toks[e_idx][2]) and _adjacent(text, toks, j, e_idx + 1):
-                e_idx += 1
-            ends = [x + _head_len(toks, low, x, R) for x in range(start, e_idx) if _head_len(toks, low, x, R)]
-            if ends:  # Trade Union of ... Cotton Textile Factory (Writes to ...): up to the last head
-                e_idx = max(ends)
+        e_idx = _of_phrases(text, toks, low, last, R)
         s, e = toks[i][0], toks[e_idx - 1][1]
         m = _NUMBER_SUFFIX.match(text, e)
         if m:
             e = m.end()
-        if i == j and e_idx == j + H and not m:
+        o = _ORDINAL_PREFIX.search(text, max(0, s - 10), s)
+        if o:  # 626th Regiment, 8th Division
+            s = o.start()
+        if i == j and e_idx == j + H and not m and not o:
             continue
         if tuple(low[i:e_idx]) in R.places:
             continue  # Soviet Union: a place, not an organisation
