@@ -29,8 +29,13 @@ Prints:
      their alignment: a pair inside an aligned paragraph pair first).
 2. PD1998 NER (../shared/pd1998/ner-dev.bio): exact-span precision/recall/F1 for LOC (=PLACE) and ORG; nested
    predictions are flattened outermost-first (the BIO file cannot hold nesting). Twice: with our (dev gold)
-   conventions, and with the four PD1998 annotation conventions that differ from them applied to our output
-   (_pd1998_view: 本报 unlabelled, X政府/X当局 -> the place only, 新[中国], newspapers without 《》).
+   conventions, the primary figure, and with the four PD1998 annotation conventions that differ from them applied
+   to our output (_pd1998_view: 本报 unlabelled, X政府/X当局 -> the place only, 新[中国], newspapers without 《》).
+   Each of the four was weighed against the issue and the dev gold, and each is contrary to them, so the pipeline
+   keeps ours: the issue lists "newspapers and news agencies" and "government bodies" among organisations, and the
+   dev gold lists 本报 as an organisation in 11 articles, X政府 (绥蒙政府, 美国政府, 市政府, 约翰逊政府 ...) and
+   万象当局 as organisations, 新中国 as a place (2 articles) and 《纽约时报杂志》 / 《时代》周刊 with their title marks.
+   The second line shows how much of the remaining PD1998 error is convention, not recognition.
 3. PD1998 POS (../shared/pd1998/pos/*.txt): /ns and /nt words and bracketed compounds, same measures.
 4. Speed of zh.extract in characters per second.
 """
@@ -419,7 +424,7 @@ def eval_ner(shared: Path, details: bool):
                 fn[(l, text[s:e])] += 1
             for s, e, l in ps - gs:
                 fp[(l, text[s:e])] += 1
-    _report_spans(c, "ner_", f"PD1998 ner-dev.bio ({len(sents)} sentences), our conventions")
+    _report_spans(c, "ner_", f"PD1998 ner-dev.bio ({len(sents)} sentences), our conventions (primary)")
     _report_spans(c, "nerpd_", "PD1998 ner-dev.bio, PD1998 conventions (本报, X政府/X当局 -> place only, 新[中国], 《》)")
     if details:
         print("-- NER false negatives:", fn.most_common(120))
