@@ -106,6 +106,8 @@ _RANGE_SEP = re.compile(r"到|至|—+|－|~|～|-")
 _ZERO = Decimal(0)
 #: largest relative difference a rounding may make
 _ROUND_REL = Decimal("0.1")
+#: relative tolerance of an exact comparison (fractions: 0.333333333333 vs 1/3)
+_EPS = Decimal("1e-9")
 
 
 @lru_cache(maxsize=1)
@@ -278,10 +280,10 @@ def _close(z: Decimal, e: Decimal, qe: Decimal) -> str | None:
     """'equal', 'rounded' or None: does ``z`` read as ``e`` at English precision ``qe``?"""
     if z == e:
         return "equal"
-    tol = max(qe / 2, abs(e) * Decimal("1e-9"))  # fractions: 0.333333333333 vs 1/3
+    tol = max(qe / 2, abs(e) * _EPS)  # fractions: 0.333333333333 vs 1/3
     # rounding never moves a figure by more than a tenth of itself ("a year" is not 半年)
     if abs(z - e) <= tol and abs(z - e) <= abs(e) * _ROUND_REL:
-        return "rounded" if abs(z - e) > abs(e) * Decimal("1e-9") else "equal"
+        return "rounded" if abs(z - e) > abs(e) * _EPS else "equal"
     return None
 
 
@@ -291,9 +293,10 @@ def _scale(z: Decimal, e: Decimal, qe: Decimal) -> int | None:
     r = math.log10(float(abs(e)) / float(abs(z)))
     if abs(r - round(r)) > 0.05 or round(r) == 0:  # not near a power of ten: no slip of scale
         return None
+    tol = max(qe / 2, abs(e) * _EPS)
     for k in (1, 2, 3, 4, 5, 6, 8, -1, -2, -3, -4, -5, -6, -8, 7, -7, 9, -9):
         zk = z.scaleb(k)
-        if abs(zk - e) <= max(qe / 2, abs(e) * Decimal("1e-9")):
+        if abs(zk - e) <= tol:
             return k
     return None
 
