@@ -227,3 +227,13 @@ def test_entities_en_org_of_phrases_ordinals_and_possessives():
     # "of the" + a place that is only the start of a longer name: not taken
     o = _texts(extract("the Construction Corps of the Xinjiang Military Region"), "ORG")
     assert "Construction Corps of the Xinjiang" not in o
+
+
+def test_entities_en_generic_bodies_in_lower_case():
+    o = _texts(extract("According to this newspaper, the supply and marketing cooperatives and agricultural producers' "
+                       "cooperatives of Hebei sold grain."), "ORG")
+    assert o["this newspaper"].norm == "本报"
+    assert o["supply and marketing cooperatives"].norm == "供销合作社"
+    assert o["agricultural producers' cooperatives"].norm == "农业生产合作社"
+    assert _texts(extract("Our Newspaper Reports"), "ORG")["Our Newspaper"].norm == "本报"
+    assert _texts(extract("the newspaper said"), "ORG") == {}

@@ -90,9 +90,15 @@ class _Rules:
             words = wkey(r["en"])
             if words and len(r["en"]) > 3 and r["en"][0].isupper() and not (len(words) == 1 and words in self.org_heads):
                 self.orgs[words] = (r["zh"], r["subtype"], r["en"])  # (not Army alone: a head word of many names)
+        self.lower_orgs = {}  # this newspaper, supply and marketing cooperatives: common nouns of generic bodies
         for r in _rows("en_orgs.tsv"):
             words = wkey(r["en"])
-            self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
+            if r["en"][:1].islower():  # any case: this newspaper, Our Newspaper (a title)
+                self.lower_orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
+            else:
+                self.orgs[words] = (r["zh"] or None, r["subtype"], r["en"])
+        self.lower_org_first = {k[0] for k in self.lower_orgs}
+        self.max_lower_org_words = max((len(k) for k in self.lower_orgs), default=0)
         self.max_org_words = max(len(k) for k in self.orgs)
         after = sorted((" ".join(h) for h, pos in self.lower_heads if pos == "after"), key=len, reverse=True)
         before = sorted((" ".join(h) for h, pos in self.lower_heads if pos == "before"), key=len, reverse=True)
@@ -165,6 +171,12 @@ def _extract(text: str) -> list[Entity]:
                 key = tuple(low[i:i + L])
                 if key in R.orgs and _adjacent(text, toks, i, i + L):
                     hit = (L, R.orgs[key])
+                    break
+        if hit is None and low[i] in R.lower_org_first:
+            for L in range(min(R.max_lower_org_words, n - i), 0, -1):
+                key = tuple(low[i:i + L])
+                if key in R.lower_orgs and _adjacent(text, toks, i, i + L):
+                    hit = (L, R.lower_orgs[key])
                     break
         if hit:
             L, (zh, sub, en) = hit
@@ -628,6 +640,7 @@ def _toponymic_final(lw, R):
 
 #: words whose possessive stays inside a name (Korean People's Army, Workers' Daily, Women's Federation)
 _POSSESSIVE_IN_NAMES = {"people", "worker", "workers", "peasant", "peasants", "women", "woman", "children", "farmers",
+                        "producers",
                         "youth", "teachers", "writers", "artists", "soldiers", "martyrs", "nations"}
 
 
