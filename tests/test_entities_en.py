@@ -237,3 +237,11 @@ def test_entities_en_generic_bodies_in_lower_case():
     assert o["agricultural producers' cooperatives"].norm == "农业生产合作社"
     assert _texts(extract("Our Newspaper Reports"), "ORG")["Our Newspaper"].norm == "本报"
     assert _texts(extract("the newspaper said"), "ORG") == {}
+
+
+def test_entities_en_dateline_place():
+    p = _texts(extract("\tKANGO, June 1 (Xinhua) -- According to a broadcast"), "PLACE")
+    assert "KANGO" in p
+    p = _texts(extract("NAM BAO, Sept. 3 (Xinhua) -- Troops"), "PLACE")
+    assert "NAM BAO" in p
+    assert _texts(extract("UPDATE, the plan"), "PLACE") == {}  # no date after it: no dateline

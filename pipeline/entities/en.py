@@ -309,6 +309,7 @@ def _extract(text: str) -> list[Entity]:
     places.extend(_direction_places(text, toks, low, places, R))
     out.extend(places)
     out.extend(_pinyin_places(text, toks, low, out, R))
+    out.extend(_dateline_places(text, out))
     out.extend(_wider_places(text, [e for e in out if e.label == "PLACE"], R))
     out.sort(key=lambda e: (e.start, -e.end, e.label))
     return out
@@ -427,6 +428,26 @@ def _pinyin_places(text, toks, low, found, R):
                 or (_toponymic_final(lw, R) and not prev_cap):
             out.append(Entity(text=w, start=s, end=e, label="PLACE", subtype="other", norm=None, en=w))
             place_ends.add(e)
+    return out
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+#: a news agency's dateline at a line start: "KANGO, June 1 (Xinhua)", "VIENTIANE, 2nd": the place it was filed from
+_DATELINE = re.compile(r"^[ \t\u3000]*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}), (?:(?:%s) \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b)"
+                       % _MONTHS, re.M)
+
+
+def _dateline_places(text, found):
+    """Rule ``dateline``: the upper-case words opening a dispatch before its date are a place (KANGO, June 1)."""
+    if ", " not in text:
+        return []
+    covered = {e.start for e in found}
+    out = []
+    for m in _DATELINE.finditer(text):
+        s, e = m.span(1)
+        if s not in covered and len(m.group(1)) > 2:
+            out.append(Entity(text=m.group(1), start=s, end=e, label="PLACE", subtype="city", norm=None, en=m.group(1)))
     return out
 
 
