@@ -245,3 +245,9 @@ def test_entities_en_dateline_place():
     p = _texts(extract("NAM BAO, Sept. 3 (Xinhua) -- Troops"), "PLACE")
     assert "NAM BAO" in p
     assert _texts(extract("UPDATE, the plan"), "PLACE") == {}  # no date after it: no dateline
+
+
+def test_entities_en_place_phrases():
+    p = _texts(extract("Our country produced more steel; the industry of our country grew."), "PLACE")
+    assert p["our country"].norm == "中国" and p["Our country"].norm == "中国"
+    assert _texts(extract("the country and our countryside"), "PLACE") == {}

@@ -90,6 +90,12 @@ class _Rules:
             words = wkey(r["en"])
             if words and len(r["en"]) > 3 and r["en"][0].isupper() and not (len(words) == 1 and words in self.org_heads):
                 self.orgs[words] = (r["zh"], r["subtype"], r["en"])  # (not Army alone: a head word of many names)
+        self.place_phrases = {}  # our country (我国): a place named in lower case
+        for r in _rows("en_place_phrases.tsv"):
+            p = g.best_zh(r["zh"])
+            self.place_phrases[r["phrase"].lower()] = (p, r["subtype"])
+        self.place_phrase_re = re.compile(r"\b(%s)\b" % "|".join(
+            re.escape(k) for k in sorted(self.place_phrases, key=len, reverse=True)), re.I) if self.place_phrases else None
         self.lower_orgs = {}  # this newspaper, supply and marketing cooperatives: common nouns of generic bodies
         for r in _rows("en_orgs.tsv"):
             words = wkey(r["en"])
@@ -310,6 +316,11 @@ def _extract(text: str) -> list[Entity]:
     out.extend(places)
     out.extend(_pinyin_places(text, toks, low, out, R))
     out.extend(_dateline_places(text, out))
+    if R.place_phrase_re is not None:
+        for m in R.place_phrase_re.finditer(text):  # rule place_phrase: our country (我国), the motherland (祖国)
+            p, sub = R.place_phrases[m.group(1).lower()]
+            out.append(Entity(text=m.group(1), start=m.start(1), end=m.end(1), label="PLACE", subtype=sub,
+                              norm=p.zh if p else None, en=p.en if p else m.group(1), gazetteer_id=p.id if p else None))
     out.extend(_wider_places(text, [e for e in out if e.label == "PLACE"], R))
     out.sort(key=lambda e: (e.start, -e.end, e.label))
     return out
@@ -334,7 +345,7 @@ def _name_word(w, R):
 #: other heads (River, Station, District ...) the name must look like pinyin or a gazetteer word
 _STRONG_HEADS = {"province", "county", "autonomous county", "special district", "special districts", "village", "villages",
                  "township", "town", "mountain", "mountains", "prefecture", "banner", "autonomous region",
-                 "republic", "oblast", "zone", "autonomous prefecture", "townships"}
+                 "republic", "oblast", "zone", "autonomous prefecture", "townships", "hsien"}
 
 _DIRECTION = {"east", "west", "south", "north", "upper", "lower", "inner", "outer", "new", "old", "great", "little",
               "central", "northern", "southern", "eastern", "western"}
