@@ -251,3 +251,12 @@ def test_entities_en_place_phrases():
     p = _texts(extract("Our country produced more steel; the industry of our country grew."), "PLACE")
     assert p["our country"].norm == "中国" and p["Our country"].norm == "中国"
     assert _texts(extract("the country and our countryside"), "PLACE") == {}
+
+
+def test_entities_en_org_possessive_body_and_hsien():
+    o = _texts(extract("the Central South Military and Administrative Committee's Financial and Economic Committee"), "ORG")
+    assert "Central South Military and Administrative Committee's Financial and Economic Committee" in o
+    o = _texts(extract("the Industry Committee's Chairman Wang spoke"), "ORG")
+    assert "Industry Committee's Chairman Wang" not in o
+    p = _texts(extract("Peasants of Tsingyuan Hsien, Hopeh, met"), "PLACE")
+    assert p["Tsingyuan Hsien"].subtype == "county" and p["Hopeh"].norm.startswith("河北")

@@ -791,6 +791,18 @@ def _org_heads(text, toks, low, used, R):
                 sub = "party" if sub == "party" or "party" in low[j:last] else R.org_heads[tuple(low[last - h2:last])]
             else:
                 k += 1
+        # possessive: an organisation's own body (Central South Military and Administrative Committee's Financial and
+        # Economic Committee): after a head, "'s" + capitalised words ('and' inside) up to a head
+        if last < n and text[toks[last - 1][1]:toks[last][0]] in ("'s ", "’s ") and _cap(toks[last][2]):
+            k = last
+            while k < n and k - last < 8 and (_cap(toks[k][2]) or (low[k] == "and" and k + 1 < n and _cap(toks[k + 1][2]))) \
+                    and (k == last or text[toks[k - 1][1]:toks[k][0]] == " "):
+                h2 = _head_len(toks, low, k, R)
+                if h2:
+                    last = k = k + h2
+                    sub = R.org_heads[tuple(low[last - h2:last])]
+                else:
+                    k += 1
         # left: capitalised words (with 'and' inside)
         i = j
         while i > 0 and not used[i - 1] and (low[i - 1] not in _FUNCTION - {"and"} or low[i - 1] in _ORDINALS) \
