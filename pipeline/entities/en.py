@@ -3,11 +3,26 @@
 Named rules:
 
 1. ``gazetteer``: longest match of capitalised word sequences against the gazetteer's English names, pinyin and
-   the period's spellings (Peking, Kwangsi, Shensi ...), demonyms included (American -> 美国).
-2. ``place_head``: capitalised words + a place head noun: "Gaoyou County", "Pingle Special Districts",
-   "Xiyan Village", "Huai River" (pipeline/data/entities/en_place_heads.tsv).
-3. ``org_lexicon`` / ``org_head``: known organisations (Xinhua News Agency) and capitalised words + an
-   organisation head noun ("Gaoyou County Metal Production Cooperative", "Ministry of Agriculture").
+   the period's spellings (Peking, Kwangsi, Shensi ...; en_period_spellings.tsv adds those the gazetteer lacks:
+   Chinkiang, Kalgan, Paotow ...), demonyms included (American -> 美国).
+2. ``place_head``: capitalised words + a place head noun: "Gaoyou County", "Xiyan Village", "Huai River",
+   "Leningrad Oblast", "Moldavian Republic" (pipeline/data/entities/en_place_heads.tsv). A plural head shared by a
+   coordination (``plural_head``) makes each name one of its kind and belongs to none: "Guilin, and Pingle Special
+   Districts" -> Guilin, Pingle (special districts); after one gazetteer name it is no part of it ("Wu'an Villages").
+   A facility named after a place (Shanghai Railway, Longhai Front) returns the place too.
+3. ``list_head``: names in a list before a lower-case plural head ("the East Fujia, Songpu and Guxiang districts").
+4. ``wider``: a place with a lower-case head around it (en_lower_heads.tsv): "the Chongqing area", "Beijing's
+   suburbs", "the suburbs of Beijing", "the Wanglou fishing ground", "the Fujian front"; the place inside stays.
+5. ``direction`` / ``compass``: "western Liaoning" (辽西, from the gazetteer), "northern Jiangsu"; "the South".
+6. ``pinyin``: a capitalised pinyin word after a place preposition, in a list with places, before an appositive
+   ("Loubanzhai, a village ...") or ending in a village syllable (Jincun, Wangzhuang); another romanisation
+   (Taechon, Heechon) only after a place in a list; a dispatch's upper-case dateline (KANGO, June 1).
+7. ``place_phrase``: lower-case phrases naming a place (our country = 我国), en_place_phrases.tsv.
+8. ``org_lexicon`` / ``org_head``: known organisations (Xinhua News Agency; lower-case generic bodies: this
+   newspaper, supply and marketing cooperatives) and capitalised words up to the last organisation head of their
+   run ("Wuan County Party Committee", "Gaoyou County Metal Production Cooperative"), with "of" phrases ("Ministry
+   of Agriculture", "Hebei Provincial Committee of the CPC"), numbers ("Textile Factory No. 1", "626th Regiment")
+   and another country's body ("Soviet Ministry of Railways").
 
 Offsets index the input text. Never raises.
 """
