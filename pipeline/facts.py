@@ -97,6 +97,7 @@ class Rules:
     index_re: re.Pattern | None = None
     basis_after: tuple = ()
     carry_re: re.Pattern | None = None
+    time_word_re: re.Pattern | None = None
     heading_words: tuple = ()
     change_verbs: frozenset = frozenset()
     not_measure_re: re.Pattern | None = None
@@ -140,6 +141,9 @@ class Rules:
     set_phrases: frozenset = frozenset()
     followed_by: tuple = ()
     apposition_after: tuple = ()
+    quote_count_units: frozenset = frozenset()
+    part_units: frozenset = frozenset()
+    part_before: tuple = ()
     designation_re: re.Pattern | None = None
     name_item_re: re.Pattern | None = None
     name_item_before: frozenset = frozenset()
@@ -171,6 +175,8 @@ class Rules:
     not_preposition: tuple = ()
     place_count_units: frozenset = frozenset()
     share_words: tuple = ()
+    people_measures: frozenset = frozenset()
+    new_predicate: tuple = ()
     all_pronouns: frozenset = frozenset()
     pronoun_re: re.Pattern | None = None
 
@@ -189,12 +195,15 @@ def rules() -> Rules:
     r.adjacent = m.get("adjacent", {})
     r.rate_re = re.compile(m["rate_pattern"])
     r.share_words = tuple(m["share_words"])
+    r.people_measures = frozenset(m["people_measures"])
+    r.new_predicate = tuple(m["new_predicate"])
     r.carry_words = frozenset(m["carry_words"])
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
     r.basis_before = tuple(m["basis"]["before"])
     r.index_re = re.compile(m["index_before"] + "$")
     r.basis_after = tuple(m["basis"]["after"])
     r.carry_re = re.compile(_alt(r.carry_words))
+    r.time_word_re = re.compile("[年月日季]")
     r.heading_words = tuple(m["heading_words"])
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
@@ -202,7 +211,10 @@ def rules() -> Rules:
     r.unit_word = m.get("unit_word", {})
     r.heading_after = tuple(m.get("not_measure", {}).get("before", ()))
     r.noun_after = m.get("noun_after", {})
-    r.noun_after_re = re.compile(f"的?(?:{_alt(r.noun_after)})" if r.noun_after else "(?!)")
+    # a noun of three or more characters may follow an object of up to three (一百四十万斤菜籽收购任务)
+    long_nouns = [w for w in r.noun_after if len(w) >= 3]
+    r.noun_after_re = re.compile(f"的?(?:(?P<noun>{_alt(r.noun_after)})|[\u4e00-\u9fff]{{1,3}}?(?P<noun2>{_alt(long_nouns)}))"
+                                 if r.noun_after else "(?!)")
     r.measure_re = re.compile(_alt(r.measures))
     o = _load("objects")
     r.objects = o["zh"]
@@ -248,6 +260,9 @@ def rules() -> Rules:
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_after = tuple(flt["apposition_after"])
+    r.quote_count_units = frozenset(flt["quote_count_units"])
+    r.part_units = frozenset(flt["in_parts"]["units"])
+    r.part_before = tuple(flt["in_parts"]["before"])
     r.designation_re = re.compile("|".join(flt["designation_after"]))
     r.name_item_re = re.compile(flt["name_item"]["after"])
     r.name_item_before = frozenset(flt["name_item"]["before"])
@@ -540,8 +555,13 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
     # a list item (…，轧花坊三组，运销九组 / 射击二十四项、无线电收发报十八项) shares the list's measure
     if any(cs <= e < qs and st[e] == "、" for e in fig_ends):
         return False  # 射击二十四项、无线电收发报|十八项
-    if fig_ends and any(max(cs - 4, 0) <= e <= cs - 1 for e in fig_ends) and len(st[cs:qs]) <= 6:
-        return False
+    bare = r.carry_re.sub("，", st[cs:qs])
+    if fig_ends and any(max(cs - 4, 0) <= e <= cs - 1 for e in fig_ends) and len(st[cs:qs]) <= 6 \
+            and not set(bare) & set("了过着") and not any(v in bare for v in r.change_verbs if len(v) > 1) \
+            and not st.startswith(r.new_predicate, cs):
+        return False  # (but 产量增加了一倍，废品减少了一倍 / 并调剂牛马四十余匹: a predicate of its own)
+    if st.startswith(r.new_predicate, cs) and not st.startswith(tuple(r.carry_words), cs):
+        return True  # 并调剂牛马四十余匹: a predicate of its own (but 另有赤金七两 carries on)
     # the verbs of a relative clause before 的 (受灾最重的湖南亦达) are none of the figure's
     k = max(st.rfind("的", cs, qs), cs - 1) + 1
     if k >= qs - 1:
@@ -552,7 +572,7 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
     own = r.carry_re.sub("，", own)  # 上涨到, 计有, 要求达到 carry the measure on: out of the way of the tagger
     toks = _dict_tags(own)
     relative = q.unit in RELATIVE_UNITS
-    if relative and any(t[:1] == "n" for _, _, _, t in toks):
+    if relative and any(t[:1] == "n" and not r.time_word_re.search(w) for _, _, w, t in toks):
         relative = False  # 停站作业时间缩短了三分之二: a change of something else named in its own clause
     for a, b, w, t in toks:
         if t[:1] == "v" and t != "vn" and _MASK not in w and (relative is False or w not in r.change_verbs):
@@ -590,6 +610,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
     before = [x for x in found if cs <= x[0] and (x[1] <= qs or (x[0] < qs and x[1] == qs + 1))]
+    if len(before) > 1:  # 修复被毁水渠五条: 被毁 describes the canals, 修复 is what was done
+        before = [x for x in before if masked[x[0] - 1:x[0]] != "被" and not x[2].startswith("被")] or before
     if before:
         x = max(before, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
@@ -1140,6 +1162,10 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue  # 五百公里运动: a campaign's name; 来亨、澳洲黑、九斤黄等: a breed's
         if _classifier(q) in r.session_units and text.startswith(r.session_after, q.end):
             continue  # 四次大会: a session's number
+        if _classifier(q) in r.quote_count_units and text[q.start - 1:q.start] in "”」\"'":
+            continue  # “瘦骨嶙峋”四个字: the words of a quotation
+        if _classifier(q) in r.part_units and text.endswith(r.part_before, 0, q.start):
+            continue  # 分两期制造: in two phases
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
@@ -1349,13 +1375,20 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "index", None
         if st.endswith(r.basis_before, cs, a) and any(w in st[b:ce] for w in r.basis_after):
             measure, measure_zh = "count", None  # 据三十二只渔船统计: the count a statistic rests on
+        if q.unit in ("person", "household") and measure not in r.people_measures and measure_zh is not None:
+            # 计贷予一千八百七十四户, 自动献工者有八十余名: the figure counts people, not the loan or gift
+            measure, measure_zh = r.unit_default[q.unit], None
         uw = next((r.unit_word[w] for w in r.unit_word if q.text.endswith(w)), None)
         if uw is not None:  # 五十多岁: an age, whatever verb is near
             measure, measure_zh = uw, None
         aside = _PAREN.match(st, b)  # 一百二十五万元（人民币，下同）的贷款
         na = r.noun_after_re.match(st, aside.end() if aside else b)
-        if na and (mw is None or mw[0] < cs) and measure != "duration":  # 三百万元的债务: a debt
-            measure, measure_zh = r.noun_after[na.group(0).lstrip("的")], na.group(0).lstrip("的")
+        # a measure word right before 的 and the figure modifies what it counts (可以改造成为水田的一千六百多万亩旱田)
+        modifier = mw is not None and mw[1] == a - 1 and st[mw[1]] == "的" and all(
+            t[:1] == "n" for _, _, _, t in _dict_tags(mw[2]))  # (已开垦的…荒地: a verb, reclaimed)
+        if na and (mw is None or mw[0] < cs or modifier) and measure != "duration":  # 三百万元的债务: a debt
+            noun = na.group("noun") or na.group("noun2")
+            measure, measure_zh = r.noun_after[noun], noun
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;

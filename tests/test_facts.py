@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "share_words", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
+                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -238,7 +238,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
@@ -563,3 +563,24 @@ def test_facts_a_count_of_places_is_about_a_place():
 ])
 def test_facts_shares_without_a_measure_word(text, figure, measure):
     assert _fact(facts_of(text), figure).measure == measure
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # a measure word after 被 describes the thing; the verb before it is the measure
+    ("崞县三区楼板寨沿河村庄，修复被毁水渠五条，增开新渠两条。", "五条", "built"),
+    # parallel predicates: the second change is not of the first's measure
+    ("刀钳工李贵田设法改良工具，使产量增加了一倍，废品减少了一倍。", "一倍", "change"),
+    # a new predicate (并…) takes no measure of the list before it
+    ("今春市政府即贷放麦种土豆种八万余斤，并调剂牛马四十余匹。", "四十余匹", "count"),
+    ("今春市政府即贷放麦种土豆种八万余斤，并调剂牛马四十余匹。", "八万余斤", "loans"),
+    # a noun measure word before 的 and the figure modifies what is counted; the noun after names it
+    ("中南全区还有可以改造成为水田的一千六百多万亩旱田。", "一千六百多万亩", "area"),
+    ("结果全市一百四十万斤菜籽收购任务提前完成。", "一百四十万斤", "purchased"),
+    # people counted are people, not the gift or loan near them
+    ("在发展水利上，计贷予一千八百七十四户。", "一千八百七十四户", "households"),
+    ("群众热情甚高，万泉寺村自动献工者有八十余名。", "八十余名", "people"),
+])
+def test_facts_measure_refinements(text, figure, measure):
+    f = facts_of(text)
+    rows = f[f["zh_text"] == figure]
+    assert rows.iloc[-1]["measure"] == measure, rows[["zh_text", "measure", "measure_zh"]]
