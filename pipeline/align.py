@@ -310,6 +310,10 @@ def _dp(zs: list, es: list, ratio: float, prior: dict, zvals=None, evals=None, z
                     st = tab[i * w + j] = (fixed, p + add, lz, le)
                 c, pa, lz, le = st
                 if c is None:
+                    # the length cost is >= 0, so the new cost is >= c0 + pa: when that does not
+                    # beat the cell's cost, neither would the full one (rounding is monotonic)
+                    if c0 + pa >= cost[ia][jb]:
+                        continue
                     d = log((le + smooth) / (lz * ratio + smooth))
                     nn = (lz + le / ratio) / 2
                     var = floor2 + short / (nn if nn >= 1.0 else 1.0)
@@ -415,6 +419,8 @@ def _dp_ratios(zs: list, es: list, ratios: list, prior: dict, zvals=None, evals=
                             tb[k] = (a, b, fixed)
                 else:
                     for k in krange:
+                        if c0s[k] + pa >= tc[k]:
+                            continue  # the length cost is >= 0: no better (as in _dp)
                         ratio = ratios[k]
                         d = log((le + smooth) / (lz * ratio + smooth))
                         nn = (lz + le / ratio) / 2

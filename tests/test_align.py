@@ -153,3 +153,30 @@ def test_align_long_and_lopsided_articles_finish():
     beads = align_paragraphs(art)
     assert sorted(i for b in beads[2:] for i in b.en) == list(range(20))
     assert sorted(i for b in beads[2:] for i in b.zh) == [0, 1]
+
+
+def test_dp_of_every_ratio_in_one_pass_gives_the_paths_of_one_dp_per_ratio():
+    """_dp_ratios (paragraphs: the whole ratio grid in one pass) must give, ratio by ratio,
+    exactly the path and costs of _dp, with values, names and title marks in play."""
+    import random
+    from decimal import Decimal
+
+    from pipeline import align as al
+
+    rng = random.Random(11)
+    vals = [Decimal(x) for x in (1, 2, 3, 10, 58000, "2.5", 100)]
+    for _ in range(300):
+        n, m = rng.randint(0, 9), rng.randint(0, 9)
+        zs = [rng.randint(0, 300) for _ in range(n)]
+        es = [rng.randint(0, 1500) for _ in range(m)]
+        zv = [[rng.choice(vals) for _ in range(rng.choice([0, 0, 1, 2]))] for _ in range(n)]
+        ev = [[rng.choice(vals) for _ in range(rng.choice([0, 0, 1, 2]))] for _ in range(m)]
+        named = rng.random() < 0.3
+        zn = [set(rng.sample("abc", rng.choice([0, 1]))) for _ in range(n)] if named else None
+        en = [set(rng.sample("abc", rng.choice([0, 1]))) for _ in range(m)] if named else None
+        zc = [rng.random() < 0.2 for _ in range(n)] if rng.random() < 0.5 else None
+        et = [rng.random() < 0.2 for _ in range(m)] if rng.random() < 0.5 else None
+        grid = al._ratio_grid(rng.uniform(2, 7))
+        prior = al._PARA_PRIOR if rng.random() < 0.7 else al._SENT_PRIOR
+        one_by_one = [al._dp(zs, es, r, prior, zv, ev, zn, en, zc, et, {}) for r in grid]
+        assert repr(al._dp_ratios(zs, es, grid, prior, zv, ev, zn, en, zc, et)) == repr(one_by_one)

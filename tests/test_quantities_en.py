@@ -306,3 +306,40 @@ def test_quantities_en_every_one_negative():
         if any(q.start == text.index("one") for q in extract_quantities(text, "en")):
             bad.append(text)
     assert not bad, bad
+
+
+def test_next_core_finds_what_reading_every_token_finds():
+    """_next_core jumps to the tokens that may start a number with one search; it must return
+    the match the plain token loop (every word read, CORE tried at digits and trigger words) returns."""
+    import re
+
+    from pipeline.quantities import en
+
+    t = en.tables()
+
+    def token_loop(text, pos):
+        for tm in re.finditer(r"[A-Za-z]+|\d+", text[pos:]):
+            st, tok = tm.start() + pos, tm.group()
+            if tok[0].isdigit():
+                for back in (2, 1):
+                    if st >= pos + back and (text[st - 2:st] in ("- ", "-.") if back == 2 else text[st - 1] in "-."):
+                        m = t.core.match(text, st - back)
+                        if m:
+                            return m.span()
+            elif tok.lower() not in t.triggers:
+                continue
+            m = t.core.match(text, st)
+            if m:
+                return m.span()
+        return None
+
+    rng = random.Random(5)
+    words = ["the", "of", "a", "an", "AN", "Half", "three", "hundred", "million", "per", "first", "March", "x1",
+             "1x", "12,000", "3.5", "-", "- ", "-.", ".", "\u212ar", "\u017f", "１２", "٣", " ", "\n", ","]
+    texts = ["More than 32,000 civilian workers and about a third of the 1,500 carts, five-fold, No. 3."]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " ", "-", "."]) for _ in range(rng.randint(1, 25)))
+              for _ in range(300)]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            m = en._next_core(text, pos, t.core, t.triggers)
+            assert (m.span() if m else None) == token_loop(text, pos), (text, pos)
