@@ -32,7 +32,7 @@ def test_entities_en_special_districts_and_unknown_heads():
     p = _texts(extract(t), "PLACE")
     # the plural head is shared by the coordination: each bare name is a special district, Rong County keeps its own
     assert p["Pingle"].subtype == "special_district" and p["Pingle"].en == "Pingle Special District"
-    assert p["Guilin"].subtype == "special_district"
+    assert p["Guilin"].subtype == "special_district" and p["Guilin"].en == "Guilin Special District"
     assert "Pingle Special Districts" not in p
     assert p["Rong County"].norm == "容县" and p["Rong County"].subtype == "county"
     assert p["Xiyan Village"].subtype == "village"
@@ -260,3 +260,12 @@ def test_entities_en_org_possessive_body_and_hsien():
     assert "Industry Committee's Chairman Wang" not in o
     p = _texts(extract("Peasants of Tsingyuan Hsien, Hopeh, met"), "PLACE")
     assert p["Tsingyuan Hsien"].subtype == "county" and p["Hopeh"].norm.startswith("河北")
+
+
+def test_entities_en_trade_bodies_in_lower_case():
+    o = _texts(extract("most handicraft cooperative organizations saved; the sewing production groups and the "
+                       "handicraft cooperatives of Harbin"), "ORG")
+    assert o["handicraft cooperative organizations"].trade == "手工业"
+    assert o["sewing production groups"].subtype == "cooperative_group" and o["sewing production groups"].trade == "缝纫"
+    assert "handicraft cooperatives" in o
+    assert _texts(extract("the cooperatives and groups"), "ORG") == {}  # no trade, no name

@@ -17,7 +17,8 @@ Named rules:
 6. ``pinyin``: a capitalised pinyin word after a place preposition, in a list with places, before an appositive
    ("Loubanzhai, a village ...") or ending in a village syllable (Jincun, Wangzhuang); another romanisation
    (Taechon, Heechon) only after a place in a list; a dispatch's upper-case dateline (KANGO, June 1).
-7. ``place_phrase``: lower-case phrases naming a place (our country = 我国), en_place_phrases.tsv.
+7. ``place_phrase``: lower-case phrases naming a place (our country = 我国), en_place_phrases.tsv; ``trade_body``:
+   a trade and a cooperative head in lower case ("handicraft cooperatives", "sewing cooperative groups").
 8. ``org_lexicon`` / ``org_head``: known organisations (Xinhua News Agency; lower-case generic bodies: this
    newspaper, supply and marketing cooperatives) and capitalised words up to the last organisation head of their
    run ("Wuan County Party Committee", "Gaoyou County Metal Production Cooperative"), with "of" phrases ("Ministry
@@ -110,7 +111,21 @@ class _Rules:
             p = g.best_zh(r["zh"])
             self.place_phrases[r["phrase"].lower()] = (p, r["subtype"])
         self.place_phrase_re = re.compile(r"\b(%s)\b" % "|".join(
-            re.escape(k) for k in sorted(self.place_phrases, key=len, reverse=True)), re.I) if self.place_phrases else None
+            re.escape(k) for k in sorted(self.place_phrases, key=len, reverse=True))) if self.place_phrases else None
+        # rule trade_body: "handicraft cooperatives", "sewing production cooperative": a trade (zh_trades.tsv) + a
+        # cooperative head in lower case names the trade's cooperatives (手工业合作社, 缝纫社)
+        trades = {}
+        for r in _rows("zh_trades.tsv"):
+            if r.get("en"):
+                trades.setdefault(r["en"].lower(), r["zh"])
+        self.trades = trades
+        # found from the head backwards (a search for the heads is cheap; the trades alternation only runs before one)
+        self.trade_head_re = re.compile(r"cooperative|co-op|group")  # over the lower-cased text
+        self.trade_head_full = re.compile(r"(cooperative (?:organi[sz]ations?|groups?|federations?)|cooperatives?|co-ops?|"
+                                          r"production groups?|groups?)(?![\w'-])", re.I)
+        self.trade_before = re.compile(r"(?<![\w'-])(%s)(?: production| handicraft| producers'?)? \Z"
+                                       % "|".join(re.escape(t) for t in sorted(trades, key=len, reverse=True)), re.I) \
+            if trades else None
         self.lower_orgs = {}  # this newspaper, supply and marketing cooperatives: common nouns of generic bodies
         for r in _rows("en_orgs.tsv"):
             words = wkey(r["en"])
@@ -331,11 +346,17 @@ def _extract(text: str) -> list[Entity]:
     out.extend(places)
     out.extend(_pinyin_places(text, toks, low, out, R))
     out.extend(_dateline_places(text, out))
+    lower = text.lower()
+    if len(lower) != len(text):  # (a character whose lower case is longer: keep the offsets)
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if R.trade_before is not None:
+        out.extend(_trade_bodies(text, lower, out, R))
     if R.place_phrase_re is not None:
-        for m in R.place_phrase_re.finditer(text):  # rule place_phrase: our country (我国), the motherland (祖国)
-            p, sub = R.place_phrases[m.group(1).lower()]
-            out.append(Entity(text=m.group(1), start=m.start(1), end=m.end(1), label="PLACE", subtype=sub,
-                              norm=p.zh if p else None, en=p.en if p else m.group(1), gazetteer_id=p.id if p else None))
+        for m in R.place_phrase_re.finditer(lower):  # rule place_phrase: our country (我国), the motherland (祖国)
+            p, sub = R.place_phrases[m.group(1)]
+            a, b = m.span(1)
+            out.append(Entity(text=text[a:b], start=a, end=b, label="PLACE", subtype=sub,
+                              norm=p.zh if p else None, en=p.en if p else text[a:b], gazetteer_id=p.id if p else None))
     out.extend(_wider_places(text, [e for e in out if e.label == "PLACE"], R))
     out.sort(key=lambda e: (e.start, -e.end, e.label))
     return out
@@ -477,6 +498,33 @@ def _dateline_places(text, found):
     return out
 
 
+def _trade_bodies(text, lower, found, R):
+    """Rule ``trade_body``: a trade (zh_trades.tsv) + a cooperative head in lower case (handicraft cooperatives)."""
+    out = []
+    taken = None
+    last_end = -1
+    for h in R.trade_head_re.finditer(lower):
+        if h.start() < last_end or lower[h.start() - 1:h.start()] != " ":
+            continue
+        if taken is None:
+            taken = [(e.start, e.end) for e in found if e.label == "ORG"]
+        m = R.trade_before.search(text, max(0, h.start() - 48), h.start())
+        if not m:
+            continue
+        full = R.trade_head_full.match(text, h.start())
+        if not full:
+            continue
+        s, e = m.start(1), full.end()
+        if text[s].isupper() or any(a < e and s < b for a, b in taken):
+            continue  # capitalised: a name, found by the head rule
+        head = full.group(1).lower()
+        sub = "cooperative_group" if "group" in head else "federation" if "federation" in head else "cooperative"
+        out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=None, en=text[s:e],
+                          trade=R.trades[m.group(1).lower()]))
+        last_end = e
+    return out
+
+
 #: gazetteer levels of administrative units (a facility head after one of them names a facility after the place)
 _ADMIN_LEVELS = {"country", "province", "municipality", "region", "city", "special_district", "prefecture", "county",
                  "district", "township", "village"}
@@ -499,9 +547,11 @@ def _unit(R, name, subtype):
 
 
 def _typed(text, s, e, subtype, singular, R):
+    """The name with the kind its shared head gives; English name as the text has it (Guilin Special District, not
+    the gazetteer's later Guilin Prefecture), the gazetteer unit when it has one of that kind."""
     q = _unit(R, text[s:e], subtype)
     return Entity(text=text[s:e], start=s, end=e, label="PLACE", subtype=subtype, norm=q.zh if q else None,
-                  en=q.en if q else f"{text[s:e]} {singular}", gazetteer_id=q.id if q else None,
+                  en=f"{text[s:e]} {singular}", gazetteer_id=q.id if q else None,
                   modern=(q.modern or None) if q else None)
 
 

@@ -118,7 +118,12 @@ _STOP_WORDS = {"the", "of", "and", "in", "for", "no", "a", "an"}
 
 
 def _words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", s.lower().replace("’", "'").replace("'s", "")) if w not in _STOP_WORDS}
+    """Content words, singular (cooperatives = cooperative)."""
+    return {_sing(w) for w in re.findall(r"[a-z0-9]+", s.lower().replace("’", "'").replace("'s", "")) if w not in _STOP_WORDS}
+
+
+def _sing(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
 @lru_cache(maxsize=20000)
@@ -137,12 +142,14 @@ def _org_words(text: str, en: str, place: str | None) -> frozenset[str]:
 
 
 #: words of organisation heads: shared alone they say nothing about which organisation it is
-_ORG_HEAD_WORDS = {"factory", "factories", "plant", "mill", "works", "mine", "farm", "cooperative", "cooperatives",
+_ORG_HEAD_WORDS = {"factory", "factories", "plant", "mill", "works", "mine", "farm", "cooperative", "organization",
+                   "organisation", "production",
                    "society", "group", "team", "union", "trade", "federation", "association", "committee", "commission",
                    "bureau", "department", "ministry", "office", "government", "council", "conference", "party",
                    "army", "division", "regiment", "corps", "brigade", "news", "agency", "daily", "radio", "station",
                    "company", "corporation", "bank", "school", "university", "college", "institute", "hospital",
                    "general", "central", "national", "people", "state", "owned", "branch", "administration"}
+_ORG_HEAD_WORDS = {_sing(w) for w in _ORG_HEAD_WORDS}  # compared with _words' singulars
 
 
 def score(zh: Entity, en: Entity) -> float:
