@@ -621,8 +621,9 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
             pass
         if m is not None:
             return m.start(), m.end(), m.group(0), key
-    if share:
-        after = [x for x in found if qe <= x[0] and x[1] <= ce]
+    if share:  # 90％的社、组投入增产节约运动 (but 十六个村的有组织的民工: 组织 describes the labourers)
+        after = [x for x in found if qe <= x[0] and x[1] <= ce
+                 and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
         if after:
             x = min(after)
             return (*x, r.measures[x[2]])
@@ -653,8 +654,10 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
         return (*x, r.measures[x[2]])
-    after = [x for x in found if qe <= x[0] and x[1] <= ce]  # 有九车毛猪从这里装运出去
-    if after and q.unit not in ("household", "person", "li", "km", "metre", "chi"):
+    # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
+    after = [x for x in found if qe <= x[0] and x[1] <= ce
+             and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
+    if after and q.unit not in ("household", "person", "li", "km", "metre", "chi") and not masked.startswith("的", qe):
         x = min(after)
         return (*x, r.measures[x[2]])
     return None
@@ -1170,7 +1173,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
     ends = {q.end for _, q in zh_quantities}
-    spans = {(q.start, q.end) for _, q in zh_quantities}
+    spans = {(q.start, q.end) for _, q in zh_quantities if q.kind not in NOT_FACTS}
     starts = {q.start for _, q in zh_quantities}
     place_ends = {e.end for _, e in zh_entities if e.label == "PLACE"}
     for key in list(by_seg):
@@ -1295,9 +1298,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         for i in range(pr.end - len(pr.norm) if not st.startswith(pr.norm, pr.start) else pr.start,
                        pr.start + len(pr.norm) if st.startswith(pr.norm, pr.start) else pr.end):
             masked[i] = _MASK
-    masked = "".join(masked)
     # words that hold a measure word but are none (解放后, 生产队) masked too: for the verbs that govern a name
-    verb_masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
+    verb_masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), "".join(masked))
+    for x, y in (q_spans or ()):  # a figure's own words are no measure words (一百二十付担架: 付 is a classifier)
+        if s0 <= x and y <= e0:
+            for i in range(x - s0 + 1, y - s0):
+                masked[i] = _MASK
+    masked = "".join(masked)
     local = [(q, q.start - s0, q.end - s0) for q in qs]
     # comparisons first: their baseline words are never a period
     comps = {}
@@ -1350,7 +1357,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         cs, ce = _clause_bounds(st, a, b)
         comp = comps.get(q.start)
         # measure
-        share = st.startswith("的", b) or q.kind in ("percent", "fraction")
+        share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)
         mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends, list_spans)
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or mw[1] < a - 2 or _duration_of(st, a, b, q) is not None):

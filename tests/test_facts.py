@@ -584,3 +584,15 @@ def test_facts_measure_refinements(text, figure, measure):
     f = facts_of(text)
     rows = f[f["zh_text"] == figure]
     assert rows.iloc[-1]["measure"] == measure, rows[["zh_text", "measure", "measure_zh"]]
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # a classifier inside a figure is no measure word (一百二十付: 付 is no payment)
+    ("翌晨黎明全区六百余人及一百二十付担架即已全部齐集，共编成两个大队。", "两个大队", "count"),
+    # words after a figure and 的 describe the noun it counts, they are not its measure
+    ("工程正式开工，到达十六个村的有组织的民工一千多人。", "十六个村", "count"),
+    ("今春贵州思南县检查十三个社的造林，质量很好。", "十三个社", "count"),
+    ("怀孕的纺织女工，将获得四百万卢布的补助金。", "四百万卢布", "distributed"),
+])
+def test_facts_words_after_a_figure_and_de(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
