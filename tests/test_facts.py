@@ -588,7 +588,7 @@ def test_facts_measure_refinements(text, figure, measure):
 
 @pytest.mark.parametrize("text,figure,measure", [
     # a classifier inside a figure is no measure word (一百二十付: 付 is no payment)
-    ("翌晨黎明全区六百余人及一百二十付担架即已全部齐集，共编成两个大队。", "两个大队", "count"),
+    ("翌晨黎明全区六百余人及一百二十付担架即已全部齐集，共编成两个大队。", "两个", "count"),
     # words after a figure and 的 describe the noun it counts, they are not its measure
     ("工程正式开工，到达十六个村的有组织的民工一千多人。", "十六个村", "count"),
     ("今春贵州思南县检查十三个社的造林，质量很好。", "十三个社", "count"),
