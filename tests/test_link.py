@@ -101,3 +101,11 @@ def test_link_article_pairs_names_inside_aligned_paragraphs(shared_dir):
     # without the alignment (relative positions only) no more pairs fall inside aligned paragraphs
     plain = link_entities([e for _, e in zh], [e for _, e in en], zh_len=a.zh_span[1], en_len=a.en_span[1])
     assert sum(same(z, e) for z, e in pairs) >= sum(same(z, e) for z, e, _ in plain if z is not None and e is not None)
+
+
+def test_link_trade_words_alone_link_nothing():
+    z = [x for x in zh_extract("綦江同兴煤矿的工人") if x.text == "同兴煤矿"][0]
+    e = [x for x in en_extract("workers of the Shuanghe Coal Mine") if x.label == "ORG"][0]
+    assert score(z, e) < 0.6
+    e = [x for x in en_extract("workers of the Tongxing Coal Mine") if x.label == "ORG"][0]
+    assert score(z, e) >= 0.9

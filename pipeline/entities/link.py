@@ -149,7 +149,23 @@ _ORG_HEAD_WORDS = {"factory", "factories", "plant", "mill", "works", "mine", "fa
                    "army", "division", "regiment", "corps", "brigade", "news", "agency", "daily", "radio", "station",
                    "company", "corporation", "bank", "school", "university", "college", "institute", "hospital",
                    "general", "central", "national", "people", "state", "owned", "branch", "administration"}
+#: and words of trades and industries (zh_trades.tsv and a few more): "Coal Mine" says no more than "Mine" which one
+_ORG_HEAD_WORDS |= {"coal", "oil", "steel", "iron", "cotton", "textile", "machine", "machinery", "industry", "industrial",
+                    "electric", "power", "paper", "cement", "chemical", "railway", "transport", "transportation",
+                    "agricultural", "agriculture", "construction", "trading", "commerce", "commercial", "provincial",
+                    "municipal", "county", "city", "district", "township", "village", "local", "first", "second",
+                    "third"}
 _ORG_HEAD_WORDS = {_sing(w) for w in _ORG_HEAD_WORDS}  # compared with _words' singulars
+
+
+@lru_cache(maxsize=1)
+def _generic_org_words() -> frozenset[str]:
+    from pipeline.entities.gazetteer import rule_rows
+
+    words = set(_ORG_HEAD_WORDS)
+    for r in rule_rows("zh_trades.tsv"):
+        words |= _words(r.get("en") or "")
+    return frozenset(words)
 
 
 def score(zh: Entity, en: Entity) -> float:
@@ -205,7 +221,7 @@ def _score(zh: Entity, en: Entity) -> float:
         # the larger word set (so "Cotton Textile Factory" loses to the full name of the union of that factory)
         zw, ew = _org_words(zh.text, zh.en, zh.place), _words(en.text)
         shared = zw & ew
-        if shared - _ORG_HEAD_WORDS:  # at least one word of the name itself, not only "News Agency" or "Army"
+        if shared - _generic_org_words():  # a word of the name itself, not only "News Agency", "Coal Mine", "Army"
             r = len(shared) / max(len(zw), len(ew))
             if r >= 0.5:
                 out = max(out, round(0.5 + 0.4 * r, 3))
