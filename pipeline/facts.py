@@ -173,6 +173,7 @@ class Rules:
     person_after: tuple = ()
     plural_pronouns: frozenset = frozenset()
     not_preposition: tuple = ()
+    not_governing_verbs: frozenset = frozenset()
     place_count_units: frozenset = frozenset()
     share_words: tuple = ()
     people_measures: frozenset = frozenset()
@@ -293,6 +294,7 @@ def rules() -> Rules:
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
     r.not_preposition = tuple(s["not_preposition"])
+    r.not_governing_verbs = frozenset(s["not_governing_verbs"])
     r.place_count_units = frozenset(s["place_count_units"])
     r.plural_pronouns = frozenset(s["pronouns"]["plural"])
     r.all_pronouns = frozenset(s["pronouns"]["plural"] + s["pronouns"]["singular"])
@@ -1034,7 +1036,7 @@ def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_car
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
-    objects = [c for c in before if _verb_governs(masked, c.start)]
+    objects = [c for c in before if _verb_governs(masked, c.start, c.entity is None and c.kind != "person")]
     free = [c for c in before if not _governed(st, c.start)
             and not _after_verb(st, c.start) and c not in objects]
     # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年); a governed organisation is
@@ -1060,7 +1062,7 @@ def _verb_in_re():
     return re.compile(_alt(verbs))
 
 
-def _verb_governs(masked: str, pos: int) -> bool:
+def _verb_governs(masked: str, pos: int, any_verb: bool = False) -> bool:
     """A name after a measure verb of its own clause is that verb's object (集宁除修筑王河上之民生渠:
     the canal is built, 集宁 builds it), not a subject."""
     a = pos
@@ -1072,7 +1074,18 @@ def _verb_governs(masked: str, pos: int) -> bool:
     last = None
     for m in _verb_in_re().finditer(masked, a, pos):
         last = m
-    return last is not None and not masked.startswith("的", last.end())
+    if last is not None:
+        return not masked.startswith("的", last.end())
+    if not any_verb:
+        return False
+    # for a group or scope word, any other verb of the clause before it (这些拖拉机站几乎遍布全国各省),
+    # unless a 的 after it makes a relative clause; copulas and existentials (是, 有) govern no object here
+    r = rules()
+    verb_end = None
+    for x, y, w, t in _dict_tags(masked[a:pos]):
+        if t[:1] == "v" and t != "vn" and w not in r.not_governing_verbs:
+            verb_end = y
+    return verb_end is not None and "的" not in masked[a + verb_end:pos]
 
 
 def _after_verb(st: str, pos: int) -> bool:
