@@ -5,7 +5,7 @@
 
 Prints:
 1. dev gold (../shared/gold/dev.jsonl, articles in ../shared/corpus/dev): Chinese place recall/precision, Chinese
-   organisation recall, English place recall, zh-en link accuracy.
+   organisation recall, English place (and organisation) recall, zh-en link accuracy.
    - run over the Chinese block article.text[zh_span] and over the English body article.text[en_span] + title;
    - recall (exact): a gold name (distinct per article) is found when a predicted entity of that label has exactly
      its text; (overlap): when a predicted entity's text contains it or is contained in it;
@@ -197,6 +197,15 @@ def eval_dev(shared: Path, details: bool):
             c["en_place_rec_overlap"] += ov
             if not ov:
                 misses["en_place"].append((row["file"], en))
+        # English organisation recall (no target in the issue; the linker needs them)
+        eo = [e for e in en_ents if e.label == "ORG"]
+        for name, en in go.items():
+            if not en:
+                continue
+            c["en_org_gold"] += 1
+            ms = [en_match(en, e.text) for e in eo]
+            c["en_org_rec_exact"] += any(m[0] for m in ms)
+            c["en_org_rec_overlap"] += any(m[1] for m in ms)
         # links
         golden = {**{k: v for k, v in go.items()}, **{k: v for k, v in gp.items()}}
         links = link_entities(zh_ents, en_ents, zh_len=len(zh_text), en_len=len(en_text))
@@ -254,6 +263,9 @@ def eval_dev(shared: Path, details: bool):
           f"  (precision exact {c['zh_org_prec_exact'] / max(1, c['zh_org_pred']):.3f} of {c['zh_org_pred']})")
     g = c["en_place_gold"]
     print(f"en places: gold {g}  recall exact {c['en_place_rec_exact'] / g:.3f}  overlap {c['en_place_rec_overlap'] / g:.3f}")
+    g = c["en_org_gold"]
+    print(f"en orgs:   gold {g}  recall exact {c['en_org_rec_exact'] / max(1, g):.3f}  overlap "
+          f"{c['en_org_rec_overlap'] / max(1, g):.3f}")
     lp = c["link_pairs"]
     print(f"links: {lp} linked pairs with a gold rendering; right {c['link_right_adj'] / max(1, lp):.3f} (raw exact "
           f"{c['link_right_exact'] / max(1, lp):.3f}; lenient: containment {c['link_right_overlap'] / max(1, lp):.3f}, "
