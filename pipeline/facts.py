@@ -174,6 +174,7 @@ class Rules:
     plural_pronouns: frozenset = frozenset()
     not_preposition: tuple = ()
     not_governing_verbs: frozenset = frozenset()
+    section_heading_re: re.Pattern | None = None
     place_count_units: frozenset = frozenset()
     share_words: tuple = ()
     people_measures: frozenset = frozenset()
@@ -295,6 +296,7 @@ def rules() -> Rules:
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
     r.not_preposition = tuple(s["not_preposition"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
+    r.section_heading_re = re.compile(s["section_heading"])
     r.place_count_units = frozenset(s["place_count_units"])
     r.plural_pronouns = frozenset(s["pronouns"]["plural"])
     r.all_pronouns = frozenset(s["pronouns"]["plural"] + s["pronouns"]["singular"])
@@ -1212,8 +1214,11 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             # a group named with no place or organisation (举重运动员) holds for its paragraph: the next one
             # goes back to the last place or organisation named
             carried = mem["linked"]
+        topic = None  # the paragraph's first subject: what a section heading inside it (副业方面：) goes back to
         for s0, e0 in _sentences(text, seg.start, seg.end):
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
+            if topic and r.section_heading_re.match(text, s0, e0):
+                carried = topic
             if qs:
                 carried = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
                                           rows, carried, mem, spans)
@@ -1228,6 +1233,9 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                     _remember(mem, cands, s0)
                 elif r.pronoun_re.search(st) is None:
                     _remember(mem, _persons(st), s0)
+            if topic is None and carried is not None and carried[1] >= seg.start and not carried[0].pronoun:
+                # an organisation's report (蠡县推进社…); a paragraph opening on places may go through several
+                topic = carried if carried[0].entity is not None and carried[0].entity.label == "ORG" else False
     _fill_forward_subjects(rows)
     # plain object columns (exact strings, ints, None): a quarter of the cost of dtype inference
     return pd.DataFrame([[row.get(c) for c in FACT_COLUMNS] for row in rows], columns=FACT_COLUMNS, dtype=object)

@@ -235,7 +235,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs",
+                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
@@ -601,3 +601,10 @@ def test_facts_words_after_a_figure_and_de(text, figure, measure):
 def test_facts_group_word_after_a_verb_is_no_subject():
     f = facts_of("部队捐献的拖拉机站已经建成。这些拖拉机站几乎遍布全国各省、市和自治区，共拥有拖拉机一千一百多标准台。")
     assert _fact(f, "一千一百多").subject_text == "这些拖拉机站"
+
+
+def test_facts_section_heading_goes_back_to_the_paragraphs_organisation():
+    f = facts_of("蠡县推进社以一百万元的贷款，扶植了各种生产。在农业扶植上，全县农民增添牲口一百一十八头。"
+                 "副业方面：贷出织布机九架，纺纱机十七张。")
+    assert _fact(f, "一百一十八头").subject_text.endswith("农民")
+    assert _fact(f, "九架").subject_text == "蠡县推进社"
