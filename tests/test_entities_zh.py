@@ -525,3 +525,14 @@ def test_entities_zh_regional_edition_of_a_newspaper():
     assert o["华北《人民日报》"].place == "华北"
     assert {"晋冀鲁豫区", "华北"} <= set(_by_text(ents, "PLACE"))
     assert set(_by_text(extract("在《人民日报》上发表"), "ORG")) == {"人民日报"}
+
+
+@pytest.mark.parametrize("t, names", [("美国向中方作出的承诺", {"中"}), ("其主要原因是以方坚持", {"以"}),
+                                      ("唐家璇指出，中、阿建交20年来", {"中", "阿"}), ("伊拉拉说，埃中两国关系源远流长", {"埃", "中"})])
+def test_entities_zh_side_and_comma_pairs(t, names):
+    assert names <= set(_by_text(extract(t), "PLACE"))
+
+
+@pytest.mark.parametrize("t", ["我们以方便群众为原则", "以方面的意见为准", "在南方和北方"])
+def test_entities_zh_fang_starting_a_word_is_no_side(t):
+    assert not _by_text(extract(t), "PLACE")

@@ -880,6 +880,14 @@ def _abbreviations(text, R, places):
                 out.append(_abbrev_entity(text, k, g, ab))
             i = j
             continue
+        # rule pair_with_comma: 中、阿建交, 中、斯登山队: two names joined by 、 before a relation word
+        if i + 3 <= n and text[i + 1:i + 2] == "、" and text[i + 2:i + 3] in ab and not covered[i + 2] \
+                and (text.startswith(R.abbrev_pair_next, i + 3) or text.startswith(("在", "建交"), i + 3)) \
+                and (not prev or not _is_han(prev) or prev in R.stop):
+            out.append(_abbrev_entity(text, i, g, ab))
+            out.append(_abbrev_entity(text, i + 2, g, ab))
+            i += 3
+            continue
         # a run of pair characters: 中美, 中日韩
         j = i
         while j < n and text[j] in pairs and not covered[j] and (j == i or (
@@ -900,8 +908,9 @@ def _abbreviations(text, R, places):
             i += 1
             continue  # 朝|鲜人民军: the character starts a longer name
         if nxt and nxt in (r.get("next") or "") and (c + nxt) not in R.abbrev_words \
-                and common.get(c + nxt, "n")[:1] in ("n", "q", "j"):
-            ok = True  # 美军, 日方, 巴总理, 华侨, 京剧, 藏族: the following character is curated per name
+                and (common.get(c + nxt, "n")[:1] in ("n", "q", "j") or (nxt == "方" and c in R.abbrev_countries)) \
+                and not (nxt == "方" and text[i + 1:i + 3] in common):  # (以|方便, 以|方法)
+            ok = True  # 美军, 日方, 巴总理, 华侨, 京剧, 藏族 (中方 'the Chinese side'): the following character is curated
         if not ok and c in R.abbrev_countries and text.startswith(R.abbrev_next_words, i + 1) and c != "中" \
                 and (not prev or not _is_han(prev) or prev in R.stop or prev in R.abbrev_verbs):
             ok = True  # 罗|政府, 日|首相, 巴|境内: a country before a word of state
