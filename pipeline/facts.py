@@ -552,7 +552,7 @@ def _baseline_period(baseline: str | None, period: Period | None, art_year: int,
 
 # --- measures and objects --------------------------------------------------------------------
 
-def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
+def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause: bool = True) -> bool:
     """Whether the figure's clause before it has a verb of its own that does not carry an earlier
     clause's measure on (measures.toml `carry_words`); names are left out (masked)."""
     r = rules()
@@ -576,8 +576,9 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=()) -> bool:
     own = r.carry_re.sub("，", own)  # 上涨到, 计有, 要求达到 carry the measure on: out of the way of the tagger
     toks = _dict_tags(own)
     relative = q.unit in RELATIVE_UNITS
-    if relative and any(t[:1] == "n" and not r.time_word_re.search(w) for _, _, w, t in toks):
-        relative = False  # 停站作业时间缩短了三分之二: a change of something else named in its own clause
+    if relative and own_clause and any(t[:1] == "n" and not r.time_word_re.search(w) and _MASK not in w
+                                       for _, _, w, t in toks):
+        return True  # 停站作业时间缩短了三分之二, 大疙瘩由百分之四十七…: a change of something else named here
     for a, b, w, t in toks:
         if t[:1] == "v" and t != "vn" and _MASK not in w and (relative is False or w not in r.change_verbs):
             return True
@@ -651,7 +652,10 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
                     break
                 # the clause's words before its first figure (受灾最重的湖南亦达|六百二十万担)
                 f0 = min((x for x, y in fig_spans if a <= x < b), default=b)
-                if _own_verb(st, st, a, f0, q, fig_ends):
+                if st[a - 1:a] in "（(" or st[b:b + 1] in "）)":
+                    b = a - 1  # an aside (又名鰯鱼): passed over
+                    continue
+                if _own_verb(st, st, a, f0, q, fig_ends, own_clause=False):
                     earlier = []
                     break
                 b = a - 1
