@@ -218,7 +218,7 @@ def test_entities_en_other_romanisations_only_after_a_place_in_a_list():
 def test_entities_en_org_of_phrases_ordinals_and_possessives():
     o = _texts(extract("the Capital Construction Bureau of the Ministry of Textile Industry said"), "ORG")
     assert "Capital Construction Bureau of the Ministry of Textile Industry" in o
-    o = _texts(extract("the Physical Culture and Sports Commission of the People's Republic of China met"), "ORG")
+    o = _texts(extract("the Physical Culture and Sports Commission of the People's Republic of China met."), "ORG")
     assert "Physical Culture and Sports Commission of the People's Republic of China" in o
     o = _texts(extract("the Leningrad Oblast Committee of the Soviet Textile Workers' Union"), "ORG")
     assert "Leningrad Oblast Committee of the Soviet Textile Workers' Union" in o
@@ -254,7 +254,7 @@ def test_entities_en_place_phrases():
 
 
 def test_entities_en_org_possessive_body_and_hsien():
-    o = _texts(extract("the Central South Military and Administrative Committee's Financial and Economic Committee"), "ORG")
+    o = _texts(extract("the Central South Military and Administrative Committee's Financial and Economic Committee."), "ORG")
     assert "Central South Military and Administrative Committee's Financial and Economic Committee" in o
     o = _texts(extract("the Industry Committee's Chairman Wang spoke"), "ORG")
     assert "Industry Committee's Chairman Wang" not in o
@@ -269,3 +269,10 @@ def test_entities_en_trade_bodies_in_lower_case():
     assert o["sewing production groups"].subtype == "cooperative_group" and o["sewing production groups"].trade == "缝纫"
     assert "handicraft cooperatives" in o
     assert _texts(extract("the cooperatives and groups"), "ORG") == {}  # no trade, no name
+
+
+def test_entities_en_headline_and_joins_phrases_not_name_parts():
+    o = _texts(extract("Issues Statement Strongly Protesting U.S. Imperialism and Vientiane Authorities"), "ORG")
+    assert "Vientiane Authorities" in o and not any("Imperialism" in t for t in o)
+    o = _texts(extract("The Machine and Tool Manufacturing Workers' Union met on Monday."), "ORG")
+    assert "Machine and Tool Manufacturing Workers' Union" in o

@@ -791,6 +791,21 @@ _NUMBER_SUFFIX = re.compile(r" No\. ?\d+\b")
 _NO_GAP = re.compile(r"\. ?\d+ ")
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _title_case(text, pos):
+    """The line around pos is in title case (most words of four letters or more capitalised: a headline, where
+    'and' joins phrases, not the parts of a name: "... Protesting U.S. Imperialism and Vientiane Authorities")."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = b if b >= 0 else len(text)
+    if text[a:b].rstrip().endswith((".", "。", '."', ".”")):
+        return False  # a sentence, not a headline
+    words = _TITLE_WORD.findall(text, a, b)
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
 _ORDINAL_PREFIX = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th) $")
 
 
@@ -870,7 +885,9 @@ def _org_heads(text, toks, low, used, R):
                     k += 1
         # left: capitalised words (with 'and' inside)
         i = j
+        title = None
         while i > 0 and not used[i - 1] and (low[i - 1] not in _FUNCTION - {"and"} or low[i - 1] in _ORDINALS) \
+                and not (low[i - 1] == "and" and (title if title is not None else (title := _title_case(text, toks[j][0])))) \
                 and _adjacent(text, toks, i - 1, j + H) and (
                 _cap(toks[i - 1][2]) or (low[i - 1] in ("and",) and i - 2 >= 0 and _cap(toks[i - 2][2]))) \
                 and low[i - 1] not in ("the", "The") and j - i < 8:
