@@ -1206,6 +1206,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
     rows = []
     carried = None  # the subject so far: a figure with none in its sentence takes it
     # the last person and the last agent named (what 他 / 他们 stand for), the last place or organisation
+    art_topic = None
     mem = {"person": None, "agent": None, "linked": None}
     for key in sorted(segs):
         seg = segs[key]
@@ -1218,6 +1219,10 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             # a group named with no place or organisation (举重运动员) holds for its paragraph: the next one
             # goes back to the last place or organisation named
             carried = mem["linked"]
+        if art_topic is not None and seg.role == "body" and carried is not None:
+            # a new paragraph with no subject of its own goes back to the article's (its lead's) subject, not
+            # the last one named (仅广东省…储量就有数十亿吨。¶ 预计…一级储量…超过几倍: the nation's)
+            carried = art_topic
         topic = None  # the paragraph's first subject: what a section heading inside it (副业方面：) goes back to
         for s0, e0 in _sentences(text, seg.start, seg.end):
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
@@ -1237,6 +1242,9 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                     _remember(mem, cands, s0)
                 elif r.pronoun_re.search(st) is None:
                     _remember(mem, _persons(st), s0)
+            if art_topic is None and seg.role == "body" and carried is not None and carried[1] >= seg.start \
+                    and not carried[0].pronoun:
+                art_topic = carried
             if topic is None and carried is not None and carried[1] >= seg.start and not carried[0].pronoun:
                 # an organisation's report (蠡县推进社…); a paragraph opening on places may go through several
                 topic = carried if carried[0].entity is not None and carried[0].entity.label == "ORG" else False

@@ -608,3 +608,10 @@ def test_facts_section_heading_goes_back_to_the_paragraphs_organisation():
                  "副业方面：贷出织布机九架，纺纱机十七张。")
     assert _fact(f, "一百一十八头").subject_text.endswith("农民")
     assert _fact(f, "九架").subject_text == "蠡县推进社"
+
+
+def test_facts_a_new_paragraph_goes_back_to_the_articles_subject():
+    f = facts_of("全国普查找矿中已找到矿产地十五万四千个。仅广东省已知的煤矿远景储量就有数十亿吨。\n"
+                 "预计今年完成的各种主要矿产，一级储量，比国家原来批准的计划超过几倍到几十倍。")
+    assert _fact(f, "数十亿吨").subject_text == "广东省"
+    assert _fact(f, "几十倍").subject_text == "全国"
