@@ -276,3 +276,12 @@ def test_entities_en_headline_and_joins_phrases_not_name_parts():
     assert "Vientiane Authorities" in o and not any("Imperialism" in t for t in o)
     o = _texts(extract("The Machine and Tool Manufacturing Workers' Union met on Monday."), "ORG")
     assert "Machine and Tool Manufacturing Workers' Union" in o
+
+
+def test_entities_en_lower_case_government_heads_and_place_bodies():
+    o = _texts(extract("the U.S. government and the Sui-Mong government; the Nationalist government; Chiang's army."), "ORG")
+    assert {"U.S. government", "Sui-Mong government", "Nationalist government", "Chiang's army"} <= set(o)
+    assert o["Chiang's army"].subtype == "army"
+    assert _texts(extract("Local government officials met. The Central government said so."), "ORG") == {}
+    o = _texts(extract("The Hebei-Shandong-Henan CCP Regional Committee met."), "ORG")
+    assert "Hebei-Shandong-Henan CCP Regional Committee" in o

@@ -235,6 +235,10 @@ def _extract(text: str) -> list[Entity]:
                     zh = None
                 else:
                     k += 1
+            if zh is None and (a, b) != (i, i + L) and a > 0 and not used[a - 1] and _cap(toks[a - 1][2]) \
+                    and _adjacent(text, toks, a - 1, a + 1) and low[a - 1] not in _FUNCTION \
+                    and all((w,) in R.places for w in low[a - 1].split("-")):
+                a -= 1  # a place's body of the organisation: Hebei-Shandong-Henan CCP Regional Committee
             s, e = toks[a][0], toks[b - 1][1]
             out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=zh,
                               en=en if zh is not None or (a, b) == (i, i + L) else text[s:e]))
@@ -244,6 +248,7 @@ def _extract(text: str) -> list[Entity]:
             continue
         i += 1
     out.extend(_org_heads(text, toks, low, used, R))
+    out.extend(_lower_org_heads(text, toks, low, used, R))
     # places
     i = 0
     places = []
@@ -844,6 +849,37 @@ def _of_phrases(text, toks, low, k, R):
         else:
             break
     return k
+
+
+#: lower-case heads after a capitalised name: the U.S. government, the Sui-Mong government, the Johnson administration
+_LOWER_ORG_HEADS = {"government": "government", "governments": "government", "authorities": "government",
+                    "administration": "government", "regime": "government", "army": "army", "troops": "army"}
+_NOT_BEFORE_LOWER_HEAD = {"local", "central", "national", "provincial", "municipal", "county", "city", "people",
+                          "democratic", "puppet", "federal", "state", "new", "old", "military", "civil", "whole"}
+
+
+def _lower_org_heads(text, toks, low, used, R):
+    """Rule ``lower_head``: capitalised words (a place, a people, a party, a person) + a lower-case government or army
+    head: "the U.S. government" (美国政府), "the Nationalist government", "Chiang's army"."""
+    out = []
+    for j in range(1, len(toks)):
+        sub = _LOWER_ORG_HEADS.get(low[j])
+        if sub is None or not toks[j][2].islower() or used[j - 1] or not _cap(toks[j - 1][2]):
+            continue
+        gap = text[toks[j - 1][1]:toks[j][0]]
+        if gap not in (" ", "'s ", "’s "):
+            continue
+        i = j - 1
+        while i > 0 and j - i < 3 and _cap(toks[i - 1][2]) and not used[i - 1] and low[i - 1] not in _FUNCTION \
+                and text[toks[i - 1][1]:toks[i][0]] in (" ", "-"):
+            i -= 1
+        if low[i] in _FUNCTION or low[j - 1] in _NOT_BEFORE_LOWER_HEAD or low[i] in _NOT_BEFORE_LOWER_HEAD:
+            continue
+        s, e = toks[i][0], toks[j][1]
+        out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=None, en=text[s:e]))
+        for x in range(i, j + 1):
+            used[x] = True
+    return out
 
 
 def _org_heads(text, toks, low, used, R):
