@@ -109,3 +109,17 @@ def test_link_trade_words_alone_link_nothing():
     assert score(z, e) < 0.6
     e = [x for x in en_extract("workers of the Tongxing Coal Mine") if x.label == "ORG"][0]
     assert score(z, e) >= 0.9
+
+
+def test_link_article_without_alignment_or_entities():
+    from pipeline.article import read_article
+    from pipeline.entities.link import link_article
+    from pathlib import Path
+
+    a = read_article(Path(__file__).resolve().parents[1] / "corpus" / "000_33999ee4fb8daa75.txt")
+    with_beads = link_article(a)
+    without = link_article(a, beads=[])
+    assert len(with_beads) == len(without)
+    linked = {z.text: e.text for z, e, _ in with_beads if z is not None and e is not None}
+    assert linked["平乐"] == "Pingle" and linked["高邮县"] == "Gaoyou County"
+    assert link_article(a, zh=[], en=[]) == []
