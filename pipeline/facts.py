@@ -1042,7 +1042,7 @@ def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_car
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
-    objects = [c for c in before if _verb_governs(masked, c.start, c.entity is None and c.kind != "person")]
+    objects = [c for c in before if _verb_governs(masked, c.start, c.kind != "person")]
     free = [c for c in before if not _governed(st, c.start)
             and not _after_verb(st, c.start) and c not in objects]
     # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年); a governed organisation is
@@ -1379,6 +1379,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     cands.sort(key=lambda c: c.start)
     _remember(mem, [c for c in cands if not c.pronoun], s0)
     fig_ends = {b for _, _, b in local}
+    prev_subj = None  # the subject of the sentence's figure before
     list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
     list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
@@ -1459,6 +1460,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
+        if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
+            subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \
                 and q.unit in r.unit_default and not _classifier(q).startswith("个"):
             # a figure in a relative clause belongs to the person or group it describes (五十多岁的张静波同志,
@@ -1562,6 +1565,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             row["comparison_period_start"], row["comparison_period_end"] = bs, be
         rows.append(row)
         facts_here.append((row, comp, period))
+        if subj is not None:
+            prev_subj = subj
         if subj_abs is not None and subj_abs[0].kind != "noun":
             carried = subj_abs  # a noun phrase subject holds for its own sentence only
     return carried

@@ -615,3 +615,13 @@ def test_facts_a_new_paragraph_goes_back_to_the_articles_subject():
                  "预计今年完成的各种主要矿产，一级储量，比国家原来批准的计划超过几倍到几十倍。")
     assert _fact(f, "数十亿吨").subject_text == "广东省"
     assert _fact(f, "几十倍").subject_text == "全国"
+
+
+def test_facts_a_later_figure_of_a_sentence_keeps_the_subject_of_the_one_before():
+    f = facts_of("接着，他宣读了全厂的竞赛指标，这家厂原定今年上缴利润七十万元，现在增加为八十三万元。")
+    assert _fact(f, "八十三万元").subject_text == "这家厂"
+
+
+def test_facts_a_name_after_any_verb_of_its_clause_is_its_object():
+    f = facts_of("法新社报道：北朝鲜部队今日拂晓冲下山来，肃清了温井与太平之间的一段公路，夺获大炮十八门。")
+    assert "温井" not in (_fact(f, "十八门").subject_text or "")
