@@ -110,6 +110,11 @@ class _Rules:
         self.common.update({r["word"]: r["tag"] for r in _rows("zh_common_overrides.tsv")})
         self.trades = {r["zh"]: r["en"] for r in _rows("zh_trades.tsv")}
         self.trades_by_len = sorted(self.trades, key=len, reverse=True)
+        self.trade_rank = {t: i for i, t in enumerate(self.trades_by_len)}
+        self.trades_by_first, self.trades_by_last = {}, {}  # (in trades_by_len order: longest first)
+        for t in self.trades_by_len:
+            self.trades_by_first.setdefault(t[0], []).append(t)
+            self.trades_by_last.setdefault(t[-1], []).append(t)
         self.ambiguous = g.ambiguous
         suf = "|".join(re.escape(s[0]) for s in self.place_suffixes if s[1] in (
             "special_district", "county", "city", "province", "prefecture", "township", "village", "district", "region"))
@@ -569,14 +574,21 @@ def _datelines(text, R, places, orgs):
     for m in _WIRE_ABBREV.finditer(text):
         if m.group(1) in R.abbrev:
             out.append(_abbrev_entity(text, m.start(1), R.g, R.abbrev))
+    place_starts, org_starts = {}, {}
+    for p in places:
+        place_starts.setdefault(p.start, []).append(p)
+    for o in orgs:
+        org_starts.setdefault(o.start, []).append(o)
     for m in _DATELINE.finditer(text):
         s, e = m.span(1)
         seg = m.group(1)
-        if "记者" in seg or "特派" in seg or any(o.start < e and s < o.end for o in orgs) \
+        near_orgs = [o for x in range(max(0, s - 24), e) for o in org_starts.get(x, ())]
+        if "记者" in seg or "特派" in seg or any(o.start < e and s < o.end for o in near_orgs) \
                 or any(R.lex.get(seg[:n]) == "O" for n in range(2, len(seg) + 1)):
             continue  # 本报记者..., 本报联合国6月9日电 (an organisation, not a place)
-        inside = sorted((p for p in places if s <= p.start and p.end <= e), key=lambda p: p.start)
-        if any(p.start < e and s < p.end and not (s <= p.start and p.end <= e) for p in places):
+        near = [p for x in range(max(0, s - 24), e) for p in place_starts.get(x, ())]
+        inside = sorted((p for p in near if s <= p.start and p.end <= e), key=lambda p: p.start)
+        if any(p.start < e and s < p.end and not (s <= p.start and p.end <= e) for p in near):
             continue
         pos = s
         gaps = []
@@ -622,7 +634,8 @@ def _merge_autonomous(text, places, R):
 
 
 #: items of 2-4 characters separated by 、, the last one possibly joined by 和/与/及 (本厂、金村和水东三地)
-_ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff](?:(?![和与及])[\u4e00-\u9fff]){1,3}"
+_ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]"
+                   r"[\u4e00-\u4e0d\u4e0f-\u53c9\u53cb-\u548b\u548d-\u9fff]{1,3}"  # (not 与 及 和)
                    r"(?:[和与及][\u4e00-\u9fff]{2,4})?")
 _ENUM_TAIL = re.compile(r"(等)?([一二三四五六七八九十两几]+个?)?(专区|地区|省|市|县|区|乡|镇|村|地)")
 
@@ -1083,10 +1096,11 @@ def _org_suffix(text, R, places, orgs):
             continue  # 保险公司, 大公司: a generic noun, not a name
         if name in R.not_org or len(name) < 2:
             continue
-        for t in R.trades_by_len:
-            if stem.endswith(t) or stem.startswith(t):
-                trade = t
-                break
+        if stem:  # the first trade word, longest first, that the stem ends or starts with
+            cands = [t for t in R.trades_by_last.get(stem[-1], ()) if stem.endswith(t)]
+            cands += [t for t in R.trades_by_first.get(stem[0], ()) if stem.startswith(t)]
+            if cands:
+                trade = min(cands, key=R.trade_rank.__getitem__)
         if len(suf) == 1 and sub == "cooperative" and not (trade or place_ent):
             continue
         if not place_ent and len(suf) == 1 and run < 2:
@@ -1281,7 +1295,7 @@ def _org_en(g, place_ent, stem, trade, en_suf, R):
 def _translate_stem(stem, R):
     out, i, buf = [], 0, ""
     while i < len(stem):
-        for t in R.trades_by_len:
+        for t in R.trades_by_first.get(stem[i], ()):
             if stem.startswith(t, i):
                 if buf:
                     out.append(_pinyin(buf))
