@@ -1029,6 +1029,17 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     return None
 
 
+def _counted(st: str, pos: int, fig_ends) -> bool:
+    """A name right after a figure, or in the noun phrase it counts (六百五十个以上的俱乐部和文化宫), is part of
+    what the figure counts, no subject."""
+    if pos in fig_ends:
+        return True
+    for e in fig_ends:
+        if e < pos <= e + 7 and st.startswith("的", e) and not set(st[e:pos]) & _CLAUSE:
+            return True
+    return False
+
+
 def _governed(st: str, pos: int) -> bool:
     """Whether a preposition (从, 在, 据 ...) right before pos governs what starts there (现在 is no 在)."""
     r = rules()
@@ -1435,7 +1446,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
-        subj = _pick_subject(st, [c for c in cands if c.start not in fig_ends or c.kind == "person"], limit,
+        subj = _pick_subject(st, [c for c in cands if c.kind == "person" or not _counted(st, c.start, fig_ends)], limit,
                              verb_masked, carried is not None and carried[0].kind == "person")
         if subj is None or subj.end <= cs:
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),

@@ -625,3 +625,8 @@ def test_facts_a_later_figure_of_a_sentence_keeps_the_subject_of_the_one_before(
 def test_facts_a_name_after_any_verb_of_its_clause_is_its_object():
     f = facts_of("法新社报道：北朝鲜部队今日拂晓冲下山来，肃清了温井与太平之间的一段公路，夺获大炮十八门。")
     assert "温井" not in (_fact(f, "十八门").subject_text or "")
+
+
+def test_facts_a_name_in_the_noun_phrase_a_figure_counts_is_no_subject():
+    f = facts_of("苏联煤矿区已有六百五十个以上的俱乐部和文化宫，七百个以上的图书馆，拥有图书三百万册。")
+    assert _fact(f, "三百万册").subject_text.startswith("苏联")
