@@ -241,6 +241,7 @@ def link_entities(zh: list[Entity], en: list[Entity], zh_len: int | None = None,
 
 #: a pair inside one aligned paragraph pair goes before a pair across paragraphs scoring up to this much more
 SAME_PARAGRAPH_BONUS = 0.1
+_NONE: frozenset = frozenset()
 
 
 def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
@@ -276,8 +277,8 @@ def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
     es, ee = article.en_span
     zpos = [(z.start - zs) / max(1, ze - zs) for z in zents]
     epos = [(e.start - es) / max(1, ee - es) for e in eents]
-    return _link(zents, eents, zpos, epos, [zb.get(seg.index, ()) for seg, _ in zh],
-                 [eb.get(seg.index, ()) for seg, _ in en], min_score)
+    return _link(zents, eents, zpos, epos, [zb.get(seg.index, _NONE) for seg, _ in zh],
+                 [eb.get(seg.index, _NONE) for seg, _ in en], min_score)
 
 
 #: scores of (zh, en) name pairs, kept across articles (the same names recur: 中国/China, 美国/U.S.); cleared when full
