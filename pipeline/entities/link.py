@@ -283,7 +283,7 @@ def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
 
 #: scores of (zh, en) name pairs, kept across articles (the same names recur: 中国/China, 美国/U.S.); cleared when full
 _SCORES: dict = {}
-_SCORES_MAX = 200_000
+_SCORES_MAX = 50_000  # (about 10 MB)
 
 
 def _link(zh, en, zpos, epos, zbeads, ebeads, min_score):
