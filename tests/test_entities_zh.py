@@ -536,3 +536,22 @@ def test_entities_zh_side_and_comma_pairs(t, names):
 @pytest.mark.parametrize("t", ["我们以方便群众为原则", "以方面的意见为准", "在南方和北方"])
 def test_entities_zh_fang_starting_a_word_is_no_side(t):
     assert not _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_list_counted_as_communes_names_them():
+    ents = extract("武安县的城关、午汲和元氏县的红旗等三个人民公社，日产铁也达到千吨以上")
+    o = _by_text(ents, "ORG")
+    assert {"城关", "午汲", "红旗"} <= set(o) and o["午汲"].norm == "午汲人民公社" and o["午汲"].subtype == "cooperative"
+    assert "午汲" not in _by_text(ents, "PLACE")
+    assert {"红星", "先锋"} <= set(_by_text(extract("红星、先锋两个农业社"), "ORG"))
+
+
+def test_entities_zh_list_of_cities_counted_as_factories_stays_places():
+    ents = extract("天津、北京等五个厂")
+    assert not _by_text(ents, "ORG") and {"天津", "北京"} <= set(_by_text(ents, "PLACE"))
+
+
+@pytest.mark.parametrize("t", ["崞县三区楼板寨沿河村庄", "男子们参加了修水渠的民工队", "帮助7户东乡族社员整理了粪土",
+                               "请求当地政府将人民币背面加印藏文", "俱乐部和文化宫"])
+def test_entities_zh_common_words_before_a_suffix_character(t):
+    assert not {"沿河", "修水", "户东乡", "加", "印", "文化宫"} & set(_by_text(extract(t), "PLACE"))

@@ -505,6 +505,8 @@ def _extract(text: str) -> list[Entity]:
         if len(stem) == 2 and R.common.get(stem[0]) == "v" and stem not in R.common and g.best_zh(stem) is None \
                 and sub in ("province", "district", "county", "prefecture"):
             continue  # 产棉|省, 产漆|地区
+        if suf in ("乡", "州") and text[k:k + 1] == "族":
+            continue  # 7户|东乡族, 回|州族: an ethnic group, not a township
         if (suf == "市" and text[k:k + 1] == "场") or (suf == "山" and text[k:k + 1] == "区"):
             continue  # 旧货市|场 (market), 贫困山|区 (mountain area)
         if suf in ("市", "县", "区", "省") and text[k:k + 1] == "长" and (stem[-1] in "代任副正前原" or stem[-1] in _SURNAMES):
@@ -551,6 +553,11 @@ def _extract(text: str) -> list[Entity]:
     orgs.extend(_safe(_quoted_and_congress, [], text, R, places, orgs))
     orgs.extend(_safe(_org_suffix, [], text, R, places, orgs))
     orgs.extend(_safe(_agencies, [], text, R, orgs))
+    coord = _safe(_org_coordination, [], text, R)
+    if coord:
+        spans = {(o.start, o.end) for o in coord}
+        places = [p for p in places if not (p.gazetteer_id is None and (p.start, p.end) in spans)]
+        orgs.extend(coord)  # (午汲 of 城关、午汲和红旗等三个人民公社 is a commune, not a guessed place)
     orgs.extend(_safe(_merge_chains, [], text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
@@ -768,8 +775,8 @@ def _place_context(text, s, e, spans, R):
     """An ambiguous name counts as a place before a place suffix, in a list of places (、和及), or right after
     the province or prefecture it lies in (河北省|太平 when 太平 is a county of 河北)."""
     nxt = text[e:e + 2]
-    if nxt[:1] in "省市县区乡村镇" or nxt in ("专区", "地区"):
-        return True
+    if (nxt[:1] in "省市县区乡村镇" and nxt not in ("村庄", "区域", "市场", "镇压", "省得")) or nxt in ("专区", "地区"):
+        return True  # (沿河|村庄 'villages along the river': no place suffix there)
     by_end, by_start, words_by_end = _span_index(spans, R)
     for pos in (s - 1,):
         if pos in by_end and text[pos:s] in "、和及与":
@@ -1269,6 +1276,48 @@ def _merge_chains(text, orgs, places, R):
             hops += 1
         if cur is not a:
             out.append(cur)
+    return out
+
+
+#: rule org_coordination: 武安县的城关、午汲和元氏县的红旗等三个人民公社 -> 城关, 午汲, 红旗 are communes
+_ORG_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}[、和及与]){1,8}[\u4e00-\u9fff]{2,8}?)(等)?"
+                       r"([一二三四五六七八九十两几]+个)(人民公社|公社|生产合作社|合作社|农业社|工厂|厂|煤矿|矿|农场)")
+
+
+_UNIT_LEVELS = {"country", "continent", "world_region", "province", "municipality", "region", "city",
+                "special_district", "prefecture", "county"}
+
+
+def _org_coordination(text, R):
+    """Items of a list counted as so many communes, cooperatives, factories, mines or farms are their names."""
+    out = []
+    if "个" not in text:
+        return out
+    for m in _ORG_LIST.finditer(text):
+        suf = m.group(4)
+        sub = {"人民公社": "cooperative", "公社": "cooperative", "生产合作社": "cooperative", "合作社": "cooperative",
+               "农业社": "cooperative", "工厂": "factory", "厂": "factory", "煤矿": "mine", "矿": "mine",
+               "农场": "farm"}[suf]
+        pos = m.start(1)
+        items = re.split(r"([、和及与])", m.group(1))
+        names = []
+        for k, part in enumerate(items):
+            if k % 2 == 0:
+                a = pos
+                cut = max(part.rfind("的"), max(part.rfind(c) for c in "县市省区"))
+                if cut >= 0:
+                    a += cut + 1
+                    part = part[cut + 1:]
+                known = R.g.best_zh(part) if R.lex.get(part) == "P" and part not in R.ambiguous else None
+                if 2 <= len(part) <= 4 and not any(c in R.stop for c in part) and part[0] not in _NUMERAL \
+                        and not (known is not None and known.level in _UNIT_LEVELS):
+                    names.append((a, a + len(part), part))  # (天津、北京等五个厂: factories in those cities)
+            pos += len(items[k])
+        if len(names) < 2 or len(names) < (len(items) + 1) // 2:
+            continue  # every item must be a name
+        for a, b, w in names:
+            out.append(Entity(text=w, start=a, end=b, label="ORG", subtype=sub, norm=w + suf,
+                              en=f"{_pinyin(w)} {R.org_suffix_map[suf][2] if suf in R.org_suffix_map else suf}"))
     return out
 
 
