@@ -134,6 +134,7 @@ class Rules:
     surnames: frozenset = frozenset()
     compound_surnames: tuple = ()
     role_re: re.Pattern | None = None
+    clan_re: re.Pattern | None = None
     title_re: re.Pattern | None = None
     name_stop: frozenset = frozenset()
     dateline_re: re.Pattern | None = None
@@ -278,6 +279,7 @@ def rules() -> Rules:
     r.surnames = frozenset(s["surnames"])
     r.compound_surnames = tuple(s["compound_surnames"])
     r.role_re = re.compile(_alt(s["person_roles"]))
+    r.clan_re = re.compile(f"[{s['surnames']}]氏(?![族])")
     r.title_re = re.compile(_alt(s["person_titles"]))
     r.name_stop = frozenset(s["name_stop"])
     r.group_re = re.compile(_alt(r.groups))
@@ -921,6 +923,9 @@ def _persons(st: str) -> list[Subject]:
         if name:
             out.append(Subject(m.start(), m.end() + len(name), st[m.start():m.end() + len(name)], name,
                                _person_en(name), "person", None, []))
+    for m in r.clan_re.finditer(st):  # 周氏: Mr. Zhou, named before by his full name
+        if not any(x.start <= m.start() < x.end for x in out):
+            out.append(Subject(m.start(), m.end(), m.group(0), m.group(0), _person_en(m.group(0)[0]), "person", None, []))
     for m in r.title_re.finditer(st):
         t = m.start()
         for n in (3, 2):
