@@ -555,3 +555,10 @@ def test_entities_zh_list_of_cities_counted_as_factories_stays_places():
                                "请求当地政府将人民币背面加印藏文", "俱乐部和文化宫"])
 def test_entities_zh_common_words_before_a_suffix_character(t):
     assert not {"沿河", "修水", "户东乡", "加", "印", "文化宫"} & set(_by_text(extract(t), "PLACE"))
+
+
+def test_entities_zh_place_read_inside_an_organisations_name_is_dropped():
+    ents = extract("曾家山煤矿、中梁山煤矿立即响应。张德昌组正集股买织袜机")
+    assert {"中梁山煤矿", "张德昌组"} <= set(_by_text(ents, "ORG"))
+    assert not {"梁山", "德昌"} & set(_by_text(ents, "PLACE"))
+    assert "高邮县" in _by_text(extract("江苏高邮县金属生产社"), "PLACE")  # a place that starts the name stays

@@ -551,7 +551,10 @@ def _extract(text: str) -> list[Entity]:
     places.extend(_safe(_abbreviations, [], text, R, places))
     orgs = _safe(_extend_lexicon_orgs, orgs, text, orgs, places, R)
     orgs.extend(_safe(_quoted_and_congress, [], text, R, places, orgs))
-    orgs.extend(_safe(_org_suffix, [], text, R, places, orgs))
+    inside_names = set()
+    orgs.extend(_safe(_org_suffix, [], text, R, places, orgs, inside_names))
+    if inside_names:
+        places = [p for p in places if id(p) not in inside_names]
     orgs.extend(_safe(_agencies, [], text, R, orgs))
     coord = _safe(_org_coordination, [], text, R)
     if coord:
@@ -954,7 +957,9 @@ def _covered(ents, s, e):
     return any(x.start <= s and e <= x.end for x in ents)
 
 
-def _org_suffix(text, R, places, orgs):
+def _org_suffix(text, R, places, orgs, inside_names=None):
+    """``inside_names`` (a set) receives the ids of places read inside an organisation's own name (中|梁山|煤矿,
+    张|德昌|组): the name runs through them, so they are no places of their own."""
     g = R.g
     out = []
     place_end = {}
@@ -1036,10 +1041,13 @@ def _org_suffix(text, R, places, orgs):
                               place=place_ent.text, place_parent=(parent_ent.text if parent_ent else None)))
             taken.add(start, k)
             continue
+        rejected = []
         for pos in range(j, st - 1, -1):
             p = place_end.get(pos)
-            if p and p.start >= lo and not (p.start > st and p.start not in place_end and p.subtype in _LOW_LEVELS
-                                             and _is_han(text[p.start - 1]) and text[p.start - 1] not in R.stop):
+            if p and p.start >= lo and p.start > st and p.start not in place_end and p.subtype in _LOW_LEVELS \
+                    and _is_han(text[p.start - 1]) and text[p.start - 1] not in R.stop:
+                rejected.append(p)
+            elif p and p.start >= lo:
                 place_ent = p
                 start = p.start
                 q = place_end.get(p.start)
@@ -1119,6 +1127,8 @@ def _org_suffix(text, R, places, orgs):
                       place=(place_ent.text if place_ent else None),
                       place_parent=(parent_ent.text if parent_ent else None), trade=trade)
         out.append(main)
+        if inside_names is not None:
+            inside_names.update(id(p) for p in rejected if start < p.start and p.end <= j)
         if k not in org_end or start < org_end[k].start:
             org_end[k] = main  # 福州市国税局|党组: a later body word may extend it
         if parent_ent is not None and place_ent.subtype not in ("province", "municipality", "region", "country"):
