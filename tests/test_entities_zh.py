@@ -562,3 +562,9 @@ def test_entities_zh_place_read_inside_an_organisations_name_is_dropped():
     assert {"中梁山煤矿", "张德昌组"} <= set(_by_text(ents, "ORG"))
     assert not {"梁山", "德昌"} & set(_by_text(ents, "PLACE"))
     assert "高邮县" in _by_text(extract("江苏高邮县金属生产社"), "PLACE")  # a place that starts the name stays
+
+
+def test_entities_zh_roads_and_squares_named_after_a_place():
+    p = _by_text(extract("在韶山路采访时；上海南京路上；延安路口"), "PLACE")
+    assert {"韶山路", "南京路", "延安路", "韶山"} <= set(p)
+    assert "北京路" not in _by_text(extract("走北京路线"), "PLACE")

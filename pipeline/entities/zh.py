@@ -308,6 +308,8 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None, word_start=False):
     return k, j - k
 
 
+#: two-character words a one-character facility suffix starts that still name the facility (中山路|口, 韶山路|上)
+_FACILITY_WORDS = {"路口", "路上", "路段", "路边", "路旁"}
 #: words a weak suffix starts with the next character (祖国山|水 'the motherland's landscape')
 _SUFFIX_WORDS = {"山水", "山林", "江山", "湖畔", "河畔", "江畔", "岛上", "旗帜"}
 _WEAK_SUFFIXES = {"盟", "旗", "州", "港", "街", "庄", "屯", "寨", "岛", "山", "江", "河", "湖", "渠", "洋"}
@@ -427,7 +429,8 @@ def _extract(text: str) -> list[Entity]:
         taken.append((s, e))
         if text[e:e + 1] in R.facility_first:
             for suf, en_suf in R.facilities:
-                if text.startswith(suf, e) and not R.org_suffix_re.match(text, e + len(suf)):
+                if text.startswith(suf, e) and not R.org_suffix_re.match(text, e + len(suf)) \
+                        and not (len(suf) == 1 and text[e:e + 2] in R.common and text[e:e + 2] not in _FACILITY_WORDS):
                     # rule facility (not 上海铁路|局: a body named after the facility): 德黑兰|机场, 杭州|植物园 (the place stays a place of its own)
                     places.append(Entity(text=text[s:e + len(suf)], start=s, end=e + len(suf), label="PLACE",
                                          subtype="other", norm=text[s:e + len(suf)], en=f"{p.en or _pinyin(w)} {en_suf}"))
