@@ -630,3 +630,9 @@ def test_facts_a_name_after_any_verb_of_its_clause_is_its_object():
 def test_facts_a_name_in_the_noun_phrase_a_figure_counts_is_no_subject():
     f = facts_of("苏联煤矿区已有六百五十个以上的俱乐部和文化宫，七百个以上的图书馆，拥有图书三百万册。")
     assert _fact(f, "三百万册").subject_text.startswith("苏联")
+
+
+def test_facts_surname_and_shi_is_a_person_for_he():
+    f = facts_of("周氏任教北大十几年从未间断。他说他目前一家七口每月食米一百五十斤。")
+    r = _fact(f, "一百五十斤")
+    assert r.subject_text == "他" and r.subject_norm == "周氏"
