@@ -285,3 +285,18 @@ def test_entities_en_lower_case_government_heads_and_place_bodies():
     assert _texts(extract("Local government officials met. The Central government said so."), "ORG") == {}
     o = _texts(extract("The Hebei-Shandong-Henan CCP Regional Committee met."), "ORG")
     assert "Hebei-Shandong-Henan CCP Regional Committee" in o
+
+
+def test_entities_en_plural_wider_head_after_a_coordination():
+    p = _texts(extract("the enemy in the Wenjing and Unsan areas was forced to retreat."), "PLACE")
+    assert "Unsan areas" not in p and "Unsan" in p
+    p = _texts(extract("In the Chongqing area, coal output rose."), "PLACE")
+    assert "Chongqing area" in p
+
+
+def test_entities_en_generic_body_with_its_names():
+    o = _texts(extract("The Chengguan and Wuji People's Communes in Wu'an County produced iron."), "ORG")
+    assert o["Chengguan"].en == "Chengguan People's Commune" and o["Wuji"].en == "Wuji People's Commune"
+    o = _texts(extract("the Hongqi People's Commune grew cotton."), "ORG")
+    assert "Hongqi People's Commune" in o and o["Hongqi People's Commune"].norm is None  # a commune, not 人民公社 itself
+    assert "People's Communes" in _texts(extract("The People's Communes grew."), "ORG")

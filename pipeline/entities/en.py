@@ -217,6 +217,22 @@ def _extract(text: str) -> list[Entity]:
         if hit:
             L, (zh, sub, en) = hit
             a, b = i, i + L
+            if tuple(low[i:i + L]) in R.lower_orgs and _cap(toks[i][2]) and i > 0:
+                # a generic body written as a name, after its own name(s): "Hongqi People's Commune" is one;
+                # "the Chengguan and Wuji People's Communes" are two, each a body of that kind
+                names = _named_bodies(text, toks, low, used, i, R)
+                if len(names) == 1:
+                    a = names[0][0]
+                    zh = None
+                elif len(names) > 1:
+                    head = text[toks[i][0]:toks[i + L - 1][1]]
+                    single = head[:-1] if head.endswith("s") else head
+                    for x, y in names:
+                        ns, ne = toks[x][0], toks[y - 1][1]
+                        out.append(Entity(text=text[ns:ne], start=ns, end=ne, label="ORG", subtype=sub, norm=None,
+                                          en=f"{text[ns:ne]} {single}"))
+                        for k in range(x, y):
+                            used[k] = True
             # the organisation of another country (Soviet Ministry of Railways): another body than the lexicon's
             if a > 0 and not used[a - 1] and _cap(toks[a - 1][2]) and _adjacent(text, toks, a - 1, b) \
                     and low[a - 1] not in _FUNCTION:
@@ -705,6 +721,8 @@ def _wider_places(text, places, R):
     seen = set()
     for e in places:
         m = R.wider_after.match(text, e.end)
+        if m and m.group(1).endswith("s") and text[max(0, e.start - 5):e.start].endswith((" and ", ", ", " & ")):
+            continue  # "the Wenjing and Unsan areas": a plural head shared by a coordination, no name's alone
         if m:
             sub = R.lower_heads[(tuple(m.group(1).split()), "after")]
             span = (e.start, m.end())
@@ -849,6 +867,29 @@ def _of_phrases(text, toks, low, k, R):
         else:
             break
     return k
+
+
+def _named_bodies(text, toks, low, used, i, R):
+    """The names before a capitalised generic body at token i: [(start, end) token ranges], nearest last; one name
+    (1-2 name words right before it) or a coordination of such names ("Chengguan and Wuji", "A, B and C")."""
+    names = []
+    end = i
+    while end > 0:
+        k = end
+        while k > 0 and end - k < 2 and not used[k - 1] and _cap(toks[k - 1][2]) and low[k - 1] not in _FUNCTION \
+                and text[toks[k - 1][1]:toks[k][0]] in (" ", "-") and _name_word(toks[k - 1][2], R):
+            k -= 1
+        if k == end:
+            break
+        names.append((k, end))
+        if k >= 2 and low[k - 1] == "and" and text[toks[k - 1][1]:toks[k][0]] == " " \
+                and text[toks[k - 2][1]:toks[k - 1][0]] in (" ", ", "):
+            end = k - 1
+        elif k >= 1 and text[toks[k - 1][1]:toks[k][0]] == ", ":
+            end = k
+        else:
+            break
+    return names[::-1]
 
 
 #: lower-case heads after a capitalised name: the U.S. government, the Sui-Mong government, the Johnson administration
