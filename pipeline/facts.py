@@ -174,6 +174,7 @@ class Rules:
     person_after: tuple = ()
     plural_pronouns: frozenset = frozenset()
     not_preposition: tuple = ()
+    direction_words: frozenset = frozenset()
     not_governing_verbs: frozenset = frozenset()
     section_heading_re: re.Pattern | None = None
     place_count_units: frozenset = frozenset()
@@ -297,6 +298,7 @@ def rules() -> Rules:
     r.ambiguous = {k: re.compile(v) for k, v in s.get("ambiguous", {}).items()}
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
     r.not_preposition = tuple(s["not_preposition"])
+    r.direction_words = frozenset(s["direction_words"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
     r.section_heading_re = re.compile(s["section_heading"])
     r.place_count_units = frozenset(s["place_count_units"])
@@ -1054,7 +1056,10 @@ def _governed(st: str, pos: int) -> bool:
 def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False):
     masked = st if masked is None else masked
     r = rules()
-    before = [c for c in cands if c.end <= qs]
+    # a name inside an aside the figure is not in (谷子良种（撑破屯、罗裙带）二万五千多斤) is no subject of it
+    asides = [(m.start(), m.end()) for m in _PAREN.finditer(st) if not (m.start() < qs < m.end())]
+    before = [c for c in cands if c.end <= qs and not set(re.split("[和、及与]", c.text)) & r.direction_words
+              and not any(x < c.start < y for x, y in asides)]
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]

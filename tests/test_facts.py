@@ -235,7 +235,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading",
+                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
@@ -636,3 +636,10 @@ def test_facts_surname_and_shi_is_a_person_for_he():
     f = facts_of("周氏任教北大十几年从未间断。他说他目前一家七口每月食米一百五十斤。")
     r = _fact(f, "一百五十斤")
     assert r.subject_text == "他" and r.subject_norm == "周氏"
+
+
+def test_facts_names_in_an_aside_and_direction_words_are_no_subjects():
+    f = facts_of("据临淄、淄川两县农场的统计，就有谷子良种（撑破屯、罗裙带）二万五千多斤。")
+    assert "撑破屯" not in (_fact(f, "二万五千多斤").subject_text or "")
+    f = facts_of("美国有一千多万人饿肚皮。报告说，饥民遍于全国各地，南部和西南部更为突出，在二十个州内的二百五十六个县被列为饥饿区。")
+    assert _fact(f, "二百五十六个县").subject_norm.startswith("美")
