@@ -143,7 +143,7 @@ def _org_words(text: str, en: str, place: str | None) -> frozenset[str]:
 
 #: words of organisation heads: shared alone they say nothing about which organisation it is
 _ORG_HEAD_WORDS = {"factory", "factories", "plant", "mill", "works", "mine", "farm", "cooperative", "organization",
-                   "organisation", "production",
+                   "organisation", "production", "commune", "brigade",
                    "society", "group", "team", "union", "trade", "federation", "association", "committee", "commission",
                    "bureau", "department", "ministry", "office", "government", "council", "conference", "party",
                    "army", "division", "regiment", "corps", "brigade", "news", "agency", "daily", "radio", "station",
