@@ -175,6 +175,7 @@ class Rules:
     plural_pronouns: frozenset = frozenset()
     not_preposition: tuple = ()
     direction_words: frozenset = frozenset()
+    event_re: re.Pattern | None = None
     not_governing_verbs: frozenset = frozenset()
     section_heading_re: re.Pattern | None = None
     place_count_units: frozenset = frozenset()
@@ -299,6 +300,7 @@ def rules() -> Rules:
     # a preposition governs a whole list: 从机关、学校中 (学校 is no subject either)
     r.not_preposition = tuple(s["not_preposition"])
     r.direction_words = frozenset(s["direction_words"])
+    r.event_re = re.compile(s["event_after"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
     r.section_heading_re = re.compile(s["section_heading"])
     r.place_count_units = frozenset(s["place_count_units"])
@@ -799,6 +801,11 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
                 kind = link.subtype if link.label == "ORG" else "places"
         out.append(Subject(c["start"], end, text, norm, en_name, kind, link,
                            [p.norm or p.text for p in places_all]))
+    for i, c in enumerate(out):  # 苏联经济及文化建设成就展览会: the exhibition, not the country
+        m = r.event_re.match(st, c.end)
+        if m is not None and c.entity is not None and c.entity.label == "PLACE":
+            name = st[c.start:m.end()]
+            out[i] = Subject(c.start, m.end(), name, name, None, "event", None, list(c.places))
     not_scope = [(m.start(), m.end()) for m in r.scope_not_re.finditer(st)]
     for m in r.scope_re.finditer(st):
         word = m.group(0)

@@ -235,7 +235,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "dateline_after", "surnames", "compound_surnames", "person_roles", "person_titles", "name_stop",
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
-                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words",
+                     "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
@@ -643,3 +643,9 @@ def test_facts_names_in_an_aside_and_direction_words_are_no_subjects():
     assert "撑破屯" not in (_fact(f, "二万五千多斤").subject_text or "")
     f = facts_of("美国有一千多万人饿肚皮。报告说，饥民遍于全国各地，南部和西南部更为突出，在二十个州内的二百五十六个县被列为饥饿区。")
     assert "南部" not in (_fact(f, "二百五十六个县").subject_norm or "")
+
+
+def test_facts_a_place_opening_an_exhibitions_name_is_the_exhibition():
+    f = facts_of("三日，这是苏联经济及文化建设成就展览会开幕的第二天。今天的参观者共八万多人，情况非常热烈。")
+    r = _fact(f, "八万多人")
+    assert r.subject_text == "苏联经济及文化建设成就展览会" and r.subject_kind == "event"
