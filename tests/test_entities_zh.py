@@ -568,3 +568,8 @@ def test_entities_zh_roads_and_squares_named_after_a_place():
     p = _by_text(extract("在韶山路采访时；上海南京路上；延安路口"), "PLACE")
     assert {"韶山路", "南京路", "延安路", "韶山"} <= set(p)
     assert "北京路" not in _by_text(extract("走北京路线"), "PLACE")
+
+
+@pytest.mark.parametrize("t", ["成都一家著名电脑公司斥资100多万", "她原在曼谷一家报社任副科长", "某步兵师去年底万人千车"])
+def test_entities_zh_indefinite_body_is_no_name(t):
+    assert not _by_text(extract(t), "ORG")

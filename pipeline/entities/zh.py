@@ -1077,6 +1077,8 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         stem = text[(place_ent.end if place_ent else start):j]
         if stem and stem[-1] in "副正代" and text[k:k + 1] == "长":
             continue  # 常副|局长: a title
+        if stem and (stem[0] == "某" or any(w in stem for w in ("一家", "一个", "一所", "几家", "某些"))):
+            continue  # 成都|一家著名电脑公司, 某步兵师: an indefinite body, not a name
         if not place_ent and len(stem) == 1 and R.common.get(stem) in ("v", "p", "d", "c", "r") \
                 and not in_org_candidate(lo, st, org_end) and start > 0 and text[start - 1] not in _PUNCT:
             continue  # 强令|银行, 拿|银行, 受|银行: a verb and its object
