@@ -1488,6 +1488,14 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
+        if q.unit == "person" and subj is not None and subj.end <= cs:
+            # 文化馆里，数千名教师和学生对…感到兴趣: the people counted are the subject
+            counted = next((c for c in cands if c.kind == "group" and c.entity is None and c.end > b
+                            and (a <= c.start <= b or (c.start == b + 1 and st[b] == "的"))), None)
+            if counted is not None:
+                start = max(counted.start, b + (1 if st[b:b + 1] == "的" else 0))
+                subj = Subject(start, counted.end, st[start:counted.end], st[start:counted.end], counted.en,
+                               "group", None, [])
         if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \
