@@ -573,3 +573,14 @@ def test_entities_zh_roads_and_squares_named_after_a_place():
 @pytest.mark.parametrize("t", ["成都一家著名电脑公司斥资100多万", "她原在曼谷一家报社任副科长", "某步兵师去年底万人千车"])
 def test_entities_zh_indefinite_body_is_no_name(t):
     assert not _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t", ["广西面向社会公开选拔副厅级领导干部", "由战役式集中学习变为系统的长期学习",
+                               "签订一项全球核裁军公约", "第二天来到刘延宇办公室一看", "是唯一重要的全球性国际组织，但"])
+def test_entities_zh_levels_study_disarmament_offices_and_words_before_a_name(t):
+    assert not _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_known_bodies_beginning_with_a_stop_character_stay():
+    assert "全国总工会" in _by_text(extract("全国总工会"), "ORG")
+    assert "对外贸易部" in _by_text(extract("对外贸易部"), "ORG")

@@ -301,10 +301,14 @@ def _stem_left(text, j, lo, maxlen, R, place_ends=None, word_start=False):
             break
         k -= 1
     # a stem never starts with the second character of a boundary word (全国 -> not 国...), nor, for places
-    # (``word_start``), of a common word begun by the stop character before it (沿岸|万泉寺 -> not 岸万泉寺)
+    # (``word_start``), of a common word begun by the stop character before it (沿岸|万泉寺 -> not 岸万泉寺), nor,
+    # for any name, of a noun begun by it (全球|性国际组织)
     if k > lo and k < j and (text[k - 1:k + 1] in words or (
-            word_start and k < j - 2 and text[k - 1] in R.stop and text[k - 1:k + 1] in R.common)):
+            k < j - 2 and text[k - 1] in R.stop and (
+                (word_start and text[k - 1:k + 1] in R.common) or R.common.get(text[k - 1:k + 1]) == "n"))):
         k += 1
+        if k < j - 2 and text[k - 2:k + 1] in R.common:
+            k += 1  # 全球性|国际组织
     return k, j - k
 
 
@@ -1084,9 +1088,9 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
             continue  # 强令|银行, 拿|银行, 受|银行: a verb and its object
         if suf == "局" and text[j - 1:j] in _NUMERAL:
             continue  # 苦战五|局, 5局: games of a match
-        if not place_ent and text[k:k + 1] == "长" and 2 <= len(stem) <= 3 and stem[0] in _SURNAMES \
-                and stem not in R.lex and stem[:2] not in R.common:
-            continue  # 李振成|局长: a person and his title
+        if not place_ent and (text[k:k + 1] == "长" or suf == "办公室") and 2 <= len(stem) <= 3 \
+                and stem[0] in _SURNAMES and stem not in R.lex and stem[:2] not in R.common:
+            continue  # 李振成|局长, 刘延宇|办公室: a person and his title or office
         if suf == "军" and not place_ent and stem not in R.lex and (stem[-1] in _SURNAMES or (
                 len(stem) >= 2 and stem[-2] in _SURNAMES and stem[-2:] not in R.common)) and (stem[-1] + suf) not in R.common:
             continue  # 吴方军, 张增军: a person's given name ending in 军
