@@ -433,7 +433,7 @@ class Store:
                 if df is not None and len(df):
                     df.to_sql(name, con, if_exists="append", index=False, chunksize=1000, method="multi")
 
-    def _insert(self, con, table: Table, df: pd.DataFrame):
+    def _insert(self, con, table: Table, df):
         cols = list(df.columns)
         rows = _rows(table, df)
         if self.engine.dialect.name == "postgresql" and self.engine.dialect.driver == "psycopg":
@@ -543,8 +543,96 @@ def _jsonable(v):
     return v
 
 
-def _prepare(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """The frame in the schema's columns: exact numbers as strings, unknown columns packed into ``extra``."""
+class _Prepared:
+    """A table ready to insert: its columns (schema order, ``extra`` last) and one list of plain
+    values per column (None for every missing value), as :func:`_rows` sends them."""
+
+    def __init__(self, columns: list[str], data: dict[str, list]):
+        self.columns = columns
+        self.data = data
+
+    def __len__(self):
+        return len(self.data[self.columns[0]]) if self.columns else 0
+
+    def __getitem__(self, column: str) -> list:
+        return self.data[column]
+
+
+def _prepare(name: str, df: pd.DataFrame):
+    """The table in the schema's columns: exact numbers as strings, unknown columns packed into ``extra``.
+
+    Built as column lists, value by value, with the result of :func:`_prepare_frame` (the
+    pandas way, kept for frames with repeated column names) followed by :func:`_rows`: a
+    missing value (``pd.isna``) is None, exact columns ``exact(v)``, integer columns ``int(v)``,
+    float columns ``float(v)``, text columns ``str``; rows with the same key: the last one kept.
+    """
+    if not df.columns.is_unique or (name == "reconciliation" and "pair" not in df.columns and len(df)
+                                    and any(_missing(x) for x in df["article_id"].tolist())):
+        return _prepare_frame(name, df)
+    table = SCHEMA[name]
+    known = [c.name for c in table.columns]
+    df = df.reset_index(drop=True)
+    n = len(df)
+    raw: dict[str, list] = {}
+    for c in known:
+        if c in df.columns and c != "extra":
+            raw[c] = df[c].tolist()
+    if name == "reconciliation" and "pair" not in df.columns:
+        seen: dict = {}
+        pair = []
+        for x in df["article_id"].tolist():  # = groupby("article_id").cumcount()
+            k = seen.get(x, 0)
+            pair.append(k)
+            seen[x] = k + 1
+        raw["pair"] = pair
+    unknown = [c for c in df.columns if c not in known]
+    if unknown or "extra" in df.columns:
+        raw["extra"] = _extras(df, unknown)
+    cols = [c for c in known if c in raw]
+    data = {}
+    for c in cols:
+        typ = table.c[c].type
+        vals = [None if _missing(v) else v for v in raw[c]]
+        if isinstance(typ, ExactDecimal):
+            vals = [exact(v) for v in vals]
+        elif isinstance(typ, Integer):
+            vals = [None if v is None else int(v) for v in vals]
+        elif isinstance(typ, Float):
+            vals = [None if v is None else float(v) for v in vals]
+        else:
+            vals = [None if v is None else (v if isinstance(v, str) else str(_jsonable(v))) for v in vals]
+        data[c] = vals
+    # "extra" is the schema's last column: it comes last, as when _prepare_frame adds it
+    cols = [c for c in cols if c != "extra"] + (["extra"] if "extra" in data else [])
+    key = [k for k in _KEYS[name] if k in data]
+    if key and n:
+        last = {}
+        for i, k in enumerate(zip(*(data[c] for c in key))):
+            last[k] = i  # drop_duplicates(keep="last"): the last row of each key, in row order
+        if len(last) < n:
+            keep = sorted(last.values())
+            data = {c: [v[i] for i in keep] for c, v in data.items()}
+    return _Prepared(cols, data)
+
+
+def _extras(df: pd.DataFrame, unknown: list[str]) -> list:
+    """The ``extra`` column: the columns the schema does not know, as JSON (with an ``extra`` given)."""
+    extras = []
+    base = df["extra"] if "extra" in df.columns else [None] * len(df)
+    for i, rec in enumerate(df[unknown].to_dict("records") if unknown else [{}] * len(df)):
+        d = {}
+        if isinstance(base[i], str) and base[i]:
+            try:
+                d.update(json.loads(base[i]))
+            except ValueError:
+                d["extra"] = base[i]
+        d.update({k: _jsonable(v) for k, v in rec.items() if not _missing(v)})
+        extras.append(json.dumps(d, ensure_ascii=False, default=str, sort_keys=True) if d else None)
+    return extras
+
+
+def _prepare_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """:func:`_prepare` the pandas way, as a DataFrame (for frames with repeated column names)."""
     table = SCHEMA[name]
     known = [c.name for c in table.columns]
     df = df.reset_index(drop=True)
@@ -598,10 +686,28 @@ def _missing(v):
         return False
 
 
-def _drop_dangling_subjects(facts: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+def _drop_dangling_subjects(facts, entities):
     """A fact whose subject entity is not among the batch's entities keeps its subject text, not the link."""
     if not all(c in facts.columns for c in _ENTITY_REF):
         return facts
+    if isinstance(facts, _Prepared) and (entities is None or isinstance(entities, _Prepared)):
+        have = set()
+        if entities is not None and len(entities):
+            have = set(zip(entities["article_id"], entities["lang"], entities["start"], entities["end"],
+                           entities["label"]))
+        keys = list(zip(facts["article_id"], *(facts[c] for c in _ENTITY_REF)))
+        bad = [not _missing(k[1]) and k not in have for k in keys]
+        if any(bad):
+            log.warning("%d facts point at subject entities not in the batch; link dropped", sum(bad))
+            data = dict(facts.data)
+            for c in _ENTITY_REF:
+                data[c] = [None if b else v for b, v in zip(bad, data[c])]
+            facts = _Prepared(facts.columns, data)
+        return facts
+    if isinstance(facts, _Prepared):
+        facts = _frame_of(facts)
+    if isinstance(entities, _Prepared):
+        entities = _frame_of(entities)
     have = set()
     if entities is not None and len(entities):
         have = set(zip(entities["article_id"], entities["lang"], entities["start"], entities["end"], entities["label"]))
@@ -630,9 +736,15 @@ def _clean(v):
     return v
 
 
-def _rows(table: Table, df: pd.DataFrame):
+def _frame_of(prep: _Prepared) -> pd.DataFrame:
+    return pd.DataFrame({c: prep.data[c] for c in prep.columns}, columns=prep.columns)
+
+
+def _rows(table: Table, df):
     """Plain Python tuples in the column types (None for every missing value: pandas turns None
     into NaN in str and int columns)."""
+    if isinstance(df, _Prepared):
+        return list(zip(*(df.data[c] for c in df.columns)))
     cols = []
     for c in df.columns:
         typ = table.c[c].type

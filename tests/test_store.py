@@ -315,3 +315,43 @@ def test_store_docs_describe_every_column():
             if line.startswith("| `"):
                 named |= set(re.findall(r"`([a-z_0-9]+)`", line.split("|")[1]))
         assert [c for c in columns(name) if c not in named] == [], name
+
+
+def test_prepared_rows_are_those_of_the_pandas_way():
+    """_prepare builds the rows to insert as column lists; they must be exactly what the pandas
+    way (_prepare_frame, then _rows of the frame) gives: missing values, exact numbers, ints
+    stored as floats, numpy scalars, unknown columns into extra, repeated keys (last kept) and
+    facts whose subject entity is not in the batch."""
+    import numpy as np
+
+    from pipeline import store as st
+
+    def old(name, df):
+        return st._prepare_frame(name, df)
+
+    def rows(name, prep):
+        return list(prep.columns), st._rows(SCHEMA[name], prep)
+
+    art = pd.DataFrame({"id": ["a1", "a2", "a1"], "path": ["x", None, "z"], "page": [3, np.nan, 5],
+                        "n_figures": pd.array([1, None, 2], dtype="Int64"), "fidelity": [0.5, None, np.float64(1)],
+                        "stage_note": [None, "kept", np.int64(7)], "date": ["1957-01-01", "1957-01-02", float("nan")]})
+    qty = pd.DataFrame({"article_id": ["a1"] * 4, "lang": ["zh", "zh", "en", "zh"], "start": [1, 1, 2, 9],
+                        "end": [3, 3, 4.0, 11], "text": ["五", "五", "5", "七"],
+                        "value": [Decimal("5"), Decimal("5.0"), "5.50", None], "high": [None, None, None, Decimal("1E+3")],
+                        "unit": [None, "jin", "jin", None], "extra": [None, '{"k": 1}', "not json", None]})
+    rec = pd.DataFrame({"article_id": ["a1", "a1", "a2"], "zh_para": [0, 1, 2], "en_para": [0.0, np.nan, 2.0],
+                        "zh_value": ["3", None, "0.25"], "verdict": ["match", "missing_in_en", "match"]})
+    ents = pd.DataFrame({"article_id": ["a1"], "lang": ["zh"], "start": [1], "end": [3], "label": ["PLACE"],
+                         "text": ["高邮"]})
+    facts = pd.DataFrame({"fact_id": ["f1", "f2", "f3"], "article_id": ["a1"] * 3,
+                          "subject_entity_lang": ["zh", "zh", None], "subject_entity_start": [1, 5, None],
+                          "subject_entity_end": [3, 7, None], "subject_entity_label": ["PLACE", "ORG", None],
+                          "value": ["1", "2", None]})
+    for name, df in (("articles", art), ("quantities", qty), ("reconciliation", rec), ("entities", ents),
+                     ("facts", facts)):
+        assert rows(name, st._prepare(name, df)) == rows(name, old(name, df)), name
+    new_f = st._drop_dangling_subjects(st._prepare("facts", facts), st._prepare("entities", ents))
+    old_f = st._drop_dangling_subjects(old("facts", facts), old("entities", ents))
+    assert rows("facts", new_f) == rows("facts", old_f)
+    cols, got = rows("facts", new_f)
+    assert [r[cols.index("subject_entity_start")] for r in got] == [1, None, None]  # f2's entity is not in the batch
