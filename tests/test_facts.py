@@ -652,6 +652,6 @@ def test_facts_a_place_opening_an_exhibitions_name_is_the_exhibition():
 
 
 def test_facts_people_counted_are_the_subject_when_their_clause_names_none():
-    f = facts_of("在文化馆里，数千名教师和学生对莫斯科大学模型特别感到兴趣。")
+    f = facts_of("苏联展览会今天开幕。文化馆里，数千名教师和学生对莫斯科大学模型特别感到兴趣。")
     assert _fact(f, "数千名").subject_text.startswith("教师")
     assert "两侧" not in set(facts_of("展览馆广场两侧的旗杆上挂着国旗，参观者共八万多人。")["zh_text"])
