@@ -165,20 +165,17 @@ def _scan(text, R):
     first, lex = R.first, R.lex
     while i < n:
         lens = first.get(text[i])
-        if lens and i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
-            lens = None  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
         if lens:
             for L in lens:
                 if i + L <= n:
                     w = text[i:i + L]
                     kind = lex.get(w)
                     if kind:
+                        if i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
+                            break  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
                         out.append((i, i + L, kind, w))
-                        i += L
+                        i += L - 1
                         break
-            else:
-                i += 1
-            continue
         i += 1
     return out
 
