@@ -642,6 +642,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
+    if earlier and _classifier(q) in r.place_count_units:
+        earlier = []  # 在采取接力运输以前，北京市所属十七个区: a count of places, not of what the clause before did
     if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]):
         # 恢复了十六个村社: its own verb, not the 组织了 of the clause before; and back through the clauses
         # before, one with a verb of its own that names no measure ends the search (已筹好粉房…各一座，牲口八头);

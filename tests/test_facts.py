@@ -655,3 +655,8 @@ def test_facts_people_counted_are_the_subject_when_their_clause_names_none():
     f = facts_of("苏联展览会今天开幕。文化馆里，数千名教师和学生对莫斯科大学模型特别感到兴趣。")
     assert _fact(f, "数千名").subject_text.startswith("教师")
     assert "两侧" not in set(facts_of("展览馆广场两侧的旗杆上挂着国旗，参观者共八万多人。")["zh_text"])
+
+
+def test_facts_a_count_of_places_takes_no_measure_of_the_clause_before():
+    f = facts_of("在采取接力运输以前，北京市所属十七个区、县的党组织，都对运输工作作了安排。")
+    assert _fact(f, "十七个区").measure == "count"
