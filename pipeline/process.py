@@ -11,6 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from pipeline import __version__
+from pipeline.align import align_paragraphs
 from pipeline.facts import extract_facts
 from pipeline.mentions import article_entities, article_quantities
 from pipeline.reconcile import reconcile_article, summarize
@@ -28,6 +29,7 @@ QUANTITY_COLUMNS = [
 ENTITY_COLUMNS = [
     "article_id", "lang", "para", "start", "end", "text", "label", "subtype", "norm", "en",
     "gazetteer_id", "modern", "place", "place_parent", "trade",
+    "link_start", "link_end", "link_text", "link_score",
 ]
 
 
@@ -51,14 +53,34 @@ def _quantity_rows(article, pairs, lang):
     ]
 
 
-def _entity_rows(article, pairs, lang):
-    # tuples in ENTITY_COLUMNS order
+def _entity_rows(article, pairs, lang, links=None):
+    # tuples in ENTITY_COLUMNS order; ``links``: (start, end) of a mention -> its counterpart in the
+    # other language and the link's score (no entry: no rendering found)
     aid = article.id
-    return [
-        (aid, lang, seg.index, e.start, e.end, e.text, e.label, e.subtype, e.norm, e.en, e.gazetteer_id,
-         e.modern, e.place, e.place_parent, e.trade)
-        for seg, e in pairs
-    ]
+    links = links or {}
+    rows = []
+    for seg, e in pairs:
+        other, s = links.get((e.start, e.end, e.label), (None, None))
+        rows.append(
+            (aid, lang, seg.index, e.start, e.end, e.text, e.label, e.subtype, e.norm, e.en, e.gazetteer_id,
+             e.modern, e.place, e.place_parent, e.trade,
+             other.start if other else None, other.end if other else None, other.text if other else None,
+             round(s, 3) if other else None)
+        )
+    return rows
+
+
+def _links(article, e, beads):
+    """Each entity's counterpart in the other language (:func:`pipeline.entities.link.link_article`
+    over the paragraph alignment reconciliation uses), keyed by language and (start, end, label)."""
+    from pipeline.entities.link import link_article
+
+    out = {"zh": {}, "en": {}}
+    for z, en, s in link_article(article, e["zh"], e["en"], beads):
+        if z is not None and en is not None:
+            out["zh"][(z.start, z.end, z.label)] = (en, s)
+            out["en"][(en.start, en.end, en.label)] = (z, s)
+    return out
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -134,17 +156,19 @@ def process_article(article: Article, *, tokenize: bool = True) -> dict[str, pd.
             doc = _tokenize_side(article, lang, q[lang], e[lang])
             docs[lang] = doc
             row[f"n_tokens_{lang}"], row[f"n_sentences_{lang}"] = _counts(doc)
+    beads = align_paragraphs(article, q["zh"], q["en"])
+    links = _links(article, e, beads)
     tables = {
         "quantities": _frame(
             _quantity_rows(article, q["zh"], "zh") + _quantity_rows(article, q["en"], "en"),
             QUANTITY_COLUMNS,
         ),
         "entities": _frame(
-            _entity_rows(article, e["zh"], "zh") + _entity_rows(article, e["en"], "en"),
+            _entity_rows(article, e["zh"], "zh", links["zh"]) + _entity_rows(article, e["en"], "en", links["en"]),
             ENTITY_COLUMNS,
         ),
     }
-    recon = reconcile_article(article, q["zh"], q["en"])
+    recon = reconcile_article(article, q["zh"], q["en"], beads)
     tables["reconciliation"] = recon
     row.update(summarize(recon))
     tables["facts"] = extract_facts(article, q["zh"], e["zh"], recon)

@@ -37,7 +37,7 @@ from sqlalchemy.types import TypeDecorator
 log = logging.getLogger(__name__)
 
 #: bump when a table or column changes; an older database is rebuilt (its rows are derived data)
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: tables keyed by article id, in write order (parents first)
 ARTICLE_TABLES = ("articles", "quantities", "entities", "reconciliation", "facts")
 TABLES = ARTICLE_TABLES + ("errors",)
@@ -159,6 +159,10 @@ ENTITIES = Table(
     Column("place", Text),
     Column("place_parent", Text),
     Column("trade", Text),
+    Column("link_start", Integer),
+    Column("link_end", Integer),
+    Column("link_text", Text),
+    Column("link_score", Float),
     Column("extra", Text),
     PrimaryKeyConstraint("article_id", "lang", "start", "end", "label", name="pk_entities"),
     ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_entities_article"),

@@ -123,3 +123,27 @@ def test_link_article_without_alignment_or_entities():
     linked = {z.text: e.text for z, e, _ in with_beads if z is not None and e is not None}
     assert linked["平乐"] == "Pingle" and linked["高邮县"] == "Gaoyou County"
     assert link_article(a, zh=[], en=[]) == []
+
+
+def test_entities_table_carries_each_rendering_both_ways(seed_path):
+    """process_article writes the link: a Chinese entity's English mention (and back), NULL when none."""
+    from pipeline.article import read_article
+    from pipeline.process import process_article
+
+    a = read_article(seed_path)
+    ents = process_article(a, tokenize=False)["entities"]
+    zh = ents[ents.lang == "zh"].set_index("text")
+    for name, rendering in (("高邮县", "Gaoyou County"), ("桂林", "Guilin"), ("平乐", "Pingle"),
+                            ("哈尔滨市", "Harbin City"), ("中央手工业管理局", "Central Handicraft Administration")):
+        row = zh.loc[name] if zh.loc[[name]].shape[0] == 1 else zh.loc[[name]].iloc[0]
+        assert row["link_text"] == rendering
+        assert a.text[int(row["link_start"]):int(row["link_end"])] == rendering
+        assert 0.5 <= row["link_score"] <= 1.0
+    # and back: the English row names the Chinese mention that links to it
+    en = ents[ents.lang == "en"]
+    gaoyou = en[en.text == "Gaoyou County"].iloc[0]
+    assert gaoyou["link_text"] == "高邮县" and a.text[int(gaoyou["link_start"]):int(gaoyou["link_end"])] == "高邮县"
+    # every seed place is linked; an entity with no rendering has all link columns empty
+    assert zh[zh.label == "PLACE"]["link_text"].notna().all()
+    unlinked = ents[ents.link_text.isna()]
+    assert unlinked[["link_start", "link_end", "link_score"]].isna().all().all()
