@@ -1093,7 +1093,7 @@ def summarize(df: pd.DataFrame) -> dict:
         return out
     # counted in Python: Series.value_counts costs more than the rest of the summary (NA left out, as there)
     counts = Counter(v for v in df["verdict"].tolist() if isinstance(v, str))
-    out["n_figures"] = int(df["zh_text"].notna().sum())
+    out["n_figures"] = int(df["zh_text"].count())  # the values that are not NA (= notna().sum(), faster)
     for v in VERDICTS:
         out[f"n_{v}"] = int(counts.get(v, 0))
     out["n_flagged"] = int(len(df) - out["n_match"])
