@@ -584,3 +584,7 @@ def test_entities_zh_levels_study_disarmament_offices_and_words_before_a_name(t)
 def test_entities_zh_known_bodies_beginning_with_a_stop_character_stay():
     assert "全国总工会" in _by_text(extract("全国总工会"), "ORG")
     assert "对外贸易部" in _by_text(extract("对外贸易部"), "ORG")
+
+
+def test_entities_zh_surname_and_a_known_place_is_a_person_not_a_mountain():
+    assert not _by_text(extract("，阎锡山的军队"), "PLACE")

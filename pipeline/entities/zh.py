@@ -509,6 +509,8 @@ def _extract(text: str) -> list[Entity]:
         if len(stem) == 2 and R.common.get(stem[0]) == "v" and stem not in R.common and g.best_zh(stem) is None \
                 and sub in ("province", "district", "county", "prefecture"):
             continue  # 产棉|省, 产漆|地区
+        if len(stem) == 2 and stem[0] in _SURNAMES and (stem[1] + suf) in R.lex:
+            continue  # 阎|锡山: a surname and a known place's name make a person's name
         if suf in ("乡", "州") and text[k:k + 1] == "族":
             continue  # 7户|东乡族, 回|州族: an ethnic group, not a township
         if (suf == "市" and text[k:k + 1] == "场") or (suf == "山" and text[k:k + 1] == "区"):
