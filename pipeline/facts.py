@@ -1045,6 +1045,17 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     return None
 
 
+_QUOTE = re.compile(r"“[^“”]*(?:”|$)|^[^“”]*”")
+_SPEECH = set("，,。！？!?；;：:")  # a quotation with these is speech; without, a name or a term
+
+
+def _asides(st: str) -> list:
+    """Spans of the asides (in brackets) and quotations of a sentence; a quotation left open runs to the end,
+    one closed with no opening starts at the beginning (the sentence splitter cuts long quotations)."""
+    return [(m.start(), m.end()) for m in _PAREN.finditer(st)] + [
+        (m.start(), m.end()) for m in _QUOTE.finditer(st) if set(m.group(0)) & _SPEECH]  # (“莫斯科”餐厅: a name)
+
+
 def _counted(st: str, pos: int, fig_ends) -> bool:
     """A name right after a figure, or in the noun phrase it counts (六百五十个以上的俱乐部和文化宫), is part of
     what the figure counts, no subject."""
@@ -1065,8 +1076,9 @@ def _governed(st: str, pos: int) -> bool:
 def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False):
     masked = st if masked is None else masked
     r = rules()
-    # a name inside an aside the figure is not in (谷子良种（撑破屯、罗裙带）二万五千多斤) is no subject of it
-    asides = [(m.start(), m.end()) for m in _PAREN.finditer(st) if not (m.start() < qs < m.end())]
+    # a name inside an aside or a quotation the figure is not in (谷子良种（撑破屯、罗裙带）二万五千多斤,
+    # 他们说：“我们有打日本的经验…”) is no subject of it
+    asides = [(x, y) for x, y in _asides(st) if not (x < qs < y)]
     before = [c for c in cands if c.end <= qs and not any(x < c.start < y for x, y in asides)]
     if not before:
         return None
@@ -1129,9 +1141,10 @@ def _after_verb(st: str, pos: int) -> bool:
 
 
 def _topic(st: str, cands):
-    """The sentence's topic: its first candidate not governed by a preposition."""
-    r = rules()
-    free = [c for c in cands if not _governed(st, c.start)]
+    """The sentence's topic: its first candidate not governed by a preposition, nor inside an aside or a
+    quotation (what someone said is no topic of the report)."""
+    asides = _asides(st)
+    free = [c for c in cands if not _governed(st, c.start) and not any(x <= c.start < y for x, y in asides)]
     return free[0] if free else None
 
 
@@ -1410,6 +1423,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     _remember(mem, [c for c in cands if not c.pronoun], s0)
     fig_ends = {b for _, _, b in local}
     prev_subj = None  # the subject of the sentence's figure before
+    quoted = [(x, y) for x, y in _asides(st) if st[x:x + 1] in "“”" or st[y - 1:y] == "”"]
     list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
     list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
@@ -1580,7 +1594,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 between = st[f[0]["zh_end"] - s0:comp.start]
                 return not set(between) & set("：:；;") and sum(between.count(c) for c in "，,") <= 1
 
-            main = None if comp.kind == "level" else next((f for f in reversed(facts_here) if f[1] is None
+            # a change with a measure word of its own clause (载运量比以往增加了二、三倍) qualifies no figure before
+            own_measure = mw is not None and mw[0] >= cs
+            main = None if comp.kind == "level" or own_measure else next((f for f in reversed(facts_here) if f[1] is None
                          and not any(x <= f[0]["zh_start"] < y for x, y in asides) and _near(f)
                          and ((q.unit in RELATIVE_UNITS and f[0]["unit"] not in ("percent", "times"))
                               or q.unit == f[0]["unit"])), None)
@@ -1605,8 +1621,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         facts_here.append((row, comp, period))
         if subj is not None:
             prev_subj = subj
-        if subj_abs is not None and subj_abs[0].kind != "noun":
-            carried = subj_abs  # a noun phrase subject holds for its own sentence only
+        if subj_abs is not None and subj_abs[0].kind != "noun" and not (
+                subj_abs[1] == s0 and any(x <= subj_abs[0].start < y for x, y in quoted)):
+            carried = subj_abs  # a noun phrase subject holds for its own sentence only, a quoted one for its quotation
     return carried
 
 

@@ -660,3 +660,15 @@ def test_facts_people_counted_are_the_subject_when_their_clause_names_none():
 def test_facts_a_count_of_places_takes_no_measure_of_the_clause_before():
     f = facts_of("在采取接力运输以前，北京市所属十七个区、县的党组织，都对运输工作作了安排。")
     assert _fact(f, "十七个区").measure == "count"
+
+
+def test_facts_quoted_speech_subjects_are_not_carried_and_quoted_names_stay():
+    f = facts_of("门头沟煤矿的工人们很高兴。老李说，“这简直是我们中国人民的生日，回去得喝两盅。”在愉快的欢笑中，这一拨子，多出了两吨煤。")
+    assert "中国人民" not in (_fact(f, "两吨").subject_text or "")
+    from pipeline.facts import _asides
+    assert _asides("“莫斯科”餐厅") == [] and _asides("他说：“我们有打日本的经验，何况美国") != []
+
+
+def test_facts_a_change_with_its_own_measure_word_qualifies_no_figure_before():
+    f = facts_of("汽车可以拖挂五、六节拖车，载运量比以往增加了二、三倍。")
+    assert _fact(f, "二、三倍").measure == "transported"
