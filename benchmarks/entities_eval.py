@@ -431,7 +431,7 @@ def eval_ner(shared: Path, details: bool):
         pred_pd = [(e.start, e.end, LABEL[e.label]) for e in _flatten(_pd1998_view(ents))]
         _score_spans(gold, pred_pd, c, "nerpd_")
         if details:
-            gs, ps = set(gold), set(pred_pd)
+            gs, ps = set(gold), set(pred)  # (the primary figure: our conventions)
             for s, e, l in gs - ps:
                 fn[(l, text[s:e])] += 1
             for s, e, l in ps - gs:
