@@ -1073,12 +1073,13 @@ def _governed(st: str, pos: int) -> bool:
     return any(st.endswith(p, 0, pos) for p in r.prepositions) and not st.endswith(r.not_preposition, 0, pos)
 
 
-def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False):
+def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False,
+                  extra_asides=()):
     masked = st if masked is None else masked
     r = rules()
     # a name inside an aside or a quotation the figure is not in (谷子良种（撑破屯、罗裙带）二万五千多斤,
     # 他们说：“我们有打日本的经验…”) is no subject of it
-    asides = [(x, y) for x, y in _asides(st) if not (x < qs < y)]
+    asides = [(x, y) for x, y in _asides(st) + list(extra_asides) if not (x < qs < y)]
     before = [c for c in cands if c.end <= qs and not any(x < c.start < y for x, y in asides)]
     if not before:
         return None
@@ -1265,14 +1266,18 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             # a new paragraph with no subject of its own goes back to the article's (its lead's) subject, not
             # the last one named (仅广东省…储量就有数十亿吨。¶ 预计…一级储量…超过几倍: the nation's)
             carried = art_topic
+        # brackets over the whole paragraph: an aside may hold several sentences (…（…。…。…），代价只有…)
+        seg_asides = [(m.start() + seg.start, m.end() + seg.start) for m in _PAREN.finditer(text[seg.start:seg.end])]
         topic = None  # the paragraph's first subject: what a section heading inside it (副业方面：) goes back to
         for s0, e0 in _sentences(text, seg.start, seg.end):
             qs = [q for q in qs_all if s0 <= q.start and q.end <= e0]
             if topic and r.section_heading_re.match(text, s0, e0):
                 carried = topic
+            inside = any(x < s0 and e0 < y for x, y in seg_asides)  # a sentence within an aside
+            before_aside = carried
             if qs:
                 carried = _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year,
-                                          rows, carried, mem, spans)
+                                          rows, carried, mem, spans, seg_asides)
             else:
                 ents = [e for e in seg_ents if s0 <= e.start and e.end <= e0]
                 st = text[s0:e0]
@@ -1284,6 +1289,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                     _remember(mem, cands, s0)
                 elif r.pronoun_re.search(st) is None:
                     _remember(mem, _persons(st), s0)
+            if inside:
+                carried = before_aside  # what an aside is about is no subject of what follows it
             if art_topic is None and seg.role == "body" and carried is not None and carried[1] >= seg.start \
                     and not carried[0].pronoun:
                 art_topic = carried
@@ -1355,7 +1362,7 @@ def _pronouns(st: str, cands, mem) -> list:
 
 
 def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art_year, rows, carried, mem=None,
-                    q_spans=None):
+                    q_spans=None, seg_asides=()):
     mem = {"person": None, "agent": None, "linked": None} if mem is None else mem
     r = rules()
     st = text[s0:e0]
@@ -1423,6 +1430,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     _remember(mem, [c for c in cands if not c.pronoun], s0)
     fig_ends = {b for _, _, b in local}
     prev_subj = None  # the subject of the sentence's figure before
+    # the parts of the sentence inside a paragraph's aside that opens or closes outside it
+    para_asides = [(max(x, s0) - s0, min(y, e0) - s0) for x, y in seg_asides if x < e0 and s0 < y
+                   and not (s0 <= x and y <= e0)]
     quoted = [(x, y) for x, y in _asides(st) if st[x:x + 1] in "“”" or st[y - 1:y] == "”"]
     list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
     list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
@@ -1480,7 +1490,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # and a name right after a figure is part of what it counts (十五架美国强盗飞机)
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
         subj = _pick_subject(st, [c for c in cands if c.kind == "person" or not _counted(st, c.start, fig_ends)], limit,
-                             verb_masked, carried is not None and carried[0].kind == "person")
+                             verb_masked, carried is not None and carried[0].kind == "person", para_asides)
         if subj is None or subj.end <= cs:
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)

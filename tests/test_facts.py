@@ -672,3 +672,11 @@ def test_facts_quoted_speech_subjects_are_not_carried_and_quoted_names_stay():
 def test_facts_a_change_with_its_own_measure_word_qualifies_no_figure_before():
     f = facts_of("汽车可以拖挂五、六节拖车，载运量比以往增加了二、三倍。")
     assert _fact(f, "二、三倍").measure == "transported"
+
+
+def test_facts_an_aside_of_several_sentences_is_no_subject_of_what_follows():
+    f = facts_of("太平洋西方石油公司取得了中立区的特权的50％（中立区的石油主权一半属于科威特，另一半属于沙特阿拉伯。"
+                 "属于科威特的部分已为美国其他石油公司所得。杰蒂所取得的部分是属沙特阿拉伯的），代价只有九百五十万美元；"
+                 "并规定最初三年每年只付一百万美元租金。")
+    for fig in ("九百五十万美元", "一百万美元"):
+        assert "沙特" not in (_fact(f, fig).subject_text or "")
