@@ -349,9 +349,11 @@ def test_entities_zh_dateline_names_the_place_of_filing(t, name):
     assert name in p and p[name].text == name
 
 
-@pytest.mark.parametrize("t", ["新华社记者王俊璞、本报记者刘小明报道", "本报联合国6月9日电记者", "本报讯记者"])
+@pytest.mark.parametrize("t", ["新华社记者王俊璞、本报记者刘小明报道", "本报联合国6月9日电记者", "本报讯记者",
+                               "（本报通讯员王明讯）", "本报驻沈阳记者张三电"])
 def test_entities_zh_dateline_is_not_a_reporter_or_a_body(t):
-    assert not _by_text(extract(t), "PLACE")
+    assert not set(_by_text(extract(t), "PLACE")) - {"沈阳"}
+    assert "本报通讯" not in _by_text(extract(t), "ORG")  # 通讯|员 'correspondent
 
 
 def test_entities_zh_one_character_name_heading_a_dispatch():

@@ -583,6 +583,10 @@ _DATELINE = re.compile(r"(?:新华社|新华通讯社|本报|中央社|中新社
 _WIRE_ABBREV = re.compile(r"(?:^|(?<=[】\n　 ]))([\u4e00-\u9fff])(?:[〇一二三四五六七八九十廿卅]{1,3}日)?[电讯][：:]")
 
 
+#: words of the byline, not of the place: 本报通讯员王明讯, 本报驻沈阳记者张三电
+_DATELINE_NOT = ("记者", "特派", "通讯", "员", "驻", "特约", "消息", "报道")
+
+
 def _datelines(text, R, places, orgs):
     if "电" not in text and "讯" not in text:
         return []
@@ -599,7 +603,7 @@ def _datelines(text, R, places, orgs):
         s, e = m.span(1)
         seg = m.group(1)
         near_orgs = [o for x in range(max(0, s - 24), e) for o in org_starts.get(x, ())]
-        if "记者" in seg or "特派" in seg or any(o.start < e and s < o.end for o in near_orgs) \
+        if any(w in seg for w in _DATELINE_NOT) or any(o.start < e and s < o.end for o in near_orgs) \
                 or any(R.lex.get(seg[:n]) == "O" for n in range(2, len(seg) + 1)):
             continue  # 本报记者..., 本报联合国6月9日电 (an organisation, not a place)
         near = [p for x in range(max(0, s - 24), e) for p in place_starts.get(x, ())]
