@@ -140,6 +140,7 @@ class Rules:
     dateline_re: re.Pattern | None = None
     determiners: frozenset = frozenset()
     set_phrases: frozenset = frozenset()
+    hypothetical: tuple = ()
     followed_by: tuple = ()
     apposition_after: tuple = ()
     quote_count_units: frozenset = frozenset()
@@ -262,6 +263,7 @@ def rules() -> Rules:
     flt = _load("filters")
     r.determiners = frozenset(flt["determiners"])
     r.set_phrases = frozenset(flt["set_phrases"])
+    r.hypothetical = tuple(flt["hypothetical"])
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_after = tuple(flt["apposition_after"])
@@ -621,6 +623,10 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return qs - 1, qs, masked[qs - 1], adj
     # a measure word may share its last character with a figure read with a qualifier (节约|约七百)
     before = [x for x in found if cs <= x[0] and (x[1] <= qs or (x[0] < qs and x[1] == qs + 1))]
+    # a word followed in the clause by another figure and 的 measures that figure and the noun after it, not
+    # this one (远景储量在一亿吨左右到一百亿吨以上的大铁矿有一百四十个: a count of mines)
+    before = [x for x in before if not any(x[1] <= fa and fb < qs and masked.startswith("的", fb)
+                                           for fa, fb in fig_spans)]
     if len(before) > 1:  # 修复被毁水渠五条: 被毁 describes the canals, 修复 is what was done
         before = [x for x in before if masked[x[0] - 1:x[0]] != "被" and not x[2].startswith("被")] or before
     if before:
@@ -1068,8 +1074,13 @@ def _counted(st: str, pos: int, fig_ends) -> bool:
 
 
 def _governed(st: str, pos: int) -> bool:
-    """Whether a preposition (从, 在, 据 ...) right before pos governs what starts there (现在 is no 在)."""
+    """Whether a preposition (从, 在, 据 ...) right before pos governs what starts there (现在 is no 在), also
+    over a scope word (在全国各地: 各地 is governed)."""
     r = rules()
+    for w in r.scope:
+        if st.endswith(w, 0, pos) and pos - len(w) > 0:
+            pos -= len(w)
+            break
     return any(st.endswith(p, 0, pos) for p in r.prepositions) and not st.endswith(r.not_preposition, 0, pos)
 
 
@@ -1443,6 +1454,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if r.back_reference and st.endswith(r.back_reference, 0, a):
             continue  # 这十六项: things already counted
         cs, ce = _clause_bounds(st, a, b)
+        if any(w in st[cs:a] for w in r.hypothetical):
+            continue  # 哪怕一口人只拿出五角钱, 都好象是要交两千美元一样: supposed, not stated
         comp = comps.get(q.start)
         # measure
         share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)
@@ -1514,14 +1527,14 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)
             if own is not None:
                 subj = own
-        if q.unit == "person" and subj is not None and subj.end <= cs:
+        if q.unit == "person" and ((subj is not None and subj.end <= cs) or (subj is None and seg.role != "title")):
             # 文化馆里，数千名教师和学生对…感到兴趣: the people counted are the subject
-            counted = next((c for c in cands if c.kind == "group" and c.entity is None and c.end > b
+            counted = next((c for c in cands if c.kind == "group" and c.end > b
                             and (a <= c.start <= b or (c.start == b + 1 and st[b] == "的"))), None)
             if counted is not None:
                 start = max(counted.start, b + (1 if st[b:b + 1] == "的" else 0))
-                subj = Subject(start, counted.end, st[start:counted.end], st[start:counted.end], counted.en,
-                               "group", None, [])
+                subj = counted if counted.start == start else Subject(
+                    start, counted.end, st[start:counted.end], st[start:counted.end], counted.en, "group", None, [])
         if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \

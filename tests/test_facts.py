@@ -238,7 +238,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "set_phrases", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
@@ -680,3 +680,28 @@ def test_facts_an_aside_of_several_sentences_is_no_subject_of_what_follows():
                  "并规定最初三年每年只付一百万美元租金。")
     for fig in ("九百五十万美元", "一百万美元"):
         assert "沙特" not in (_fact(f, fig).subject_text or "")
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # people counted opening a sentence are its subject
+    ("内蒙古驻军帮助牧民打井。\n两千多名解放军官兵帮助广东省揭阳县农民兴修水吼水库。", "两千多名", "解放军官兵"),
+    # a scope word after a preposition is governed too (在全国各地: where, not who)
+    ("中国人民解放军和中国人民志愿军共捐款二千多万元，可以分别在全国各地建成三十六个农业拖拉机站。", "三十六个",
+     "中国人民解放军和中国人民志愿军"),
+])
+def test_facts_people_opening_a_sentence_and_governed_scope_words(text, figure, subject):
+    assert _fact(facts_of(text), figure).subject_text == subject
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("东北银行哈市分行已以低利渔贷三千五百万元，贷与渔民约千余户。", "三千五百万元", "loans"),
+    ("沈阳冶炼厂除配备了领导运动和领导生产的两套干部外，还注意发挥技术人员的力量。", "两套", "count"),
+    ("已找到的远景储量在一亿吨左右到一百亿吨以上的大铁矿有一百四十个。", "一百四十个", "count"),
+])
+def test_facts_measure_words_of_other_figures_and_objects(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_dateline_with_xun_is_no_subject():
+    f = facts_of("蒋政府加倍征粮。【新华社延安一日电】沪讯：此间估计本年田赋征实共约一万万担，其中七千一百余万担归各省当局。")
+    assert "沪" not in (_fact(f, "七千一百余万担").subject_text or "")
