@@ -252,7 +252,7 @@ def rules() -> Rules:
     r.ratio_re = re.compile(f"(?P<ratio>{_alt(c['ratio'])})(?P<base>{base})的$")
     s = _load("subjects")
     r.prepositions = tuple(sorted(s["prepositions"], key=len, reverse=True))
-    r.preposition_chars = frozenset(p for p in s["prepositions"] if len(p) == 1) - {"和"}
+    r.preposition_chars = frozenset(p for p in s["prepositions"] if len(p) == 1) - {"和", "被"}  # (被服厂)
     r.coordination = tuple(s["coordination"])
     r.tail_re = re.compile(s["coordination_tail"])
     r.scope = s["scope"]
@@ -1360,7 +1360,10 @@ def _pronouns(st: str, cands, mem) -> list:
     """他 / 他们 ... as subjects standing for the last person / agent named before the sentence."""
     r = rules()
     out = []
+    quoted = [(x, y) for x, y in _asides(st) if st[x:x + 1] == "“" or st[y - 1:y] == "”"]
     for m in r.pronoun_re.finditer(st):
+        if any(x <= m.start() < y for x, y in quoted):
+            continue  # 他们 in quoted speech stands for someone of the speaker's, not of the report
         plural = m.group(0) in r.plural_pronouns
         if any(c.start < m.end() and (_is_agent(c) if plural else c.kind == "person") for c in cands):
             continue  # a name before it in its sentence is what it stands for, and the nearer subject

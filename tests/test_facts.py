@@ -705,3 +705,10 @@ def test_facts_measure_words_of_other_figures_and_objects(text, figure, measure)
 def test_facts_dateline_with_xun_is_no_subject():
     f = facts_of("蒋政府加倍征粮。【新华社延安一日电】沪讯：此间估计本年田赋征实共约一万万担，其中七千一百余万担归各省当局。")
     assert "沪" not in (_fact(f, "七千一百余万担").subject_text or "")
+
+
+def test_facts_beifu_factory_and_pronouns_in_quoted_speech():
+    f = facts_of("去冬被服厂裁棉衣时，即已节约布二万方尺，值洋八十五万元。")
+    assert _fact(f, "八十五万元").subject_text == "被服厂"
+    f = facts_of("京都师部队遇到大风雪。该记者悲观地说：“他们现在正在气温降低到零下三十度的国家内打仗。”")
+    assert _fact(f, "零下三十度").subject_text != "他们"
