@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import logging
 import math
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal, InvalidOperation, getcontext
 from pathlib import Path
 
 import pandas as pd
@@ -71,6 +72,11 @@ def exact(v) -> str | None:
     """The exact string of a number ("3870000000", "34.88"); None for None/NaN/unparsable."""
     if v is None:
         return None
+    if type(v) is str and len(v) <= 30 and _CANONICAL.fullmatch(v) \
+            and len(v) - v.startswith("-") - ("." in v) <= 28 and getcontext().prec >= 28:
+        # already what the lines below give: an integer, or a decimal with no trailing zero, of
+        # at most 28 digits (so neither quantize nor normalize rounds): every stored value is one
+        return v
     if isinstance(v, float):
         if math.isnan(v):
             return None
@@ -86,6 +92,10 @@ def exact(v) -> str | None:
         return format(d.quantize(Decimal(1)), "f")
     return format(d.normalize(), "f")
 
+
+#: strings exact() returns unchanged: "-"?, an integer without leading zeros, or one with a
+#: fraction that does not end in 0 (exact() also asks for at most 28 digits)
+_CANONICAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
 
 METADATA = MetaData()
 

@@ -355,3 +355,26 @@ def test_prepared_rows_are_those_of_the_pandas_way():
     assert rows("facts", new_f) == rows("facts", old_f)
     cols, got = rows("facts", new_f)
     assert [r[cols.index("subject_entity_start")] for r in got] == [1, None, None]  # f2's entity is not in the batch
+
+
+@pytest.mark.parametrize("s", ["0", "-0", "7", "3870000000", "34.88", "-0.5", "0.000001", "1.50", "1.0", "007",
+                               "1E+3", " 12 ", "9" * 28, "9" * 29, "0." + "3" * 27, "0." + "3" * 28, "-" + "9" * 28,
+                               "1" + "0" * 27 + ".5"])
+def test_exact_returns_canonical_strings_as_the_decimal_way_does(s):
+    """exact() gives a canonical string back unchanged without parsing it: the same answer (or
+    error) as reading it as a Decimal (integers quantized, fractions normalized)."""
+    from decimal import Decimal
+
+    from pipeline.store import exact
+
+    def decimal_way(v):
+        d = Decimal(v.strip())
+        return format(d.quantize(Decimal(1)), "f") if d == d.to_integral_value() else format(d.normalize(), "f")
+
+    try:
+        want = decimal_way(s)
+    except ArithmeticError as e:
+        with pytest.raises(type(e)):
+            exact(s)
+    else:
+        assert exact(s) == want
