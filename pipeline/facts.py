@@ -1005,8 +1005,8 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
     r = rules()
     toks = [(x + a, y + a, w, t) for x, y, w, t in _pos(st[a:b])]  # only the clause: the tagger is slow
     merged = []
-    for tok in toks:  # 打猎|组, 运输|队: a verb and an agent head are one agent noun
-        if merged and len(tok[2]) == 1 and tok[2] in r.agent_heads and tok[3][:1] == "n" \
+    for tok in toks:  # 打猎|组, 运输|队, 检验|组: a verb and an agent head are one agent noun
+        if merged and len(tok[2]) == 1 and tok[2] in r.agent_heads and (tok[3][:1] == "n" or tok[3] == "zg") \
                 and merged[-1][3][:1] == "v" and len(merged[-1][2]) == 2:
             p = merged.pop()
             tok = (p[0], tok[1], p[2] + tok[2], "n")
@@ -1578,6 +1578,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             subj_abs = place_abs
         elif carried is not None:
             subj_abs = carried
+            if (carried[0].kind in ("group", "noun") and carried[0].entity is None and mem.get("linked") is not None
+                    and not carried[0].text.startswith(tuple(r.scope)) and ("：" in st[:a] or ":" in st[:a])):
+                # a list after a colon (去年刷新的全国纪录还有：射击二十四项、…) is no item of the group named in the
+                # sentence before (举重运动员): it goes back to the last place or organisation named
+                subj_abs = mem["linked"]
         # period
         per_before = [p for p in periods if p.end <= a and not (comp and comp.base_span
                                                                and p.start >= comp.base_span[0])]

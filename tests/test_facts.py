@@ -712,3 +712,13 @@ def test_facts_beifu_factory_and_pronouns_in_quoted_speech():
     assert _fact(f, "八十五万元").subject_text == "被服厂"
     f = facts_of("京都师部队遇到大风雪。该记者悲观地说：“他们现在正在气温降低到零下三十度的国家内打仗。”")
     assert _fact(f, "零下三十度").subject_text != "他们"
+
+
+def test_facts_lists_after_a_colon_and_subjects_named_after_the_figure():
+    f = facts_of("国家体委公布了全国纪录。举重运动员刷新了全部二十八项举重全国纪录中的二十五项。"
+                 "去年刷新的全国纪录还有：射击二十四项、无线电收发报十八项。")
+    assert _fact(f, "二十四项").subject_text == "国家体委"
+    f = facts_of("河北省日产铁很多。日产铁千吨以上的，有武安、张家口市等二十四个县市。")
+    assert _fact(f, "千吨以上").subject_text.startswith("武安")
+    f = facts_of("刀钳工李贵田设法改良工具。检验组人员虽然减少了三分之一，但在竞赛中却超过任务三分之一。")
+    assert _fact(f, "三分之一").subject_text == "检验组人员"
