@@ -864,7 +864,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
         head = _LEAD.sub("", st[:s]).rstrip(" \t\u3000")
         begin = s
         joined = any(c.kind == "group" and c.end == s and c.entity is None and c.text in r.groups for c in out)
-        if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t") and not joined:
+        coordinated = st[s - 1:s] in ("和", "与", "及", "、")  # 互助员和群众: the group noun stands on its own
+        if head and head[-1] not in _CLAUSE and st[s - 1:s] not in (" ", "\u3000", "\t") and not joined \
+                and not coordinated:
             cut = max(head.rfind(c) for c in _CLAUSE | {" ", "\u3000"}) + 1
             prefix = head[cut:]
             if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER
@@ -1559,7 +1561,10 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if named is not None:
                 subj = named
         place_abs = None
-        if _classifier(q) in r.place_count_units:
+        located = next((c for c in cands if c.start == b + 1 and st[b] == "在" and _is_place(c)), None)
+        if located is not None and _classifier(q) in r.place_count_units:
+            subj = located  # 三十个县在得克萨斯州: the counties are Texas's
+        elif _classifier(q) in r.place_count_units:
             # a count of states, counties, villages is about a place (饥民遍于全国，二十个州的…: the country),
             # not the people of the clause before: the nearest place before it, else the last one named
             cur = subj if subj is not None else (carried[0] if carried is not None else None)

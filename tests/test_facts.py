@@ -722,3 +722,10 @@ def test_facts_lists_after_a_colon_and_subjects_named_after_the_figure():
     assert _fact(f, "千吨以上").subject_text.startswith("武安")
     f = facts_of("刀钳工李贵田设法改良工具。检验组人员虽然减少了三分之一，但在竞赛中却超过任务三分之一。")
     assert _fact(f, "三分之一").subject_text == "检验组人员"
+
+
+def test_facts_coordinated_group_nouns_and_places_a_count_is_in():
+    f = facts_of("合作社号召把余粮存到合作社，起先是互助员和群众都响应了，一共送来三百石粮食。")
+    assert _fact(f, "三百石").subject_text == "群众"
+    f = facts_of("美国的报告说，在二十个州内的二百五十六个县被列为饥饿区，其中四十七个县在佐治亚州，三十个县在得克萨斯州。")
+    assert _fact(f, "三十个县").subject_text.startswith("得克萨斯")
