@@ -67,11 +67,20 @@ def _int(s):
     return int(s) if s and s.strip().isdigit() else None
 
 
-def norm_en(s: str) -> str:
-    """Key for English lookups: lower case, letters only ('Xi'an' == 'xian', 'Sui-Mong' == 'suimong')."""
+_THE = re.compile(r"^the\s+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def _norm_en(s: str) -> str:
     s = s.lower().replace("ü", "u").replace("ö", "o").replace("é", "e")
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^a-z]", "", s)
+    return _NOT_LETTER.sub("", _THE.sub("", s))
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_en(s: str) -> str:
+    """Key for English lookups: lower case, letters only ('Xi'an' == 'xian', 'Sui-Mong' == 'suimong'). Cached: the
+    linker and the lookups ask for the same names again and again."""
+    return _norm_en(s)
 
 
 class Gazetteer:
@@ -86,7 +95,7 @@ class Gazetteer:
             for a in p.aliases:
                 by_zh.setdefault(a, []).append((1, p))
             for i, e in enumerate(p.english_names):
-                k = norm_en(e)
+                k = _norm_en(e)
                 if k:
                     by_en.setdefault(k, []).append((0 if i == 0 else 1, p))
         self._zh = {k: [p for _, p in sorted(v, key=lambda t: self._key(t))] for k, v in by_zh.items()}

@@ -31,6 +31,7 @@ _GENERIC = re.compile(
     r"municipality|township|town|village|league|banner|area|areas|of|and|people'?s|municipal|provincial)\b", re.I)
 
 
+@lru_cache(maxsize=1 << 15)
 def _core(s: str) -> str:
     return norm_en(_GENERIC.sub(" ", s))
 
@@ -45,6 +46,7 @@ _GENERIC_WIDE = re.compile(
     r"front|zone)\b", re.I)
 
 
+@lru_cache(maxsize=1 << 15)
 def _core_wide(s: str) -> str:
     return norm_en(_GENERIC_WIDE.sub(" ", s))
 
@@ -110,8 +112,27 @@ def _zh_keys(e: Entity) -> tuple[set[str], set[str], set[str]]:
 
 @lru_cache(maxsize=20000)
 def _zh_keys_cached(text, label, norm, en, gid):
-    return _zh_keys(Entity(text=text, start=0, end=len(text), label=label, subtype="other", norm=norm, en=en,
-                           gazetteer_id=gid))
+    """(full keys, core keys, gazetteer ids, fuzzy keys): the fuzzy keys are the non-empty keys of both sets with
+    their lengths and letter counts (for the bound on difflib's ratio, computed once per name)."""
+    full, core, ids = _zh_keys(Entity(text=text, start=0, end=len(text), label=label, subtype="other", norm=norm,
+                                      en=en, gazetteer_id=gid))
+    return full, core, ids, tuple((x, len(x), _counts(x)) for x in core | full if x)
+
+
+def _counts(s: str) -> dict[str, int]:
+    d: dict[str, int] = {}
+    for ch in s:
+        d[ch] = d.get(ch, 0) + 1
+    return d
+
+
+@lru_cache(maxsize=1 << 15)
+def _en_keys(text: str):
+    """What _score needs of an English mention's text, once per distinct text: (norm_en, core, wide core, the ids
+    of its first three gazetteer units when the core is not empty, letter counts of the core)."""
+    c = _core(text)
+    ids3 = tuple(p.id for p in load_gazetteer().lookup_en(text)[:3]) if c else ()
+    return norm_en(text), c, _core_wide(text), ids3, _counts(c)
 
 
 _STOP_WORDS = {"the", "of", "and", "in", "for", "no", "a", "an"}
@@ -120,6 +141,11 @@ _STOP_WORDS = {"the", "of", "and", "in", "for", "no", "a", "an"}
 def _words(s: str) -> set[str]:
     """Content words, singular (cooperatives = cooperative)."""
     return {_sing(w) for w in re.findall(r"[a-z0-9]+", s.lower().replace("’", "'").replace("'s", "")) if w not in _STOP_WORDS}
+
+
+@lru_cache(maxsize=1 << 15)
+def _words_cached(s: str) -> frozenset[str]:
+    return frozenset(_words(s))
 
 
 def _sing(w: str) -> str:
@@ -180,46 +206,46 @@ def score(zh: Entity, en: Entity) -> float:
 def _score(zh: Entity, en: Entity) -> float:
     if zh.label != en.label:
         return 0.0
-    full, core, ids = _zh_keys_cached(zh.text, zh.label, zh.norm, zh.en, zh.gazetteer_id)
-    k = norm_en(en.text)
+    full, core, ids, fuzzy = _zh_keys_cached(zh.text, zh.label, zh.norm, zh.en, zh.gazetteer_id)
+    k, c, cw, ids3, cc = _en_keys(en.text)
     if k in full:
         return 1.0
-    c = _core(en.text)
     if c and c in core:
         return 0.95
-    cw = _core_wide(en.text)
     if cw and cw in core:
         return 0.93
     if en.gazetteer_id and en.gazetteer_id in ids:
         return 0.9
     if en.norm and zh.norm and en.norm == zh.norm:
         return 0.9
-    g = load_gazetteer()
-    if c:
-        for p in g.lookup_en(en.text)[:3]:
-            if p.id in ids:
-                return 0.9
+    for i in ids3:
+        if i in ids:
+            return 0.9
     best = 0.0
-    for x in core | full:
-        if not x or not c:
-            continue
-        if len(c) >= 4 and len(x) >= 4 and (c in x or x in c):
+    lc = len(c)
+    for x, lx, cx in (fuzzy if c else ()):  # (the best is the same whatever the order of the keys)
+        if lc >= 4 and lx >= 4 and (c in x or x in c):
             best = max(best, 0.8)
             continue
         floor = max(best, 0.75)  # ratio <= quick_ratio <= the length bound: skip what cannot reach the floor
-        if 2 * min(len(c), len(x)) / (len(c) + len(x)) < floor:
+        if 2 * min(lc, lx) / (lc + lx) < floor:
             continue
-        sm = SequenceMatcher(None, c, x)
-        if sm.quick_ratio() < floor:
+        # difflib's quick_ratio (letters in common, counted with multiplicity), from the counts kept per text
+        matches = 0
+        for ch, n in cc.items():
+            m = cx.get(ch)
+            if m:
+                matches += n if n < m else m
+        if 2.0 * matches / (lc + lx) < floor:
             continue
-        best = max(best, sm.ratio())
+        best = max(best, SequenceMatcher(None, c, x).ratio())
     out = 0.0
     if best >= 0.75:
         out = round(0.5 + (best - 0.75) * 1.4, 3) if best < 0.8 or best == 0.8 else min(0.85, round(0.5 + (best - 0.75) * 1.4, 3))
     if zh.label == "ORG" and zh.en:
         # an organisation's rendering carries the words of its name: the share of the expected words found, over
         # the larger word set (so "Cotton Textile Factory" loses to the full name of the union of that factory)
-        zw, ew = _org_words(zh.text, zh.en, zh.place), _words(en.text)
+        zw, ew = _org_words(zh.text, zh.en, zh.place), _words_cached(en.text)
         shared = zw & ew
         if shared - _generic_org_words():  # a word of the name itself, not only "News Agency", "Coal Mine", "Army"
             r = len(shared) / max(len(zw), len(ew))
