@@ -142,6 +142,19 @@ class _Rules:
         self.wider_before = re.compile(r"(?<![\w-])(%s) of (?:the )?$" % "|".join(map(re.escape, before)))
         self.syllables = set(_lines("pinyin_syllables.txt"))
         self.not_pinyin_place = {w.lower() for w in _lines("en_not_pinyin_place.txt")}
+        # the key lengths of each first word, longest first (the scans try only the lengths a key of that word has)
+        self.org_lens = _lens_by_first(self.orgs)
+        self.lower_org_lens = _lens_by_first(self.lower_orgs)
+        self.place_lens = _lens_by_first(self.places)
+        self.org_or_place_lens = _lens_by_first([*self.orgs, *self.places])
+
+
+def _lens_by_first(keys):
+    by = {}
+    for k in keys:
+        if k:
+            by.setdefault(k[0], set()).add(len(k))
+    return {w: tuple(sorted(ls, reverse=True)) for w, ls in by.items()}
 
 
 @lru_cache(maxsize=1)
@@ -162,26 +175,45 @@ _LOWER_PREFIX = re.compile(r"([a-z]+)-(?=[A-Z])")
 _ABBREV = re.compile(r"(?:[A-Z]\.)+")
 
 
-def _tokens(text):
+def _word(w):
+    """(characters cut at the start, characters cut at the end, the word) of a match of _WORD."""
+    e = 0
+    # a trailing full stop belongs to the word only for abbreviations (U.S.)
+    if w.endswith(".") and not _ABBREV.fullmatch(w):
+        w = w[:-1]
+        e += 1
+    w2 = w.rstrip("'’")
+    m2 = _LOWER_PREFIX.match(w2) if "-" in w2 else None
+    cut = 0
+    if m2:  # pseudo-Hebei, anti-Japanese: the capitalised part is the word
+        cut = m2.end()
+        w = w[cut:]
+        w2 = w2[cut:]
+    if w2.endswith(("'s", "’s")) and len(w2) > 3:
+        w2 = w2[:-2]  # possessive: China's -> China
+    e += len(w) - len(w2)
+    return cut, e, w2, w2.lower().strip(".").replace("’", "'")
+
+
+#: _word of each word seen (the same words recur in every article); cleared when full
+_WORDS: dict = {}
+_WORDS_MAX = 200_000
+
+
+def _tokens(text, lows=None):
+    """(start, end, word) of each word; ``lows``: a list to which the words' lower-case keys are appended."""
     toks = []
+    memo = _WORDS
+    if len(memo) > _WORDS_MAX:
+        memo.clear()
     for m in _WORD.finditer(text):
         w = m.group(0)
-        s, e = m.start(), m.end()
-        # a trailing full stop belongs to the word only for abbreviations (U.S.)
-        if w.endswith(".") and not _ABBREV.fullmatch(w):
-            w = w[:-1]
-            e -= 1
-        w2 = w.rstrip("'’")
-        m2 = _LOWER_PREFIX.match(w2) if "-" in w2 else None
-        if m2:  # pseudo-Hebei, anti-Japanese: the capitalised part is the word
-            cut = m2.end()
-            s += cut
-            w = w[cut:]
-            w2 = w2[cut:]
-        if w2.endswith(("'s", "’s")) and len(w2) > 3:
-            w2 = w2[:-2]  # possessive: China's -> China
-        e -= len(w) - len(w2)
-        toks.append((s, e, w2))
+        r = memo.get(w)
+        if r is None:
+            r = memo[w] = _word(w)
+        toks.append((m.start() + r[0], m.end() - r[1], r[2]))
+        if lows is not None:
+            lows.append(r[3])
     return toks
 
 
@@ -193,8 +225,8 @@ def _extract(text: str) -> list[Entity]:
     if not isinstance(text, str) or not text:
         return []
     R = rules()
-    toks = _tokens(text)
-    low = [t[2].lower().strip(".").replace("’", "'") for t in toks]
+    low = []
+    toks = _tokens(text, low)
     n = len(toks)
     out = []
     used = [False] * n
@@ -203,13 +235,17 @@ def _extract(text: str) -> list[Entity]:
     while i < n:
         hit = None
         if _cap(toks[i][2]):
-            for L in range(min(R.max_org_words, n - i), 0, -1):
+            for L in R.org_lens.get(low[i], ()):
+                if L > n - i:
+                    continue
                 key = tuple(low[i:i + L])
                 if key in R.orgs and _adjacent(text, toks, i, i + L):
                     hit = (L, R.orgs[key])
                     break
         if hit is None and low[i] in R.lower_org_first:
-            for L in range(min(R.max_lower_org_words, n - i), 0, -1):
+            for L in R.lower_org_lens.get(low[i], ()):
+                if L > n - i:
+                    continue
                 key = tuple(low[i:i + L])
                 if key in R.lower_orgs and _adjacent(text, toks, i, i + L):
                     hit = (L, R.lower_orgs[key])
@@ -276,9 +312,11 @@ def _extract(text: str) -> list[Entity]:
         hit = None
         if w in R.acronyms:
             hit = (1, R.acronyms[w])
-        for L in range(min(R.max_words, n - i), 0, -1):
+        for L in R.place_lens.get(low[i], ()):
             if hit:
                 break
+            if L > n - i:
+                continue
             key = tuple(low[i:i + L])
             p = R.places.get(key)
             if p is not None and _adjacent(text, toks, i, i + L) and all(_cap(toks[k][2]) or low[k] in _CONNECT for k in range(i, i + L)):
@@ -854,7 +892,9 @@ def _of_phrases(text, toks, low, k, R):
             k = max(ends)  # an organisation: up to its last head
             continue
         found = None
-        for L in range(min(max(R.max_words, R.max_org_words), n - q), 0, -1):
+        for L in R.org_or_place_lens.get(low[q], ()):
+            if L > n - q:
+                continue
             key = tuple(low[q:q + L])
             if (key in R.orgs or key in R.places) and _adjacent(text, toks, q, q + L):
                 # the whole capitalised run (not Xinjiang of Xinjiang Military Region)
