@@ -147,6 +147,7 @@ class _Rules:
         self.lower_org_lens = _lens_by_first(self.lower_orgs)
         self.place_lens = _lens_by_first(self.places)
         self.org_or_place_lens = _lens_by_first([*self.orgs, *self.places])
+        self.place_head_first = {h[0] for h in self.place_heads if h}
 
 
 def _lens_by_first(keys):
@@ -369,6 +370,8 @@ def _extract(text: str) -> list[Entity]:
             j += 1
         found = None
         for k in range(j, i, -1):
+            if k >= n or low[k] not in R.place_head_first:
+                continue  # (no head starts with this word)
             for H in (3, 2, 1):
                 head = tuple(low[k:k + H])
                 if len(head) == H and head in R.place_heads and k + H <= n and _adjacent(text, toks, i, k + H) \
