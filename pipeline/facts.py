@@ -146,6 +146,7 @@ class Rules:
     quote_count_units: frozenset = frozenset()
     part_units: frozenset = frozenset()
     part_before: tuple = ()
+    team_units: frozenset = frozenset()
     designation_re: re.Pattern | None = None
     name_item_re: re.Pattern | None = None
     name_item_before: frozenset = frozenset()
@@ -270,6 +271,7 @@ def rules() -> Rules:
     r.quote_count_units = frozenset(flt["quote_count_units"])
     r.part_units = frozenset(flt["in_parts"]["units"])
     r.part_before = tuple(flt["in_parts"]["before"])
+    r.team_units = frozenset(flt["team_units"])
     r.designation_re = re.compile("|".join(flt["designation_after"]))
     r.name_item_re = re.compile(flt["name_item"]["after"])
     r.name_item_before = frozenset(flt["name_item"]["before"])
@@ -679,6 +681,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
     after = [x for x in found if qe <= x[0] and x[1] <= ce
              and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
+    if after and any(w in masked[qe:after[0][0]] for w in ("没有", "没")):
+        after = []  # 九十三个县没有任何形式的分配食品的计划: what they lack is no measure
     if after and q.unit not in ("household", "person", "li", "km", "metre", "chi") and not masked.startswith("的", qe):
         x = min(after)
         return (*x, r.measures[x[2]])
@@ -1244,6 +1248,9 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue  # “瘦骨嶙峋”四个字: the words of a quotation
         if _classifier(q) in r.part_units and text.endswith(r.part_before, 0, q.start):
             continue  # 分两期制造: in two phases
+        if _classifier(q) in r.team_units and _cjk(text[q.start - 1:q.start]) and text.startswith("的", q.end) \
+                and r.group_re.match(text, q.end + 1):
+            continue  # 采煤十六组的工人: the workers of team No. 16, a team's name
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
@@ -1549,8 +1556,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             rel = _REL_AFTER.match(st, b, ce)
             if rel is not None:
                 de = rel.end()
-                named = next((c for c in cands if de <= c.start <= de + 4 and c.kind in ("person", "group")
-                              and not c.pronoun), None)
+                named = next((c for c in cands if de <= c.start <= de + 4 and c.end <= ce and not c.pronoun
+                              and (c.kind in ("person", "group") or (c.entity is not None and (
+                                  c.entity.gazetteer_id or c.entity.en)))), None)  # (泛滥六十年…的凉水河)
                 if named is None:
                     named = _noun_subject(st, de, ce)
                 if named is not None:

@@ -238,7 +238,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
                      "group_not_followed_by", "pronouns"},
         "objects": {"zh", "example"},
-        "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "apposition_units", "session_units", "session_after", "example",
+        "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference",
                     "keep"},
     }
@@ -729,3 +729,11 @@ def test_facts_coordinated_group_nouns_and_places_a_count_is_in():
     assert _fact(f, "三百石").subject_text == "群众"
     f = facts_of("美国的报告说，在二十个州内的二百五十六个县被列为饥饿区，其中四十七个县在佐治亚州，三十个县在得克萨斯州。")
     assert _fact(f, "三十个县").subject_text.startswith("得克萨斯")
+
+
+def test_facts_relative_clause_place_and_lacking_things():
+    f = facts_of("京郊十五区以工代赈。泛滥六十年未经修整的凉水河，将被劳动人民所征服。")
+    r = _fact(f, "六十年")
+    assert r.measure == "duration"
+    f = facts_of("美国南方有二百八十三个县是最贫穷的，其中有九十三个县没有任何形式的分配食品的计划。")
+    assert _fact(f, "九十三个县").measure == "count"
