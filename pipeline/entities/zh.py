@@ -93,6 +93,9 @@ class _Rules:
         for n in self.lex:
             self.first.setdefault(n[0], set()).add(len(n))
         self.first = {c: sorted(ls, reverse=True) for c, ls in self.first.items()}
+        #: the first two characters of every lexicon name (None when a name has one character: _scan then tries
+        #: every position)
+        self.lex_pre2 = {n[:2] for n in self.lex} if all(len(n) >= 2 for n in self.lex) else None
         self.place_suffixes = sorted(
             [(r["suffix"], r["subtype"], int(r["min"]), int(r["max"]), r["en"]) for r in _rows("zh_place_suffixes.tsv")],
             key=lambda t: -len(t[0]))
@@ -163,6 +166,24 @@ def _scan(text, R):
     out = []
     i, n = 0, len(text)
     first, lex = R.first, R.lex
+    pre2 = R.lex_pre2
+    if pre2 is not None:
+        # only the positions where a name's first two characters stand (found in one pass) are tried
+        end = 0
+        for i in [i for i in range(n - 1) if text[i:i + 2] in pre2]:
+            if i < end:
+                continue
+            for L in first[text[i]]:
+                if i + L <= n:
+                    w = text[i:i + L]
+                    kind = lex.get(w)
+                    if kind:
+                        if i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
+                            break  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
+                        out.append((i, i + L, kind, w))
+                        end = i + L
+                        break
+        return out
     while i < n:
         lens = first.get(text[i])
         if lens:
