@@ -376,18 +376,22 @@ def context_approx(text: str, q, lang: str, strict: bool = False) -> str | None:
     ``strict``: only the Chinese patterns that may raise a flag (``zh_raise``)."""
     # :func:`_pair` asks this of every pair's figures: cached per (text, figure) object, as
     # :func:`_per_quantity` does (the answer reads only ``text`` before ``q.start``)
+    if _CONTEXT_TEXT[0] is not text:  # one article's figures at a time (no old text kept alive)
+        _CONTEXT.clear()
+        _CONTEXT_TEXT[0] = text
     key = (id(q), lang, strict)
     hit = _CONTEXT.get(key)
-    if hit is not None and hit[0] is q and hit[1] is text:
-        return hit[2]
+    if hit is not None and hit[0] is q:
+        return hit[1]
     a = _context_approx(text, q, lang, strict)
     if len(_CONTEXT) >= 4096:
         _CONTEXT.clear()
-    _CONTEXT[key] = (q, text, a)
+    _CONTEXT[key] = (q, a)
     return a
 
 
 _CONTEXT: dict = {}
+_CONTEXT_TEXT: list = [None]
 
 
 def _context_approx(text: str, q, lang: str, strict: bool = False) -> str | None:
