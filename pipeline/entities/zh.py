@@ -127,6 +127,9 @@ class _Rules:
         self.org_suffix_map = {s[0]: s for s in self.org_suffixes}
         ab = {r["char"]: r for r in _rows("zh_abbrev.tsv")}
         self.abbrev = ab
+        #: the one-character names (_abbreviations jumps from one to the next)
+        self.abbrev_char_re = re.compile("[%s]" % "".join(re.escape(c) for c in sorted(ab) if len(c) == 1)) \
+            if any(len(c) == 1 for c in ab) else None
         self.abbrev_pair_chars = {c for c, r in ab.items() if r["pair"] == "1"}
         self.abbrev_verbs = set(_lines("zh_abbrev_verbs.txt"))
         self.abbrev_words = set(_lines("zh_abbrev_words.txt"))
@@ -146,6 +149,10 @@ class _Rules:
         self.facilities = sorted(((r["suffix"], r["en"]) for r in _rows("zh_place_facilities.tsv")), key=lambda t: -len(t[0]))
         self.facility_first = {f[0][0] for f in self.facilities}
         self.org_prefixes = sorted(_lines("zh_org_prefixes.txt"), key=len, reverse=True)
+        #: the prefixes by their last character, in org_prefixes order (longest first), with their lengths
+        self.org_prefixes_by_last = {}
+        for w in self.org_prefixes:
+            self.org_prefixes_by_last.setdefault(w[-1], []).append((w, len(w)))
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
 
 
@@ -602,6 +609,8 @@ _DATELINE = re.compile(r"(?:新华社|新华通讯社|本报|中央社|中新社
 
 #: 沪讯：, 京电： at the head of a dispatch: a one-character name before 讯/电
 _WIRE_ABBREV = re.compile(r"(?:^|(?<=[】\n　 ]))([\u4e00-\u9fff])(?:[〇一二三四五六七八九十廿卅]{1,3}日)?[电讯][：:]")
+#: what every _WIRE_ABBREV match ends with (a text without it is not scanned)
+_WIRE_TAIL = re.compile(r"[电讯][：:]")
 
 
 #: words of the byline, not of the place: 本报通讯员王明讯, 本报驻沈阳记者张三电
@@ -612,7 +621,7 @@ def _datelines(text, R, places, orgs):
     if "电" not in text and "讯" not in text:
         return []
     out = []
-    for m in _WIRE_ABBREV.finditer(text):
+    for m in (_WIRE_ABBREV.finditer(text) if _WIRE_TAIL.search(text) else ()):
         if m.group(1) in R.abbrev:
             out.append(_abbrev_entity(text, m.start(1), R.g, R.abbrev))
     place_starts, org_starts = {}, {}
@@ -685,10 +694,12 @@ def _enumerations(text, R, places):
     """桓台、章邱、章历、长山 / 新阳、松浦、顾乡五区: in a list of short names where most items are known places,
     or that ends in a place word (五区, 等县), the unknown items are places too."""
     out = []
-    by_span = {(p.start, p.end) for p in places}
-    starts = {p.start: p for p in places}
-    ends = {p.end: p for p in places}
-    for m in _ENUM.finditer(text):
+    by_span = starts = ends = None
+    for m in (_ENUM.finditer(text) if "、" in text else ()):  # (every list has a 、)
+        if by_span is None:  # (built at the first list)
+            by_span = {(p.start, p.end) for p in places}
+            starts = {p.start: p for p in places}
+            ends = {p.end: p for p in places}
         s0 = m.start()
         if s0 > 0 and _is_han(text[s0 - 1]) and text[s0 - 1] not in R.stop:
             # the first item must start at a boundary; else it is the known place ending there (满载|曹县、齐滨两县),
@@ -912,7 +923,13 @@ def _abbreviations(text, R, places):
     ab, pairs, common = R.abbrev, R.abbrev_pair_chars, R.common
     n = len(text)
     i = 0
+    find = R.abbrev_char_re.search if R.abbrev_char_re is not None else None
     while i < n:
+        if find is not None:
+            m = find(text, i)  # (the characters before it are no names)
+            if m is None:
+                break
+            i = m.start()
         c = text[i]
         if c not in ab or covered[i]:
             i += 1
@@ -1192,9 +1209,11 @@ def _sports_context(text, j, R):
 
 def _extend_prefix(text, start, R, orgs):
     """中共 + 河北省委, 国营 + 陕西第一棉纺织厂: a prefix word right before the name belongs to it."""
-    for w in R.org_prefixes:
-        if start >= len(w) and text.startswith(w, start - len(w)):  # (a negative index would wrap round)
-            return start - len(w)
+    if start < 1:
+        return start
+    for w, n in R.org_prefixes_by_last.get(text[start - 1], ()):
+        if start >= n and text.startswith(w, start - n):  # (a negative index would wrap round)
+            return start - n
     return start
 
 
@@ -1237,6 +1256,8 @@ def _extend_lexicon_orgs(text, orgs, places, R):
 
 _QUOTED = re.compile(r"[《“\"]([^《》“”\"\n]{1,16})[》”\"](周刊|杂志|月刊|半月刊|画报|日报|报|餐厅|饭店|电台|通讯社)?")
 _CONGRESS = re.compile(r"(中共)?(十[一二三四五六七八九]|[一二三四五六七八九])大(?![学小家量多半概批型都部事会])")
+#: what every _CONGRESS match holds (a text without it is not scanned)
+_CONGRESS_CORE = re.compile(r"[一二三四五六七八九]大")
 
 
 _PRESS_PLACES = ("country", "region", "province", "municipality", "city", "special_district", "prefecture")
@@ -1260,7 +1281,7 @@ def _quoted_and_congress(text, R, places, orgs):
                 s = p.start
             sub = "other" if suf in ("餐厅", "饭店") else "press"
             out.append(Entity(text=text[s:e], start=s, end=e, label="ORG", subtype=sub, norm=text[s:e], en=None))
-    for m in _CONGRESS.finditer(text):
+    for m in (_CONGRESS.finditer(text) if _CONGRESS_CORE.search(text) else ()):
         if not m.group(1) and len(m.group(2)) < 2:
             continue
         s = m.start()
@@ -1274,7 +1295,7 @@ _AGENCY = re.compile(r"(?<=[（(“\"\s　，。、])([\u4e00-\u9fff]{2,4}社)(?
 
 def _agencies(text, R, orgs):
     out = []
-    for m in _AGENCY.finditer(text):
+    for m in (_AGENCY.finditer(text) if "社" in text else ()):
         s, e = m.span(1)
         while s < e - 2 and text[s] in R.stop:
             s += 1  # 据|新华社讯
@@ -1325,6 +1346,8 @@ def _merge_chains(text, orgs, places, R):
 #: rule org_coordination: 武安县的城关、午汲和元氏县的红旗等三个人民公社 -> 城关, 午汲, 红旗 are communes
 _ORG_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}[、和及与]){1,8}[\u4e00-\u9fff]{2,8}?)(等)?"
                        r"([一二三四五六七八九十两几]+个)(人民公社|公社|生产合作社|合作社|农业社|工厂|厂|煤矿|矿|农场)")
+#: what every _ORG_LIST match ends with (a text without it is not scanned)
+_ORG_LIST_TAIL = re.compile(r"[一二三四五六七八九十两几]个(?:人民公社|公社|生产合作社|合作社|农业社|工厂|厂|煤矿|矿|农场)")
 
 
 _UNIT_LEVELS = {"country", "continent", "world_region", "province", "municipality", "region", "city",
@@ -1336,7 +1359,7 @@ def _org_coordination(text, R):
     out = []
     if "个" not in text:
         return out
-    for m in _ORG_LIST.finditer(text):
+    for m in (_ORG_LIST.finditer(text) if _ORG_LIST_TAIL.search(text) else ()):
         suf = m.group(4)
         sub = {"人民公社": "cooperative", "公社": "cooperative", "生产合作社": "cooperative", "合作社": "cooperative",
                "农业社": "cooperative", "工厂": "factory", "厂": "factory", "煤矿": "mine", "矿": "mine",
