@@ -235,8 +235,9 @@ def _extract(text: str) -> list[Entity]:
     i = 0
     while i < n:
         hit = None
-        if _cap(toks[i][2]):
-            for L in R.org_lens.get(low[i], ()):
+        lens = R.org_lens.get(low[i])
+        if lens and _cap(toks[i][2]):
+            for L in lens:
                 if L > n - i:
                     continue
                 key = tuple(low[i:i + L])
@@ -551,9 +552,11 @@ def _dateline_places(text, found):
     """Rule ``dateline``: the upper-case words opening a dispatch before its date are a place (KANGO, June 1)."""
     if ", " not in text:
         return []
-    covered = {e.start for e in found}
+    covered = None
     out = []
     for m in _DATELINE.finditer(text):
+        if covered is None:  # (built at the first dateline)
+            covered = {e.start for e in found}
         s, e = m.span(1)
         if s not in covered and len(m.group(1)) > 2:
             out.append(Entity(text=m.group(1), start=s, end=e, label="PLACE", subtype="city", norm=None, en=m.group(1)))
@@ -724,7 +727,7 @@ def _compass_regions(text, toks, low, places, R):
     """Rule ``compass``: "the South", "the West" standing alone (not "the South China Sea"): a region."""
     covered = {e.start for e in places}
     out = []
-    for i in range(1, len(toks)):
+    for i in [i for i in range(1, len(toks)) if toks[i][2] in _COMPASS]:
         s, e, w = toks[i]
         if w not in _COMPASS or low[i - 1] != "the" or s in covered or text[toks[i - 1][1]:s] != " ":
             continue
@@ -740,7 +743,7 @@ def _direction_places(text, toks, low, places, R):
     ("western Liaoning" = 辽西, "northern Jiangsu" = 苏北); the gazetteer gives the unit when it had one."""
     starts = {e.start: e for e in places}
     out = []
-    for i in range(len(toks) - 1):
+    for i in [i for i in range(len(toks) - 1) if low[i] in _DIRECTION_ADJ]:
         if low[i] not in _DIRECTION_ADJ or not toks[i][2].islower() or text[toks[i][1]:toks[i + 1][0]] != " ":
             continue
         inner = starts.get(toks[i + 1][0])
@@ -972,8 +975,9 @@ def _org_heads(text, toks, low, used, R):
     head (Ministry of Agriculture) and a number (Textile Factory No. 1); never starts with "and"."""
     out = []
     n = len(toks)
+    first = R.org_head_first
     for j in range(n):
-        if used[j]:
+        if used[j] or low[j] not in first:  # (_head_len would say 0)
             continue
         H = _head_len(toks, low, j, R)
         if not H:
