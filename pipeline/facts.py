@@ -151,6 +151,10 @@ class Rules:
     name_item_re: re.Pattern | None = None
     name_item_before: frozenset = frozenset()
     apposition_units: frozenset = frozenset()
+    numbered_units: frozenset = frozenset()
+    numbered_person_re: re.Pattern | None = None
+    another_before: tuple = ()
+    locality_re: re.Pattern | None = None
     session_units: frozenset = frozenset()
     session_after: tuple = ()
     scope_name_re: re.Pattern | None = None
@@ -276,6 +280,11 @@ def rules() -> Rules:
     r.name_item_re = re.compile(flt["name_item"]["after"])
     r.name_item_before = frozenset(flt["name_item"]["before"])
     r.apposition_units = frozenset(flt.get("apposition_units", ()))
+    r.numbered_units = frozenset(flt.get("numbered_units", ()))
+    r.numbered_person_re = re.compile(f"[{s['surnames']}][\u4e00-\u9fff]{{1,2}}(?:{_alt(s['person_titles'])})")
+    r.another_before = tuple(flt.get("another_before", ()))
+    r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
+        else None
     r.session_units = frozenset(flt.get("session_units", ()))
     r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
     r.scope_re = re.compile(_alt(r.scope))
@@ -731,6 +740,9 @@ def _outer(ents):
 
 def _group_after(st: str, pos: int):
     r = rules()
+    loc = r.locality_re.match(st, pos) if r.locality_re is not None else None
+    if loc is not None:
+        pos = loc.end()  # 驻在天津市郊的部队: the troops of the city's outskirts
     p = pos + 1 if st.startswith("的", pos) else pos
     m = r.group_re.match(st, p)
     if m:
@@ -1199,6 +1211,43 @@ def _classifier(q) -> str:
     return m.group(0) if m else ""
 
 
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}$")
+_ONE_DIGIT = "两二三四五六七八九"
+
+
+def _list_apposition(text: str, q) -> bool:
+    """A one-digit count right after a list of as many names (熔炉、制板两车间): it counts the names just
+    listed, an apposition, no fact."""
+    if q.approx or q.high is not None or q.text[:1] not in _ONE_DIGIT or q.text[1:2] in _CODE_DIGITS \
+            or q.text[1:2] in "十百千万亿":
+        return False
+    m = _LIST_BEFORE.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return False
+    return m.group(0).count("、") + 1 == _small_int(q.text[:1])
+
+
+def _numbered(text: str, q) -> bool:
+    """A bare numeral and a works' or pit's word right after a noun (炸弹二所), followed by 、 and another
+    such number (二所、三所) or by a person's name (三所刘致明同志), or the second of such a pair: a name."""
+    r = rules()
+    if not r.numbered_units or q.approx or q.high is not None or len(q.text) < 2 or q.text[0] not in _ONE_DIGIT + "一":
+        return False
+    unit = q.text[1:]
+    if unit not in r.numbered_units:
+        return False
+    prev = text[max(0, q.start - 1 - len(q.text)):q.start]
+    if prev[-1:] == "、" and prev[:1] in _ONE_DIGIT + "一" and prev[1:-1] == unit and _cjk(
+            text[q.start - 2 - len(q.text):q.start - 1 - len(q.text)]):
+        return True  # the 三所 of 炸弹二所、三所
+    if not _cjk(text[q.start - 1:q.start]) or text[q.start - 1] in _CODE_DIGITS or text[q.start - 1] in _NOT_MODIFIER:
+        return False
+    nxt = text[q.end:q.end + 1 + len(q.text)]
+    if nxt[:1] == "、" and nxt[1:2] in _ONE_DIGIT + "一" and nxt[2:] == unit:
+        return True  # 二所、三所
+    return r.numbered_person_re.match(text, q.end) is not None
+
+
 def states_something(q) -> bool:
     """False for dates, ordinals, 一 used as an article (一个), bare one-character numerals (二、)."""
     if q.kind in NOT_FACTS:
@@ -1251,6 +1300,10 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         if _classifier(q) in r.team_units and _cjk(text[q.start - 1:q.start]) and text.startswith("的", q.end) \
                 and r.group_re.match(text, q.end + 1):
             continue  # 采煤十六组的工人: the workers of team No. 16, a team's name
+        if _numbered(text, q):
+            continue  # 炸弹二所、三所: works numbered No. 2 and No. 3, names
+        if r.another_before and q.unit is None and q.text in r.share_words and text.endswith(r.another_before, 0, q.start):
+            continue  # 另一半: the other half of what was just shared, no new fact
         by_seg.setdefault((seg.start, seg.end), []).append(q)
         segs[(seg.start, seg.end)] = seg
     # designations (六百米九人…): figures written back to back; appositions (齐滨两县)
@@ -1262,7 +1315,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         by_seg[key] = [q for q in by_seg[key] if q.start not in ends and q.end not in starts
                        and not ((_classifier(q) in r.apposition_units or (not q.unit_text and len(q.text) == 1)) and (
                            q.start in place_ends or _ENUM_BEFORE.search(text, max(0, q.start - 6), q.start)))
-                       and not (not q.unit_text and len(q.text) == 1 and text.startswith(r.apposition_after, q.end))]
+                       and not (not q.unit_text and len(q.text) == 1 and text.startswith(r.apposition_after, q.end))
+                       and not _list_apposition(text, q)]
         # (周作仁、向达两教授, 吴、范、成三校长: a bare numeral counting the names just listed)
     for seg, _ in zh_entities:
         segs.setdefault((seg.start, seg.end), seg)

@@ -236,10 +236,10 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns"},
+                     "group_not_followed_by", "pronouns", "locality_before_group"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
-                    "back_reference",
+                    "back_reference", "numbered_units", "another_before",
                     "keep"},
     }
     for name, keys in want.items():
@@ -737,3 +737,14 @@ def test_facts_relative_clause_place_and_lacking_things():
     assert r.measure == "duration"
     f = facts_of("美国南方有二百八十三个县是最贫穷的，其中有九十三个县没有任何形式的分配食品的计划。")
     assert _fact(f, "九十三个县").measure == "count"
+
+
+def test_facts_group_of_a_place_after_a_locality_word():
+    f = facts_of("驻在保定市郊的部队出动了三千名官兵帮助农民抢修水渠。")
+    r = _fact(f, "三千名")
+    assert r.subject_text == "保定市郊的部队" and "troops" in r.subject_en
+
+
+def test_facts_numbered_works_and_listed_counts_are_no_facts():
+    f = facts_of("机械二厂、三厂今年节约钢材五百吨，另一半任务明年完成。")
+    assert set(f["zh_text"]) == {"五百吨"}
