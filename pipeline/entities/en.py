@@ -198,7 +198,7 @@ def _word(w):
 
 #: _word of each word seen (the same words recur in every article); cleared when full
 _WORDS: dict = {}
-_WORDS_MAX = 200_000
+_WORDS_MAX = 20_000  # (a few MB: the memory of a worker must not grow with the corpus)
 
 
 def _tokens(text, lows=None):

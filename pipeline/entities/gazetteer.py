@@ -76,7 +76,7 @@ def _norm_en(s: str) -> str:
     return _NOT_LETTER.sub("", _THE.sub("", s))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def norm_en(s: str) -> str:
     """Key for English lookups: lower case, letters only ('Xi'an' == 'xian', 'Sui-Mong' == 'suimong'). Cached: the
     linker and the lookups ask for the same names again and again."""

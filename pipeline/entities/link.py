@@ -31,7 +31,7 @@ _GENERIC = re.compile(
     r"municipality|township|town|village|league|banner|area|areas|of|and|people'?s|municipal|provincial)\b", re.I)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _core(s: str) -> str:
     return norm_en(_GENERIC.sub(" ", s))
 
@@ -46,7 +46,7 @@ _GENERIC_WIDE = re.compile(
     r"front|zone)\b", re.I)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _core_wide(s: str) -> str:
     return norm_en(_GENERIC_WIDE.sub(" ", s))
 
@@ -126,7 +126,7 @@ def _counts(s: str) -> dict[str, int]:
     return d
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _en_keys(text: str):
     """What _score needs of an English mention's text, once per distinct text: (norm_en, core, wide core, the ids
     of its first three gazetteer units when the core is not empty, letter counts of the core)."""
@@ -143,7 +143,7 @@ def _words(s: str) -> set[str]:
     return {_sing(w) for w in re.findall(r"[a-z0-9]+", s.lower().replace("’", "'").replace("'s", "")) if w not in _STOP_WORDS}
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _words_cached(s: str) -> frozenset[str]:
     return frozenset(_words(s))
 
