@@ -366,6 +366,9 @@ def _extract(text: str) -> list[Entity]:
             i = j
             continue
         # rule place_head: capitalised words + head
+        if R.place_head_first.isdisjoint(low[i + 1:i + 5]):
+            i += 1  # (no head can start in the run: it ends at most four words on)
+            continue
         j = i
         while j < n and _cap(toks[j][2]) and j - i < 4 and _adjacent(text, toks, i, j + 1):
             j += 1
@@ -976,8 +979,8 @@ def _org_heads(text, toks, low, used, R):
     out = []
     n = len(toks)
     first = R.org_head_first
-    for j in range(n):
-        if used[j] or low[j] not in first:  # (_head_len would say 0)
+    for j in [j for j, w in enumerate(low) if w in first]:  # (elsewhere _head_len would say 0)
+        if used[j]:
             continue
         H = _head_len(toks, low, j, R)
         if not H:
