@@ -307,27 +307,32 @@ def link_article(article, zh=None, en=None, beads=None, min_score: float = 0.5):
                  [eb.get(seg.index, _NONE) for seg, _ in en], min_score)
 
 
-#: scores of (zh, en) name pairs, kept across articles (the same names recur: 中国/China, 美国/U.S.); cleared when full
+#: scores of (zh, en) name pairs, kept across articles (the same names recur: 中国/China, 美国/U.S.): zh key ->
+#: {en key: score}; cleared when it holds more than _SCORES_MAX scores
 _SCORES: dict = {}
 _SCORES_MAX = 50_000  # (about 10 MB)
+_SCORES_N = [0]  # scores held
 
 
 def _link(zh, en, zpos, epos, zbeads, ebeads, min_score):
     cands = []
     cache = _SCORES
-    if len(cache) > _SCORES_MAX:
+    if _SCORES_N[0] > _SCORES_MAX:
         cache.clear()
-    by_label: dict[str, list[int]] = {}
+        _SCORES_N[0] = 0
+    by_label: dict[str, list] = {}
     for j, e in enumerate(en):
-        by_label.setdefault(e.label, []).append(j)
+        by_label.setdefault(e.label, []).append((j, e, (e.text, e.norm, e.gazetteer_id)))
     for i, z in enumerate(zh):
         zkey = (z.text, z.label, z.norm, z.gazetteer_id, z.en, z.place)
-        for j in by_label.get(z.label, ()):  # a pair needs the same label
-            e = en[j]
-            key = (zkey, e.text, e.norm, e.gazetteer_id)
-            s = cache.get(key)
+        row = cache.get(zkey)
+        if row is None:
+            row = cache[zkey] = {}
+        for j, e, ekey in by_label.get(z.label, ()):  # a pair needs the same label
+            s = row.get(ekey)
             if s is None:
-                s = cache[key] = score(z, e)
+                s = row[ekey] = score(z, e)
+                _SCORES_N[0] += 1
             if s >= min_score:
                 dist = abs(zpos[i] - epos[j])
                 rank = s + SAME_PARAGRAPH_BONUS if zbeads is not None and not zbeads[i].isdisjoint(ebeads[j]) else s
