@@ -296,3 +296,34 @@ def test_reconcile_dropped_sentence_is_named(seed_path):
     flagged = df[df.verdict != "match"]
     assert set(flagged.zh_text) == {"七百二十一万元", "五个月"}
     assert (flagged.verdict == "missing_in_en").all() and flagged.note.str.contains("dropped sentence").all()
+
+
+def test_records_are_the_frames_to_dict_records(seed_path, tmp_path):
+    """records(df) gives exactly df.to_dict("records") (keys, values, types, NaN where pandas has
+    NaN) for the frame reconcile_article just built, and falls back to pandas for any other frame."""
+    import math
+
+    from pipeline.reconcile import records
+
+    def same(a, b):
+        return [list(r) for r in a] == [list(r) for r in b] and all(
+            type(x[k]) is type(y[k]) and (x[k] == y[k] or (isinstance(x[k], float) and math.isnan(x[k])
+                                                          and math.isnan(y[k])))
+            for x, y in zip(a, b) for k in x)
+
+    from pathlib import Path
+
+    text = seed_path.read_text(encoding="utf-8")
+    # a paragraph the English drops: rows with no English side (NaN in its float columns)
+    dropped = Path(__file__).resolve().parents[1] / "corpus" / "layouts" / "1955-11-20_2_dropped_paragraph.txt"
+    arts = [parse_article(text, path=str(seed_path)), read_article(dropped)]
+    for a in arts:
+        df = reconcile_article(a)
+        assert same(records(df), df.to_dict("records"))
+    assert df["en_start"].isna().any() and df["en_start"].notna().any()
+    first = reconcile_article(arts[0])
+    reconcile_article(arts[1])  # another frame built since
+    assert same(records(first), first.to_dict("records"))
+    changed = first.copy()
+    changed.loc[0, "verdict"] = "value_mismatch"
+    assert records(changed)[0]["verdict"] == "value_mismatch"
