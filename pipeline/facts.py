@@ -64,6 +64,8 @@ _NOT_MODIFIER = set("把被在从向对给让使由为是有了着过将就都�
 #: figures in these units take a measure word only from their own clause
 _OWN_CLAUSE_UNITS = frozenset({"li", "km", "metre", "chi", "year", "month", "day", "hour", "second", "minute", "degree"})
 _REL_AFTER = re.compile(r"[^，,；;。：:的“”]{0,6}?的")  # 立过三个大功|的 …
+_BARE_AROUND = "从由到至约近共达：:，,。！!？?“”\"' \u3000\t"
+_VERB_PARTICLES = set("了着过出去来起上下到给完好成得在于为比")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各|"
                    r"现在|目前|过去|今年|去年|当时|后来|最近|近来|以后|如今)+$")
@@ -1050,6 +1052,7 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
                     and nxt[2] not in r.name_stop and st.startswith("的", nxt[1]):
                 w, e = st[s:nxt[1]], nxt[1]  # 陈家|全的: a given name split off
             if st.startswith(r.person_after, e) or r.title_re.match(st, e) or (
+                    s == 0 and len(w) == 3 and w[0] in r.surnames and w[1] not in r.name_stop) or (
                     nxt is not None and nxt[0] == e and nxt[3].startswith("v")):
                 return Subject(s, e, w, w, _person_en(w), "person", None, [])
         seen_noun = True
@@ -1520,6 +1523,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if r.back_reference and st.endswith(r.back_reference, 0, a):
             continue  # 这十六项: things already counted
         cs, ce = _clause_bounds(st, a, b)
+        if q.unit is None and q.kind == "number" and not (st[:a] + st[b:]).strip(_BARE_AROUND):
+            continue  # a headline that is a bare number (从八百万到十五亿): of what, it does not say
         if any(w in st[cs:a] for w in r.hypothetical):
             continue  # 哪怕一口人只拿出五角钱, 都好象是要交两千美元一样: supposed, not stated
         comp = comps.get(q.start)
@@ -1542,6 +1547,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = r.unit_default.get(q.unit or q.kind, "count"), None
             if q.unit is None and q.text.endswith(r.share_words):
                 measure = "share"  # 美国几乎有半数穷人: a share
+        if q.kind in ("percent", "fraction") and mw is not None and mw[1] <= cs and not _LEAD.sub("", st[cs:a]) \
+                and _cjk(st[b:b + 1]) and not st.startswith("的", b):
+            # 检查十三个社的造林，95％合于质量要求: a share opening a clause with a predicate of its own is a share
+            # of what the clause before names, not that clause's measure
+            measure, measure_zh = "share", None
         ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit is None and q.kind == "number" else None
         if ix is not None:  # 1951年为一百四十三: an index to a base year; 以1950年为一百 sets the base, no fact
             if st.endswith("以", 0, ix.start()):
@@ -1584,6 +1594,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     # up to its measure word (去年我们村|种了一千五百亩: 村种 is no word)
                     mws = [m.start() for m in r.measure_re.finditer(verb_masked, x, y - 1)]
                     own = _noun_subject(st, x, min(mws + [y - 1]))
+                    if own is None and x == 0 and mws and mws[0] < 3:  # 吴占标…: 占 is the name's, no measure
+                        own = _noun_subject(st, 0, y - 1)
+                        own = own if own is not None and own.kind == "person" else None
                     if own is not None:
                         break
             if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start)

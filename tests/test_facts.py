@@ -748,3 +748,22 @@ def test_facts_group_of_a_place_after_a_locality_word():
 def test_facts_numbered_works_and_listed_counts_are_no_facts():
     f = facts_of("机械二厂、三厂今年节约钢材五百吨，另一半任务明年完成。")
     assert set(f["zh_text"]) == {"五百吨"}
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # a share opening a clause with a predicate of its own: a share, not the clause before's measure
+    ("今年检查了二十个乡的植树，85％成活。", "85％", "share"),
+    # large-scale, high-yield: adjectives of what is counted
+    ("这次会议选定了12个小麦大面积丰产示范点。", "12个", "count"),
+])
+def test_facts_share_with_its_own_predicate_and_adjective_compounds(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_name_opening_a_sentence_is_a_person_subject():
+    f = facts_of("工人们都很积极。赵占奎天不亮就上工，每天能多织三匹布。")
+    assert _fact(f, "三匹").subject_text == "赵占奎"
+
+
+def test_facts_bare_number_headline_is_no_fact():
+    assert facts_of("从三百万到二十亿").empty
