@@ -184,6 +184,8 @@ class Rules:
     not_preposition: tuple = ()
     direction_words: frozenset = frozenset()
     event_re: re.Pattern | None = None
+    meeting_re: re.Pattern | None = None
+    meeting_not_between: tuple = ()
     not_governing_verbs: frozenset = frozenset()
     section_heading_re: re.Pattern | None = None
     place_count_units: frozenset = frozenset()
@@ -316,6 +318,8 @@ def rules() -> Rules:
     r.not_preposition = tuple(s["not_preposition"])
     r.direction_words = frozenset(s["direction_words"])
     r.event_re = re.compile(s["event_after"])
+    r.meeting_re = re.compile(s["meeting_after"])
+    r.meeting_not_between = tuple(s["meeting_not_between"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
     r.section_heading_re = re.compile(s["section_heading"])
     r.place_count_units = frozenset(s["place_count_units"])
@@ -832,6 +836,19 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
         if m is not None and c.entity is not None and c.entity.label == "PLACE":
             name = st[c.start:m.end()]
             out[i] = Subject(c.start, m.end(), name, name, None, "event", None, list(c.places))
+            continue
+        m = r.meeting_re.match(st, c.end)  # 第一次区委书记会议: the meeting
+        if m is not None and c.entity is not None and c.entity.label == "ORG" and c.kind != "group" \
+                and not any(w in st[c.end:m.end()] for w in r.meeting_not_between):
+            name = st[c.start:m.end()]
+            out[i] = Subject(c.start, m.end(), name, name, None, "event", None, list(c.places))
+            continue
+        q0 = st.rfind("“", max(0, c.start - 20), c.start)
+        if c.entity is not None and c.entity.label == "ORG" and q0 >= 0 and _cjk(st[c.start - 1:c.start]) \
+                and "”" not in st[q0:c.start] and st[c.end:c.end + 1] == "”" and _cjk(st[q0 + 1:c.start]):
+            # “饥饿与营养不良问题公民调查委员会”: the whole quoted name, not its tail the entities stage read
+            name = st[q0 + 1:c.end]
+            out[i] = Subject(q0 + 1, c.end, name, name, c.en, c.kind, None, list(c.places))
     not_scope = [(m.start(), m.end()) for m in r.scope_not_re.finditer(st)]
     for m in r.scope_re.finditer(st):
         word = m.group(0)
@@ -1117,6 +1134,12 @@ def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_car
         return None
     before = [c for c in before if not r.governed_list_re.search(st, max(0, c.start - 24), c.start)]
     objects = [c for c in before if _verb_governs(masked, c.start, c.kind != "person")]
+    # a name right after a person and a word of the same clause (周氏任教北大) is the object of what the person
+    # does, not a subject (but 周氏的北大, 周氏和北大, 周氏在北大: possessive, coordination, preposition)
+    objects += [c for c in before if c.kind != "person" and c not in objects and any(
+        p.kind == "person" and p.end < c.start and c.start - p.end <= 4 and _cjk(st[p.end:c.start])
+        and st[p.end] not in "和与及同跟在从对向给为把被所" and not any(ch in _CLAUSE or ch == "的" for ch in st[p.end:c.start])
+        for p in before)]
     free = [c for c in before if not _governed(st, c.start)
             and not _after_verb(st, c.start) and c not in objects]
     # with no free candidate, a governed place is the locus (在甘蒙省，…有成百名青年); a governed organisation is

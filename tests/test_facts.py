@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before",
@@ -767,3 +767,16 @@ def test_facts_name_opening_a_sentence_is_a_person_subject():
 
 def test_facts_bare_number_headline_is_no_fact():
     assert facts_of("从三百万到二十亿").empty
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("据报导，李氏任教清华大学二十年，从未休假。", "二十年", "李氏"),
+    ("在天津召开的中共河北省第二次县委书记会议，经过五天的讨论，今天闭幕。", "五天", "县委书记会议"),
+    ("美国一个团体“全国农民福利协进委员会”公布了一份长达八十页的报告。", "八十页", "全国农民福利协进委员会"),
+])
+def test_facts_objects_of_a_person_meetings_and_quoted_names(text, figure, subject):
+    assert subject in _fact(facts_of(text), figure).subject_text
+
+
+def test_facts_spending_cut_is_savings():
+    assert _fact(facts_of("经过整顿后，全县可缩减开支三万元。"), "三万元").measure == "savings"
