@@ -510,11 +510,22 @@ def align_sentences(article, zh_paras, en_paras, ratio: float, zq=None, eq=None)
     es = [sp for p in en_paras for sp in split_sentences(p.text, "en", p.start)]
     if not zs or not es:
         return (SentenceBead(tuple(zs), tuple(es)),) if (zs or es) else ()
-    zvals = [_values_in(zq, s, e) for s, e in zs]
-    evals = [_values_in(eq, s, e) for s, e in es]
+    zvals = _values_per_span(zq, zs)
+    evals = _values_per_span(eq, es)
     path = _dp([_len(text[s:e], "zh") for s, e in zs], [_len(text[s:e], "en") for s, e in es], ratio,
                _SENT_PRIOR, zvals, evals)
     return tuple(SentenceBead(tuple(zs[k] for k in zi), tuple(es[k] for k in ej), round(c, 3)) for zi, ej, c in path)
+
+
+def _values_per_span(qs, spans) -> list:
+    """``[_values_in(qs, s, e) for s, e in spans]``, reading the article's whole figure list once
+    (the figures inside the spans' range, kept in list order) instead of once per span."""
+    if not qs:
+        return [[] for _ in spans]
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    inside = [(None, q) for _, q in qs if lo <= q.start < hi]
+    return [_values_in(inside, s, e) if inside else [] for s, e in spans]
 
 
 def _values_in(qs, s, e) -> list:
@@ -603,9 +614,12 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
     ratio = (sum(_len(p.text, "en") for p in eparas) or 1) / (sum(_len(p.text, "zh") for p in zparas) or 1)
 
     def vals(qs, paras, lang):
+        by_para: dict[int, list] = {}  # the figures of each paragraph, in list order (one pass)
+        for seg, q in qs or ():
+            by_para.setdefault(seg.index, []).append(q)
         out = []
         for p in paras:
-            v = [_norm_value(q.value) for seg, q in qs if seg.index == p.index] if qs else _quick_values(p.text)
+            v = [_norm_value(q.value) for q in by_para.get(p.index, ())] if qs else _quick_values(p.text)
             out.append([x for x in v if x is not None])
         return out
 
