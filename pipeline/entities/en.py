@@ -232,8 +232,16 @@ def _extract(text: str) -> list[Entity]:
     out = []
     used = [False] * n
     # organisations first (longest), so "Gaoyou County Metal Production Cooperative" is one org
+    # (only the words that can start a key are visited: the next one at or after i each time)
+    cand = [i for i, w in enumerate(low) if (w in R.org_lens and toks[i][2][:1].isupper()) or w in R.lower_org_first]
+    ci, nc = 0, len(cand)
     i = 0
-    while i < n:
+    while True:
+        while ci < nc and cand[ci] < i:
+            ci += 1
+        if ci == nc:
+            break
+        i = cand[ci]
         hit = None
         lens = R.org_lens.get(low[i])
         if lens and _cap(toks[i][2]):
@@ -306,11 +314,16 @@ def _extract(text: str) -> list[Entity]:
     # places
     i = 0
     places = []
-    while i < n:
+    # (only capitalised words and numbers that are no function words are visited: the next one at or after i)
+    cand = [i for i, t in enumerate(toks) if (t[2][:1].isupper() or t[2][:1].isdigit()) and low[i] not in _FUNCTION]
+    ci, nc = 0, len(cand)
+    while True:
+        while ci < nc and cand[ci] < i:
+            ci += 1
+        if ci == nc:
+            break
+        i = cand[ci]
         w = toks[i][2]
-        if not (_cap(w) or w[:1].isdigit()) or low[i] in _FUNCTION:
-            i += 1
-            continue
         hit = None
         if w in R.acronyms:
             hit = (1, R.acronyms[w])
@@ -417,7 +430,8 @@ def _extract(text: str) -> list[Entity]:
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if R.trade_before is not None:
         out.extend(_trade_bodies(text, lower, out, R))
-    if R.place_phrase_re is not None:
+    if R.place_phrase_re is not None and (len(R.place_phrases) > 8 or any(k in lower for k in R.place_phrases)):
+        # (a few phrases: looked for as strings first, faster than the regex's scan of every word boundary)
         for m in R.place_phrase_re.finditer(lower):  # rule place_phrase: our country (我国), the motherland (祖国)
             p, sub = R.place_phrases[m.group(1)]
             a, b = m.span(1)
