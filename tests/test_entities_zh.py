@@ -590,3 +590,28 @@ def test_entities_zh_known_bodies_beginning_with_a_stop_character_stay():
 
 def test_entities_zh_surname_and_a_known_place_is_a_person_not_a_mountain():
     assert not _by_text(extract("，阎锡山的军队"), "PLACE")
+
+
+def test_entities_zh_lexicon_scan_tries_the_same_positions_as_a_scan_of_every_character():
+    # the scan only tries positions where a name's first two characters stand; a scan of every position (the
+    # path taken when a lexicon name has one character) must find the same names, left cuts included
+    import copy
+    from pathlib import Path
+
+    from pipeline.entities.zh import _scan, rules
+
+    R = rules()
+    slow = copy.copy(R)
+    slow.lex_pre2 = None
+    texts = ["其中国王访问了中国。发展中国家和北京市郊的农民。二十八日本报讯：河北省武安县委和中国人民解放军。"]
+    for p in sorted((Path(__file__).resolve().parents[1] / "corpus").rglob("*.txt")):
+        try:
+            texts.append(p.read_text(encoding="utf-8-sig"))
+        except (UnicodeDecodeError, OSError):
+            continue
+    found = 0
+    for t in texts:
+        fast = _scan(t, R)
+        assert fast == _scan(t, slow)
+        found += len(fast)
+    assert found > 10
