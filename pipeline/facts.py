@@ -66,6 +66,7 @@ _OWN_CLAUSE_UNITS = frozenset({"li", "km", "metre", "chi", "year", "month", "day
 _REL_AFTER = re.compile(r"[^，,；;。：:的“”]{0,6}?的")  # 立过三个大功|的 …
 _BARE_AROUND = "从由到至约近共达：:，,。！!？?“”\"' \u3000\t"
 _VERB_PARTICLES = set("了着过出去来起上下到给完好成得在于为比")
+_REL_AFTER_LONG = re.compile(r"[^，,；;。：:的“”]{0,12}?的")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _LEAD = re.compile(r"(?:如|例如|其中|而且|而|另外|此外|同时|这些|那些|这个|那个|该|许多|不少|一些|有些|全体|广大|这|那|各|"
                    r"现在|目前|过去|今年|去年|当时|后来|最近|近来|以后|如今)+$")
@@ -185,6 +186,7 @@ class Rules:
     direction_words: frozenset = frozenset()
     event_re: re.Pattern | None = None
     meeting_re: re.Pattern | None = None
+    thing_measures: frozenset = frozenset()
     meeting_not_between: tuple = ()
     not_governing_verbs: frozenset = frozenset()
     section_heading_re: re.Pattern | None = None
@@ -319,6 +321,7 @@ def rules() -> Rules:
     r.direction_words = frozenset(s["direction_words"])
     r.event_re = re.compile(s["event_after"])
     r.meeting_re = re.compile(s["meeting_after"])
+    r.thing_measures = frozenset(s["thing_measures"])
     r.meeting_not_between = tuple(s["meeting_not_between"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
     r.section_heading_re = re.compile(s["section_heading"])
@@ -600,7 +603,9 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
         return False
     own = r.carry_re.sub("，", own)  # 上涨到, 计有, 要求达到 carry the measure on: out of the way of the tagger
     toks = _dict_tags(own)
-    relative = q.unit in RELATIVE_UNITS
+    # 社会保险费，较去年增加了三亿四千万卢布: an amount compared with a baseline is a change of what the clause
+    # before names, as a relative figure is
+    relative = q.unit in RELATIVE_UNITS or own.startswith(("较", "比"))
     if relative and own_clause and any(t[:1] == "n" and not r.time_word_re.search(w) and _MASK not in w
                                        for _, _, w, t in toks):
         return True  # 停站作业时间缩短了三分之二, 大疙瘩由百分之四十七…: a change of something else named here
@@ -856,6 +861,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             continue
         if word == "全国" and r.scope_name_re.match(st, m.end()):
             continue  # 全国工农兵劳模成绩展览会: a name
+        if word.startswith("各") and word != "各地" and _cjk(st[m.start() - 1:m.start()]):
+            continue  # 各矿 opening a clause is every mine; 东北各省, 所属各厂, 遍布全国各省 are read with their words
         info = r.scope[word]
         end = m.end()
         group = _group_after(st, end)
@@ -1035,6 +1042,19 @@ def _dict_tags(st: str) -> tuple:
             out.append((i, i + 1, st[i], "x"))
             i += 1
     return tuple(out)
+
+
+def _thing_after(st: str, a: int, b: int) -> Subject | None:
+    """The noun opening st[a:b] (拉床, 调查报告), as a subject of kind noun."""
+    r = rules()
+    end = None
+    for x, y, w, t in _pos(st[a:b]):
+        if t not in r.noun_tags:
+            break
+        end = a + y
+    if end is None:
+        return None
+    return Subject(a, end, st[a:end], st[a:end], None, "noun", None, [])
 
 
 def _noun_subject(st: str, a: int, b: int) -> Subject | None:
@@ -1653,6 +1673,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     named = _noun_subject(st, de, ce)
                 if named is not None:
                     subj = named
+        if (subj is None or subj.end <= cs) and measure in r.thing_measures:
+            # 一部长达七点五公尺…的拉床: a size in a relative clause is the size of the thing it describes
+            rel = _REL_AFTER_LONG.match(st, b, ce)  # (…七点五公尺和重有两万多斤的拉床)
+            if rel is not None:
+                thing = _thing_after(st, rel.end(), ce)
+                if thing is not None:
+                    subj = thing
         after = next((w for w in r.subject_after if st.startswith(w, b)), None)
         if after is not None:  # 二万吨以上的有保定专区: the name after is the subject
             named = next((c for c in cands if c.start == b + len(after) and c.kind != "noun"), None)

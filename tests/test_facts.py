@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before",
@@ -780,3 +780,12 @@ def test_facts_objects_of_a_person_meetings_and_quoted_names(text, figure, subje
 
 def test_facts_spending_cut_is_savings():
     assert _fact(facts_of("经过整顿后，全县可缩减开支三万元。"), "三万元").measure == "savings"
+
+
+def test_facts_size_in_a_relative_clause_is_the_things_and_compared_amounts_carry():
+    f = facts_of("展览会上展出了许多机器。一台长达九公尺和重有三万多斤的龙门刨床，吸引着许多观众。")
+    assert _fact(f, "九公尺").subject_text == "龙门刨床" and _fact(f, "三万多斤").subject_text == "龙门刨床"
+    f = facts_of("今年，全省工会的社会保险费，较去年增加了五千万元。")
+    assert _fact(f, "五千万元").measure == "budget"
+    f = facts_of("这个专区推广了新办法，各矿又组织了百分之七十的干部下井劳动。")
+    assert _fact(f, "百分之七十").subject_text == "各矿"
