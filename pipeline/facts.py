@@ -1461,6 +1461,8 @@ def _remember(mem, cands, s0):
             mem["place"] = (c, s0)
         if c.kind == "person":
             mem["person"] = (c, s0)
+            if len(c.norm) >= 2 and _cjk(c.norm):
+                mem.setdefault("names", {})[c.norm] = c
         elif _is_agent(c):
             mem["agent"] = (c, s0)
 
@@ -1547,6 +1549,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         d = _DEMONSTRATIVE.search(st, 0, a)
         if d and _classifier(q) in r.apposition_units:
             cands.append(Subject(d.start(), b, st[d.start():b], st[d.start():b], None, "group", None, []))
+    for name, p in (mem.get("names") or {}).items():
+        # a person named before, named again with no role or title (…杰蒂也有小小的一份): a subject again
+        i = st.find(name)
+        while i >= 0:
+            if not any(c.start <= i < c.end or i <= c.start < i + len(name) for c in cands):
+                cands.append(Subject(i, i + len(name), name, p.norm, p.en, "person", None, []))
+            i = st.find(name, i + len(name))
     if r.pronoun_re.search(st):
         cands += _pronouns(st, cands, mem)
     cands.sort(key=lambda c: c.start)

@@ -789,3 +789,8 @@ def test_facts_size_in_a_relative_clause_is_the_things_and_compared_amounts_carr
     assert _fact(f, "五千万元").measure == "budget"
     f = facts_of("这个专区推广了新办法，各矿又组织了百分之七十的干部下井劳动。")
     assert _fact(f, "百分之七十").subject_text == "各矿"
+
+
+def test_facts_person_named_again_without_a_title_is_a_subject():
+    f = facts_of("老工人王长林同志今年节约了煤炭五吨。在全厂的节约运动中，王长林又提出了十二条建议。")
+    assert _fact(f, "十二条").subject_norm == "王长林"
