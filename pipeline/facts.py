@@ -1569,6 +1569,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
     list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
+    opening_durations = []  # durations opening the sentence before its subject is named
     for q, a, b in local:
         if q.start in consumed:
             continue
@@ -1787,6 +1788,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 m_row["comparison_period_start"], m_row["comparison_period_end"] = bs, be
             bs, be = _baseline_period(comp.baseline, period, art_year, comp.year)
             row["comparison_period_start"], row["comparison_period_end"] = bs, be
+        if subj is not None and not subj.pronoun:
+            for prow in opening_durations:  # 在过去两年，该工会职工建筑了…: the time opening the sentence is theirs
+                prow.update({k: row[k] for k in _SUBJECT_KEYS})
+            opening_durations = []
+        elif subj is None and measure == "duration" and not _LEAD.sub("", st[cs:a]).strip("在过去近最这") and \
+                not any(c.end <= a for c in cands):
+            opening_durations.append(row)
         rows.append(row)
         facts_here.append((row, comp, period))
         if subj is not None:

@@ -794,3 +794,8 @@ def test_facts_size_in_a_relative_clause_is_the_things_and_compared_amounts_carr
 def test_facts_person_named_again_without_a_title_is_a_subject():
     f = facts_of("老工人王长林同志今年节约了煤炭五吨。在全厂的节约运动中，王长林又提出了十二条建议。")
     assert _fact(f, "十二条").subject_norm == "王长林"
+
+
+def test_facts_duration_opening_a_sentence_belongs_to_its_subject():
+    f = facts_of("河北省的合作社发展很快。在过去三年，石家庄纺织工人建筑了五万方公尺的宿舍。")
+    assert _fact(f, "三年").subject_text == _fact(f, "五万方公尺").subject_text != "河北省"
