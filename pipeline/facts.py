@@ -155,6 +155,11 @@ class Rules:
     name_item_before: frozenset = frozenset()
     apposition_units: frozenset = frozenset()
     numbered_units: frozenset = frozenset()
+    model_units: tuple = ()
+    model_head_re: re.Pattern | None = None
+    total_after_re: re.Pattern | None = None
+    size_after: dict = None
+    total_before: tuple = ()
     numbered_person_re: re.Pattern | None = None
     another_before: tuple = ()
     locality_re: re.Pattern | None = None
@@ -287,6 +292,11 @@ def rules() -> Rules:
     r.name_item_before = frozenset(flt["name_item"]["before"])
     r.apposition_units = frozenset(flt.get("apposition_units", ()))
     r.numbered_units = frozenset(flt.get("numbered_units", ()))
+    r.model_units = tuple(flt.get("model", {}).get("units", ()))
+    r.model_head_re = re.compile(flt.get("model", {}).get("head", "(?!)"))
+    r.total_before = tuple(m.get("total", {}).get("before", ()))
+    r.total_after_re = re.compile(m.get("total", {}).get("after", "(?!)"))
+    r.size_after = m.get("size_after", {})
     r.numbered_person_re = re.compile(f"[{s['surnames']}][\u4e00-\u9fff]{{1,2}}(?:{_alt(s['person_titles'])})")
     r.another_before = tuple(flt.get("another_before", ()))
     r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
@@ -666,6 +676,9 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         if after:
             x = min(after)
             return (*x, r.measures[x[2]])
+    if r.unit_default.get(q.unit or q.kind, "count") == "count" and any(
+            qe <= x[0] and x[1] <= ce and any(x[1] <= fa <= x[1] + 1 for fa, _ in fig_spans) for x in found):
+        return None  # 三辆汽车就得花一千五百多元: the verb after the count measures the next figure; this one counts
     if q.unit in _OWN_CLAUSE_UNITS:
         return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
@@ -701,6 +714,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
     after = [x for x in found if qe <= x[0] and x[1] <= ce
              and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
+    # 三辆汽车就得花一千五百多元: a measure word right before another figure is that figure's
+    after = [x for x in after if not any(x[1] <= fa <= x[1] + 1 for fa, _ in fig_spans)]
     if after and any(w in masked[qe:after[0][0]] for w in ("没有", "没")):
         after = []  # 九十三个县没有任何形式的分配食品的计划: what they lack is no measure
     if after and q.unit not in ("household", "person", "li", "km", "metre", "chi") and not masked.startswith("的", qe):
@@ -1257,7 +1272,7 @@ def _classifier(q) -> str:
     return m.group(0) if m else ""
 
 
-_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}$")
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?(?P<last>[和及与][\u4e00-\u9fff]{1,6}?)?等?$")
 _ONE_DIGIT = "两二三四五六七八九"
 
 
@@ -1270,7 +1285,7 @@ def _list_apposition(text: str, q) -> bool:
     m = _LIST_BEFORE.search(text, max(0, q.start - 40), q.start)
     if m is None:
         return False
-    return m.group(0).count("、") + 1 == _small_int(q.text[:1])
+    return m.group(0).count("、") + 1 + (1 if m.group("last") else 0) == _small_int(q.text[:1])
 
 
 def _numbered(text: str, q) -> bool:
@@ -1334,6 +1349,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             continue
         if r.followed_by and (q.text.endswith(r.followed_by) or text.startswith(r.followed_by, q.end)):
             continue  # 本报二版: a page
+        if (r.model_units and q.text.endswith(r.model_units) and r.model_head_re.match(text, q.end)):
+            continue  # 七吋步犁: a model named by its size
         if r.designation_re.match(text, q.end) or (
                 r.name_item_re.match(text, q.end) and text[q.start - 1:q.start] in r.name_item_before):
             continue  # 五百公里运动: a campaign's name; 来亨、澳洲黑、九斤黄等: a breed's
@@ -1610,6 +1627,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if st.endswith("以", 0, ix.start()):
                 continue
             measure, measure_zh = "index", None
+        sized = st[b + 1:b + 2] == "的" and st[b:b + 1] in r.size_after and q.kind == "number"
+        if sized:
+            measure, measure_zh = r.size_after[st[b]], st[b]  # 三十二层高的模型: a height
+        if r.total_before and st.endswith(r.total_before, cs, a) and r.total_after_re.match(st, b):
+            measure, measure_zh = "count", None  # 全部三十项…全国纪录中的二十七项: the total, of which some were broken
         if st.endswith(r.basis_before, cs, a) and any(w in st[b:ce] for w in r.basis_after):
             measure, measure_zh = "count", None  # 据三十二只渔船统计: the count a statistic rests on
         if q.unit in ("person", "household") and measure not in r.people_measures and measure_zh is not None:
@@ -1683,7 +1705,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     named = _noun_subject(st, de, ce)
                 if named is not None:
                     subj = named
-        if (subj is None or subj.end <= cs) and measure in r.thing_measures:
+        if (subj is None or subj.end <= cs or sized) and measure in r.thing_measures:
             # 一部长达七点五公尺…的拉床: a size in a relative clause is the size of the thing it describes
             rel = _REL_AFTER_LONG.match(st, b, ce)  # (…七点五公尺和重有两万多斤的拉床)
             if rel is not None:

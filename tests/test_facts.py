@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before"},
+                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before", "total", "size_after"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -239,7 +239,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
-                    "back_reference", "numbered_units", "another_before",
+                    "back_reference", "numbered_units", "another_before", "model",
                     "keep"},
     }
     for name, keys in want.items():
@@ -799,3 +799,25 @@ def test_facts_person_named_again_without_a_title_is_a_subject():
 def test_facts_duration_opening_a_sentence_belongs_to_its_subject():
     f = facts_of("河北省的合作社发展很快。在过去三年，石家庄纺织工人建筑了五万方公尺的宿舍。")
     assert _fact(f, "三年").subject_text == _fact(f, "五万方公尺").subject_text != "河北省"
+
+
+@pytest.mark.parametrize("text,figure,measure,subject", [
+    # the total some of which the next figure counts
+    ("田径运动员刷新了全部四十项田径全国纪录中的十九项。", "四十项", "count", None),
+    ("田径运动员刷新了全部四十项田径全国纪录中的十九项。", "十九项", "records", None),
+    # a size before 高的 describes the thing after it
+    ("观众们对二十层高的大厦模型特别感兴趣。", "二十层", "length", "大厦模型"),
+    # a measure word right before another figure is that figure's (三辆汽车就得花…元)
+    ("做一个新的得花两百元，五辆大车就得花一千元。", "五辆", "count", None),
+])
+def test_facts_totals_sizes_and_the_next_figures_measure(text, figure, measure, subject):
+    r = _fact(facts_of(text), figure)
+    assert r.measure == measure
+    if subject:
+        assert r.subject_text == subject
+
+
+def test_facts_models_and_listed_counts_with_and_are_no_facts():
+    assert "五吋" not in set(facts_of("五吋步犁将在各省推广使用。")["zh_text"])
+    f = facts_of("城东、城西和北关的新华等三个人民公社，日产铁都达到千吨以上。")
+    assert "三个" not in set(f["zh_text"]) and "千吨以上" in set(f["zh_text"])
