@@ -926,7 +926,10 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
                 and not coordinated:
             cut = max(head.rfind(c) for c in _CLAUSE | {" ", "\u3000"}) + 1
             prefix = head[cut:]
-            if not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER
+            if set(prefix) & _CODE_DIGITS and prefix[-1:] in "内里中来后前" and len(prefix) <= 4:
+                # 一月内群众: a time before the group, no modifier of it
+                prefix = ""
+            elif not (0 < len(prefix) <= 4 and _cjk(prefix) and not set(prefix) & _NOT_MODIFIER
                     and not prefix.startswith(r.org_verb_start)):
                 continue  # 帮助农业社: a verb and its object, no modifier
             begin = s - len(prefix)
@@ -947,7 +950,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
 def _verb_org(e) -> bool:
     """An organisation with no gazetteer entry whose name is a verb phrase (办合作社, 区委发动公社)."""
     r = rules()
-    return not e.gazetteer_id and (e.label == "ORG" or (e.label == "PLACE" and not e.en)) and (
+    # (a place with no gazetteer entry has at most a pinyin English: 折人民市布 is 折 + 人民市布, no city)
+    return not e.gazetteer_id and e.label in ("ORG", "PLACE") and (
         e.text.startswith(r.org_verb_start) or r.org_verb_inside_re.search(e.text, 1) is not None)
 
 

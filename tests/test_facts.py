@@ -821,3 +821,10 @@ def test_facts_models_and_listed_counts_with_and_are_no_facts():
     assert "五吋" not in set(facts_of("五吋步犁将在各省推广使用。")["zh_text"])
     f = facts_of("城东、城西和北关的新华等三个人民公社，日产铁都达到千吨以上。")
     assert "三个" not in set(f["zh_text"]) and "千吨以上" in set(f["zh_text"])
+
+
+def test_facts_verb_opening_an_unknown_place_and_a_time_before_a_group():
+    f = facts_of("纺织女工王秀英过去次布率常在百分之七左右；十一月份每台的产量，折人民市布达到八十码。")
+    assert _fact(f, "八十码").subject_norm == "王秀英"
+    f = facts_of("全厂展开了竞赛。一月内群众提出的合理化建议达三百件。")
+    assert _fact(f, "三百件").subject_text == "群众"
