@@ -1086,6 +1086,12 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
                 and merged[-1][3][:1] == "v" and len(merged[-1][2]) == 2:
             p = merged.pop()
             tok = (p[0], tok[1], p[2] + tok[2], "n")
+        elif merged and len(tok[2]) == 2 and tok[2][0] in "组队班" and tok[3][:1] == "v" \
+                and merged[-1][3][:1] == "v" and len(merged[-1][2]) == 2 and st[tok[1]:tok[1] + 1] in "了着过":
+            # 打猎|组打|了: the tagger's 组打 is the head 组 and the verb 打 (打猎组打了七只山猪)
+            p = merged.pop()
+            merged.append((p[0], tok[0] + 1, p[2] + tok[2][0], "n"))
+            tok = (tok[0] + 1, tok[1], tok[2][1], "v")
         merged.append(tok)
     toks = merged
     skip_to, seen_noun = -1, False

@@ -828,3 +828,8 @@ def test_facts_verb_opening_an_unknown_place_and_a_time_before_a_group():
     assert _fact(f, "八十码").subject_norm == "王秀英"
     f = facts_of("全厂展开了竞赛。一月内群众提出的合理化建议达三百件。")
     assert _fact(f, "三百件").subject_text == "群众"
+
+
+def test_facts_agent_head_split_off_by_the_tagger():
+    f = facts_of("合作社办得很好。后来打猎组打了九只山羊，也来入股。")
+    assert _fact(f, "九只").subject_text == "打猎组"
