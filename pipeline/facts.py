@@ -133,6 +133,7 @@ class Rules:
     scope_re: re.Pattern | None = None
     group_re: re.Pattern | None = None
     not_subject: tuple = ()
+    press_acts_re: re.Pattern | None = None
     home_country: frozenset = frozenset()
     surnames: frozenset = frozenset()
     compound_surnames: tuple = ()
@@ -274,6 +275,7 @@ def rules() -> Rules:
     r.scope = s["scope"]
     r.groups = s["group"]
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
+    r.press_acts_re = re.compile(s.get("press_acts", "(?!)"))
     r.home_country = frozenset(s["home_country"])
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
@@ -786,7 +788,8 @@ def _join_en(names):
 def _candidates(st: str, sent_start: int, ents, all_ents):
     """Subject candidates of a sentence: entity chains, scope words, leading group nouns."""
     r = rules()
-    outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject)
+    outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject
+                                             and not r.press_acts_re.match(st, e.end - sent_start))
              and not r.dateline_re.match(st, e.end - sent_start)
              # a name does not open with a preposition: 同洛克菲勒集团 is 同 + a name
              and not (e.gazetteer_id is None and e.text[:1] in r.preposition_chars)

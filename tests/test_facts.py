@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures", "press_acts"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model",
@@ -833,3 +833,10 @@ def test_facts_verb_opening_an_unknown_place_and_a_time_before_a_group():
 def test_facts_agent_head_split_off_by_the_tagger():
     f = facts_of("合作社办得很好。后来打猎组打了九只山羊，也来入股。")
     assert _fact(f, "九只").subject_text == "打猎组"
+
+
+def test_facts_press_organisation_acting_as_a_body_is_a_subject():
+    f = facts_of("印刷工人也不落后，如晋察冀日报改为日刊后，排字房过去是五个工人，后减到三个。")
+    assert _fact(f, "五个").subject_text == "晋察冀日报"
+    f = facts_of("晋察冀日报消息：全县今年产粮三万斤。")
+    assert _fact(f, "三万斤").subject_text == "全县"
