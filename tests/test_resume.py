@@ -101,7 +101,7 @@ def test_interrupted_run_restarted_equals_clean_run(tmp_path, how):
     out = tmp_path / "out"
     args = [sys.executable, "-m", "pipeline", "run", str(d), "-o", str(out), "--workers", "2", "--no-progress"]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])),
-               DUIZHAO_TEST_SLOW="0.05")
+               DUIZHAO_TEST_SLOW="0.12")  # ~6 s of run: room to interrupt it on a loaded machine
     proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
