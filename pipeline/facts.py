@@ -818,7 +818,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
     for c in chains:
         end = c["end"]
         tail = r.tail_re.match(st, end)
-        if tail and tail.end() > end and st[end:end + 1] == "等":
+        if tail and tail.end() > end and (st[end:end + 1] == "等" or (
+                st[end:end + 1] == "各" and tail.end() - end >= 2 and all(x.label == "PLACE" for x in c["ents"]))):
             end = tail.end()
         group = _group_after(st, end)
         if "head" in c:
@@ -879,6 +880,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             continue
         if word == "全国" and r.scope_name_re.match(st, m.end()):
             continue  # 全国工农兵劳模成绩展览会: a name
+        if any(c.start <= m.start() < c.end for c in out):
+            continue  # 黑龙江、合江各地: part of the places' subject
         if word.startswith("各") and word != "各地" and _cjk(st[m.start() - 1:m.start()]):
             continue  # 各矿 opening a clause is every mine; 东北各省, 所属各厂, 遍布全国各省 are read with their words
         info = r.scope[word]
@@ -1121,8 +1124,9 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
                     nxt is not None and nxt[0] == e and nxt[3].startswith("v")):
                 return Subject(s, e, w, w, _person_en(w), "person", None, [])
         seen_noun = True
-        if nxt is not None and nxt[3] in r.noun_tags:
-            continue  # a modifier (石油|公司): the head comes later
+        single_head = len(w) == 1 and w in r.agent_heads and i > 0 and toks[i - 1][3] == "r"
+        if nxt is not None and nxt[3] in r.noun_tags and not single_head:
+            continue  # a modifier (石油|公司): the head comes later (but 每个|厂|养鸡: 厂 is the head)
         if w[-1] in r.agent_heads and w not in r.not_agent and not (len(w) == 2 and w[0] == w[1]) and (
                 len(w) >= 2 or (i > 0 and toks[i - 1][3] == "r")):
             j = i  # widen over its modifiers: 纺织女工, 这个县, 杰蒂所属的石油公司 stays 石油公司
@@ -1285,20 +1289,27 @@ def _classifier(q) -> str:
     return m.group(0) if m else ""
 
 
-_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?(?P<last>[和及与][\u4e00-\u9fff]{1,6}?)?等?$")
+_LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?[、和及与])+[\u4e00-\u9fff]{1,8}?等?$")
 _ONE_DIGIT = "两二三四五六七八九"
 
 
 def _list_apposition(text: str, q) -> bool:
     """A one-digit count right after a list of as many names (熔炉、制板两车间): it counts the names just
     listed, an apposition, no fact."""
-    if q.approx or q.high is not None or q.text[:1] not in _ONE_DIGIT or q.text[1:2] in _CODE_DIGITS \
-            or q.text[1:2] in "十百千万亿":
+    if q.approx or q.high is not None or q.text[:1] not in _ONE_DIGIT + "23456789" \
+            or q.text[1:2] in _CODE_DIGITS or q.text[1:2] in "十百千万亿0123456789.．":
         return False
-    m = _LIST_BEFORE.search(text, max(0, q.start - 40), q.start)
+    m = _LIST_BEFORE.search(text, max(0, q.start - 80), q.start)
     if m is None:
         return False
-    return m.group(0).count("、") + 1 + (1 if m.group("last") else 0) == _small_int(q.text[:1])
+    n = int(q.text[0]) if q.text[0].isdigit() else _small_int(q.text[:1])
+    tail = re.split("[、和及与]", m.group(0))[-1]
+    if tail.endswith("的") or len(tail.rstrip("等")) > (7 if tail.endswith("等") else 6) \
+            or set(m.group(0)) & _CODE_DIGITS:
+        return False  # 西安等地新建的四个…: a relative clause; 县委均确定少领两个月: a predicate, no name
+    if "、" not in m.group(0):
+        return False
+    return len(re.findall("[、和及与]", m.group(0))) + 1 == n
 
 
 def _numbered(text: str, q) -> bool:

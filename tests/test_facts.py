@@ -840,3 +840,25 @@ def test_facts_press_organisation_acting_as_a_body_is_a_subject():
     assert _fact(f, "五个").subject_text == "晋察冀日报"
     f = facts_of("晋察冀日报消息：全县今年产粮三万斤。")
     assert _fact(f, "三万斤").subject_text == "全县"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("黑龙江、合江各地翻身农民，捐献亦达三千万元以上。", "三千万元以上", "黑龙江、合江各地"),
+    ("社员们纷纷要求支援。每个厂养鸡三千只左右。", "三千只左右", "每个厂"),
+])
+def test_facts_localities_of_places_and_each_unit(text, figure, subject):
+    assert _fact(facts_of(text), figure).subject_text == subject
+
+
+def test_facts_arabic_count_of_a_long_list_is_an_apposition():
+    f = facts_of("运动是由河北邯郸棉场、天津郊区农场、山东德州棉场和河南新乡试验站等4个示范点开始的。")
+    assert "4个" not in set(f["zh_text"])
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("今年在天津、保定、唐山、邯郸等地新建的四个国营纱厂即将施工。", "四个"),
+    ("节约方面，区委、区府均确定少领两个月粮食。", "两个月"),
+    ("随后在张村、李村和王庄三地办起了三个养鸡场。", "三个"),
+])
+def test_facts_counts_after_a_list_that_are_no_appositions(text, figure):
+    _fact(facts_of(text), figure)
