@@ -602,8 +602,10 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
     bare = r.carry_re.sub("，", st[cs:qs])
     if fig_ends and any(max(cs - 4, 0) <= e <= cs - 1 for e in fig_ends) and len(st[cs:qs]) <= 6 \
             and not set(bare) & set("了过着") and not any(v in bare for v in r.change_verbs if len(v) > 1) \
-            and not st.startswith(r.new_predicate, cs):
-        return False  # (but 产量增加了一倍，废品减少了一倍 / 并调剂牛马四十余匹: a predicate of its own)
+            and not st.startswith(r.new_predicate, cs) \
+            and not _subject_verb(bare):
+        # (but 产量增加了一倍，废品减少了一倍 / 并调剂牛马四十余匹 / 前者加灰二十斤: a predicate of its own)
+        return False
     if st.startswith(r.new_predicate, cs) and not st.startswith(tuple(r.carry_words), cs):
         return True  # 并调剂牛马四十余匹: a predicate of its own (but 另有赤金七两 carries on)
     # the verbs of a relative clause before 的 (受灾最重的湖南亦达) are none of the figure's
@@ -625,6 +627,16 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
         if t[:1] == "v" and t != "vn" and _MASK not in w and (relative is False or w not in r.change_verbs):
             return True
     return False
+
+
+def _subject_verb(words: str) -> bool:
+    """A two-character noun or pronoun and a one-character verb (前者|加|灰): a predicate of its own, no list
+    item (织口袋机, 打笨井, 纺线车 open with their verb: names of things)."""
+    r = rules()
+    toks = _dict_tags(words) if len(words) >= 3 else ()
+    return any(t[:1] == "v" and t != "vn" and len(w) == 1 and 0 < i < len(toks) - 1
+               and toks[i - 1][3][:1] in ("n", "r") and len(toks[i - 1][2]) >= 2 and _MASK not in toks[i - 1][2] and w not in r.not_governing_verbs
+               for i, (_, _, w, t) in enumerate(toks))
 
 
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,

@@ -862,3 +862,8 @@ def test_facts_arabic_count_of_a_long_list_is_an_apposition():
 ])
 def test_facts_counts_after_a_list_that_are_no_appositions(text, figure):
     _fact(facts_of(text), figure)
+
+
+def test_facts_a_clause_with_a_subject_and_verb_of_its_own_is_no_list_item():
+    f = facts_of("过去厂方规定煮料需两小时，前者加碱十斤，后者加碱十五斤。")
+    assert _fact(f, "十斤").measure != "required" and _fact(f, "十五斤").measure != "required"
