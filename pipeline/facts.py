@@ -160,6 +160,8 @@ class Rules:
     model_head_re: re.Pattern | None = None
     total_after_re: re.Pattern | None = None
     size_after: dict = None
+    negated_re: re.Pattern | None = None
+    term_after_re: re.Pattern | None = None
     total_before: tuple = ()
     numbered_person_re: re.Pattern | None = None
     another_before: tuple = ()
@@ -276,6 +278,7 @@ def rules() -> Rules:
     r.groups = s["group"]
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
     r.press_acts_re = re.compile(s.get("press_acts", "(?!)"))
+    r.term_after_re = re.compile(s.get("place_term_after", "(?!)"))
     r.home_country = frozenset(s["home_country"])
     r.dateline_re = re.compile(s["dateline_after"])
     flt = _load("filters")
@@ -299,6 +302,7 @@ def rules() -> Rules:
     r.total_before = tuple(m.get("total", {}).get("before", ()))
     r.total_after_re = re.compile(m.get("total", {}).get("after", "(?!)"))
     r.size_after = m.get("size_after", {})
+    r.negated_re = re.compile(f"(?:{_alt(m.get('negated', []))})$") if m.get("negated") else re.compile("(?!)")
     r.numbered_person_re = re.compile(f"[{s['surnames']}][\u4e00-\u9fff]{{1,2}}(?:{_alt(s['person_titles'])})")
     r.another_before = tuple(flt.get("another_before", ()))
     r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
@@ -647,7 +651,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     if r.not_measure_re.search(masked):
         masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)
-             if not (r.heading_after and masked.startswith(r.heading_after, m.end()))]
+             if not (r.heading_after and masked.startswith(r.heading_after, m.end()))
+             and not r.negated_re.search(masked, max(0, m.start() - 3), m.start())]  # 没被刷新: not done
     if q.kind in ("percent", "fraction"):
         rate = None
         for m in r.rate_re.finditer(masked, cs, qs):
@@ -677,6 +682,13 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         before = [x for x in before if masked[x[0] - 1:x[0]] != "被" and not x[2].startswith("被")] or before
     if before:
         x = max(before, key=lambda x: (x[1], x[1] - x[0]))
+        if masked[x[1]:x[1] + 1] == "的" and x[1] + 1 == qs:
+            # 自己积存的五百个鸡蛋亦全部捐出: the word before 的 describes the eggs; the verb after is what was done
+            later = [y for y in found if qe <= y[0] and y[1] <= ce
+                     and not (masked[y[1]:y[1] + 1] == "的" and _cjk(masked[y[1] + 1:y[1] + 2]))
+                     and all(t[:1] == "v" for _, _, _, t in _dict_tags(y[2]))]
+            if later:
+                x = min(later)
         return (*x, r.measures[x[2]])
     for rx, key in r.measure_patterns:  # 超过全月计划百分之八: a pattern of the figure's own clause
         m = None
@@ -803,6 +815,7 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
     outer = [e for e in _outer(ents) if not (e.label == "ORG" and e.subtype in r.not_subject
                                              and not r.press_acts_re.match(st, e.end - sent_start))
              and not r.dateline_re.match(st, e.end - sent_start)
+             and not (e.label == "PLACE" and r.term_after_re.match(st, e.end - sent_start))  # 西域史权威
              # a name does not open with a preposition: 同洛克菲勒集团 is 同 + a name
              and not (e.gazetteer_id is None and e.text[:1] in r.preposition_chars)
              and not _ambiguous(st, e.start - sent_start, e.end - sent_start, e.text)

@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before", "total", "size_after"},
+                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before", "total", "size_after", "negated"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures", "press_acts"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model",
@@ -867,3 +867,18 @@ def test_facts_counts_after_a_list_that_are_no_appositions(text, figure):
 def test_facts_a_clause_with_a_subject_and_verb_of_its_own_is_no_list_item():
     f = facts_of("过去厂方规定煮料需两小时，前者加碱十斤，后者加碱十五斤。")
     assert _fact(f, "十斤").measure != "required" and _fact(f, "十五斤").measure != "required"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    # a verb before 的 and the figure describes the thing; the verb after is what was done
+    ("北关小学的学生将自己积存的三百个鸡蛋全部捐出。", "三百个", "donated"),
+    # a negated measure word measures nothing (没被刷新: not broken)
+    ("除射击的十项全国纪录没被刷新以外，其他二百项全国纪录，去年被刷新了一半。", "二百项", "count"),
+])
+def test_facts_relative_verbs_and_negated_measure_words(text, figure, measure):
+    assert _fact(facts_of(text), figure).measure == measure
+
+
+def test_facts_place_naming_a_field_of_study_is_no_subject():
+    f = facts_of("西域史权威张明教授，为了偿还三百万元的债务，不得不南下。")
+    assert _fact(f, "三百万元").subject_text != "西域"
