@@ -633,6 +633,22 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
     return False
 
 
+_EXAMPLE = ("如", "例如", "比如", "譬如")
+
+
+def _last_rate(st: str):
+    """(word, key) of the last rate a sentence names (各厂的出勤率都大大提高了), or None."""
+    r = rules()
+    m = None
+    for m in r.rate_re.finditer(st):
+        pass
+    if m is None:
+        return None
+    w = m.group(0)
+    w = w[w.rfind("的") + 1:]
+    return w, next((r.measures[w[k:]] for k in range(len(w)) if w[k:] in r.measures), "rate")
+
+
 def _subject_verb(words: str) -> bool:
     """A two-character noun or pronoun and a one-character verb (前者|加|灰): a predicate of its own, no list
     item (织口袋机, 打笨井, 纺线车 open with their verb: names of things)."""
@@ -1475,6 +1491,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                     _remember(mem, cands, s0)
                 elif r.pronoun_re.search(st) is None:
                     _remember(mem, _persons(st), s0)
+                mem["rate"] = _last_rate(st)
             if inside:
                 carried = before_aside  # what an aside is about is no subject of what follows it
             if art_topic is None and seg.role == "body" and carried is not None and carried[1] >= seg.start \
@@ -1635,6 +1652,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     list_spans = {(a, b) for _, a, b in local} | {(x - s0, y - s0) for x, y in (q_spans or ()) if s0 <= x and y <= e0}
     list_ends = {b for _, b in list_spans}  # 暖坊一组，织口袋的六组: a list
     facts_here = []
+    prev_rate = mem.get("rate")  # the rate the sentence before named: an example sentence (如…) gives its values
+    example = st.lstrip(" \u3000\t").startswith(_EXAMPLE)
+    mem["rate"] = _last_rate(st) or (prev_rate if example else None)
     opening_durations = []  # durations opening the sentence before its subject is named
     for q, a, b in local:
         if q.start in consumed:
@@ -1671,6 +1691,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             # 检查十三个社的造林，95％合于质量要求: a share opening a clause with a predicate of its own is a share
             # of what the clause before names, not that clause's measure
             measure, measure_zh = "share", None
+        if measure == "share" and measure_zh is None and q.kind == "percent" and example and prev_rate is not None:
+            measure_zh, measure = prev_rate  # 出勤率都大大提高了。如纺织机械厂达到百分之九十七点五八: that rate
         ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit is None and q.kind == "number" else None
         if ix is not None:  # 1951年为一百四十三: an index to a base year; 以1950年为一百 sets the base, no fact
             if st.endswith("以", 0, ix.start()):

@@ -882,3 +882,10 @@ def test_facts_relative_verbs_and_negated_measure_words(text, figure, measure):
 def test_facts_place_naming_a_field_of_study_is_no_subject():
     f = facts_of("西域史权威张明教授，为了偿还三百万元的债务，不得不南下。")
     assert _fact(f, "三百万元").subject_text != "西域"
+
+
+def test_facts_example_sentence_takes_the_rate_named_before():
+    f = facts_of("今年一月份各厂的出勤率都大大提高了。如机床厂达到百分之九十六，纱厂达到百分之九十五。")
+    assert _fact(f, "百分之九十六").measure_zh == "出勤率"
+    f = facts_of("今年各厂都完成了计划。如机床厂完成了百分之一百零五。")
+    assert _fact(f, "百分之一百零五").measure == "completed"
