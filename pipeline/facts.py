@@ -634,6 +634,7 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
 
 
 _EXAMPLE = ("如", "例如", "比如", "譬如")
+_SUBORDINATE = ("由于", "因为", "为了", "虽然", "如果", "要是", "假如")
 
 
 def _last_rate(st: str):
@@ -1169,7 +1170,9 @@ def _noun_subject(st: str, a: int, b: int) -> Subject | None:
         if nxt is not None and nxt[3] in r.noun_tags and not single_head:
             continue  # a modifier (石油|公司): the head comes later (but 每个|厂|养鸡: 厂 is the head)
         if w[-1] in r.agent_heads and w not in r.not_agent and not (len(w) == 2 and w[0] == w[1]) and (
-                len(w) >= 2 or (i > 0 and toks[i - 1][3] == "r")):
+                len(w) >= 2 or (i > 0 and toks[i - 1][3] == "r")
+                or (i > 0 and toks[i - 1][3] in r.noun_tags and len(toks[i - 1][2]) >= 2 and toks[i - 1][1] == s
+                    and toks[i - 1][2] + w not in r.not_agent)):  # 电影|馆: a compound agent
             j = i  # widen over its modifiers: 纺织女工, 这个县, 杰蒂所属的石油公司 stays 石油公司
             while j > 0 and (toks[j - 1][3] in r.noun_tags or toks[j - 1][3] in r.modifier_tags) \
                     and toks[j - 1][2] not in ("的",) + tuple(r.not_agent):
@@ -1737,6 +1740,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if own is None and subj is None:  # the clauses before, nearest first (…，去年我们村种了…，一共种了…)
                 bounds = [0] + [i + 1 for i, ch in enumerate(st[:cs]) if ch in _CLAUSE]
                 for x, y in reversed(list(zip(bounds, bounds[1:]))):
+                    if st.startswith(_SUBORDINATE, x):
+                        continue  # 由于各个职能处…，…九十件: the agent of a reason clause, not of the figure
                     # up to its measure word (去年我们村|种了一千五百亩: 村种 is no word)
                     mws = [m.start() for m in r.measure_re.finditer(verb_masked, x, y - 1)]
                     own = _noun_subject(st, x, min(mws + [y - 1]))

@@ -889,3 +889,10 @@ def test_facts_example_sentence_takes_the_rate_named_before():
     assert _fact(f, "百分之九十六").measure_zh == "出勤率"
     f = facts_of("今年各厂都完成了计划。如机床厂完成了百分之一百零五。")
     assert _fact(f, "百分之一百零五").measure == "completed"
+
+
+def test_facts_compound_agent_and_no_agent_of_a_reason_clause():
+    f = facts_of("“莫斯科”餐厅今天招待了五百人。电影馆今天放映了六场纪录片。")
+    assert _fact(f, "六场").subject_text == "电影馆"
+    f = facts_of("第一汽车厂完成了计划。由于各个职能处都能解决问题，技术问题已经由七月份的八十件减少到几件了。")
+    assert _fact(f, "八十件").subject_text != "各个职能处"
