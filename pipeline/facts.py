@@ -160,7 +160,12 @@ class Rules:
     model_head_re: re.Pattern | None = None
     total_after_re: re.Pattern | None = None
     size_after: dict = None
-    negated_re: re.Pattern | None = None
+    negated: frozenset = frozenset()
+    negated_lens: tuple = ()
+    negated_chars: frozenset = frozenset()
+    scope_lens: tuple = ()
+    preposition_set: frozenset = frozenset()
+    preposition_lens: tuple = ()
     term_after_re: re.Pattern | None = None
     total_before: tuple = ()
     numbered_person_re: re.Pattern | None = None
@@ -302,7 +307,9 @@ def rules() -> Rules:
     r.total_before = tuple(m.get("total", {}).get("before", ()))
     r.total_after_re = re.compile(m.get("total", {}).get("after", "(?!)"))
     r.size_after = m.get("size_after", {})
-    r.negated_re = re.compile(f"(?:{_alt(m.get('negated', []))})$") if m.get("negated") else re.compile("(?!)")
+    r.negated = frozenset(m.get("negated", ()))
+    r.negated_lens = tuple(sorted({len(w) for w in r.negated}))
+    r.negated_chars = frozenset(w[0] for w in r.negated)
     r.numbered_person_re = re.compile(f"[{s['surnames']}][\u4e00-\u9fff]{{1,2}}(?:{_alt(s['person_titles'])})")
     r.another_before = tuple(flt.get("another_before", ()))
     r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
@@ -310,6 +317,9 @@ def rules() -> Rules:
     r.session_units = frozenset(flt.get("session_units", ()))
     r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
     r.scope_re = re.compile(_alt(r.scope))
+    r.scope_lens = tuple(sorted({len(w) for w in r.scope}, reverse=True))
+    r.preposition_set = frozenset(r.prepositions)
+    r.preposition_lens = tuple(sorted({len(w) for w in r.prepositions}))
     r.scope_not_re = re.compile(_alt(s.get("scope_not", [])) or "(?!)")
     r.scope_name_re = re.compile(  # a name runs on without function words (全国各地农民都参加了会议 is none)
         f"(?:(?![的了都已在是有和与及把被将就也还又对向从为])[\u4e00-\u9fff]){{0,12}}?(?:{_alt(s['scope_name_heads'])})")
@@ -668,8 +678,9 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     if r.not_measure_re.search(masked):
         masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), masked)
     found = [(m.start(), m.end(), m.group(0)) for m in r.measure_re.finditer(masked)
-             if not (r.heading_after and masked.startswith(r.heading_after, m.end()))
-             and not r.negated_re.search(masked, max(0, m.start() - 3), m.start())]  # 没被刷新: not done
+             if not (r.heading_after and masked.startswith(r.heading_after, m.end()))]
+    if found and r.negated_chars.intersection(masked):  # 没被刷新: not done, no measure
+        found = [x for x in found if not any(masked[x[0] - k:x[0]] in r.negated for k in r.negated_lens)]
     if q.kind in ("percent", "fraction"):
         rate = None
         for m in r.rate_re.finditer(masked, cs, qs):
@@ -1211,11 +1222,12 @@ def _governed(st: str, pos: int) -> bool:
     """Whether a preposition (从, 在, 据 ...) right before pos governs what starts there (现在 is no 在), also
     over a scope word (在全国各地: 各地 is governed)."""
     r = rules()
-    for w in r.scope:
-        if st.endswith(w, 0, pos) and pos - len(w) > 0:
-            pos -= len(w)
+    for k in r.scope_lens:  # the longest scope word ending at pos (set lookups: this runs for every name)
+        if pos - k > 0 and st[pos - k:pos] in r.scope:
+            pos -= k
             break
-    return any(st.endswith(p, 0, pos) for p in r.prepositions) and not st.endswith(r.not_preposition, 0, pos)
+    return any(st[max(0, pos - k):pos] in r.preposition_set for k in r.preposition_lens) \
+        and not st.endswith(r.not_preposition, 0, pos)
 
 
 def _pick_subject(st: str, cands, qs: int, masked: str | None = None, person_carried: bool = False,
