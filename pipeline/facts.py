@@ -737,6 +737,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return None  # 驻地离瓷场半里: a distance or a time is what its unit says, not an earlier verb
     asides = [(m.start(), m.end()) for m in _PAREN.finditer(masked, 0, cs)]
     earlier = [x for x in found if x[1] <= cs and not any(a <= x[0] < b for a, b in asides)]
+    if earlier and masked[qs - 1:qs] == "把":
+        earlier = []  # 他们买了元钉，很快地把三辆汽车的车厢加固好了: the verb after 把 is what was done to them
     if earlier and _classifier(q) in r.place_count_units:
         earlier = []  # 在采取接力运输以前，北京市所属十七个区: a count of places, not of what the clause before did
     if earlier and st is not None and not masked.startswith(r.heading_words, max(earlier, key=lambda x: x[1])[1]):
@@ -1800,6 +1802,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 thing = _thing_after(st, rel.end(), ce)
                 if thing is not None:
                     subj = thing
+        if measure == "count" and (subj is None or subj.end <= a):
+            rel = _REL_AFTER.match(st, b, ce)  # 立过三个大功的团部旗员袁恩: the merits are the person's
+            if rel is not None:
+                person = next((c for c in cands if c.kind == "person" and not c.pronoun
+                               and rel.end() <= c.start <= rel.end() + 6 and c.end <= ce), None)
+                if person is not None:
+                    subj = person
         after = next((w for w in r.subject_after if st.startswith(w, b)), None)
         if after is not None:  # 二万吨以上的有保定专区: the name after is the subject
             named = next((c for c in cands if c.start == b + len(after) and c.kind != "noun"), None)

@@ -896,3 +896,10 @@ def test_facts_compound_agent_and_no_agent_of_a_reason_clause():
     assert _fact(f, "六场").subject_text == "电影馆"
     f = facts_of("第一汽车厂完成了计划。由于各个职能处都能解决问题，技术问题已经由七月份的八十件减少到几件了。")
     assert _fact(f, "八十件").subject_text != "各个职能处"
+
+
+def test_facts_count_describing_a_person_and_a_figure_after_ba():
+    f = facts_of("班长李明说了话。立过两个大功的连部通讯员王有才说：“我们胜利了。”")
+    assert _fact(f, "两个").subject_norm == "王有才"
+    f = facts_of("他们买了铁钉和木板，很快地把四辆大车的车厢加固好了。")
+    assert _fact(f, "四辆").measure != "purchased"
