@@ -1319,8 +1319,10 @@ def _topic(st: str, cands):
 def _recon_index(recon):
     if recon is None or len(recon) == 0 or "zh_start" not in recon.columns:
         return {}
+    from pipeline.reconcile import records
+
     idx = {}
-    for row in recon.to_dict("records"):
+    for row in records(recon):  # = recon.to_dict("records"), from the rows reconcile_article built
         zs, ze = row.get("zh_start"), row.get("zh_end")
         if zs is None or ze is None or pd.isna(zs) or pd.isna(ze):
             continue
