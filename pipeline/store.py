@@ -655,18 +655,7 @@ def _prepare_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     unknown = [c for c in df.columns if c not in known]
     out = pd.DataFrame({c: df[c] for c in known if c in df.columns and c != "extra"})
     if unknown or "extra" in df.columns:
-        extras = []
-        base = df["extra"] if "extra" in df.columns else [None] * len(df)
-        for i, rec in enumerate(df[unknown].to_dict("records") if unknown else [{}] * len(df)):
-            d = {}
-            if isinstance(base[i], str) and base[i]:
-                try:
-                    d.update(json.loads(base[i]))
-                except ValueError:
-                    d["extra"] = base[i]
-            d.update({k: _jsonable(v) for k, v in rec.items() if not _missing(v)})
-            extras.append(json.dumps(d, ensure_ascii=False, default=str, sort_keys=True) if d else None)
-        out["extra"] = extras
+        out["extra"] = _extras(df, unknown)
     out = out.astype(object).where(pd.notna(out), None)
     for c in table.columns:
         if c.name not in out.columns:
