@@ -170,6 +170,10 @@ class Rules:
     total_before: tuple = ()
     numbered_person_re: re.Pattern | None = None
     another_before: tuple = ()
+    period_next_before: tuple = ()
+    period_next_after: tuple = ()
+    epithet_units: frozenset = frozenset()
+    epithet_re: re.Pattern | None = None
     locality_re: re.Pattern | None = None
     session_units: frozenset = frozenset()
     session_after: tuple = ()
@@ -199,6 +203,9 @@ class Rules:
     direction_words: frozenset = frozenset()
     event_re: re.Pattern | None = None
     meeting_re: re.Pattern | None = None
+    collective_re: re.Pattern | None = None
+    meeting_word_re: re.Pattern | None = None
+    group_meeting_gap: int = 2
     thing_measures: frozenset = frozenset()
     meeting_not_between: tuple = ()
     not_governing_verbs: frozenset = frozenset()
@@ -312,6 +319,10 @@ def rules() -> Rules:
     r.negated_chars = frozenset(w[0] for w in r.negated)
     r.numbered_person_re = re.compile(f"[{s['surnames']}][\u4e00-\u9fff]{{1,2}}(?:{_alt(s['person_titles'])})")
     r.another_before = tuple(flt.get("another_before", ()))
+    r.period_next_before = tuple(flt.get("period_of_next", {}).get("before", ()))
+    r.period_next_after = tuple(flt.get("period_of_next", {}).get("after", ()))
+    r.epithet_units = frozenset(flt.get("epithet", {}).get("units", ()))
+    r.epithet_re = re.compile(flt.get("epithet", {}).get("heads", "(?!)"))
     r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
         else None
     r.session_units = frozenset(flt.get("session_units", ()))
@@ -347,6 +358,9 @@ def rules() -> Rules:
     r.direction_words = frozenset(s["direction_words"])
     r.event_re = re.compile(s["event_after"])
     r.meeting_re = re.compile(s["meeting_after"])
+    r.collective_re = re.compile(s["collective_after"])
+    r.meeting_word_re = re.compile(s["meeting_word"] + "$")
+    r.group_meeting_gap = int(s.get("group_meeting_gap", 2))
     r.thing_measures = frozenset(s["thing_measures"])
     r.meeting_not_between = tuple(s["meeting_not_between"])
     r.not_governing_verbs = frozenset(s["not_governing_verbs"])
@@ -973,6 +987,11 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             # a "place" inside a name (邵玉林: 玉林) is the name's
             out = [c for c in out if not (name_start <= c.start and c.end <= p.end)]
             out.append(p)
+    for i, c in enumerate(out):
+        m = r.collective_re.match(st, c.end) if c.kind == "person" else None
+        if m is not None:  # 张锡明、王嘉林等六人, 张三和李四一起: what they do together is the group's, not one member's
+            name = st[c.start:m.end()]
+            out[i] = Subject(c.start, m.end(), name, name, None, "group", None, list(c.places))
     # a group noun opening the sentence or a clause: 手工业产值, 农民..., 社员...
     # (with a short modifier before it: 游泳运动员, 贫困的居民)
     for m in r.group_re.finditer(st):
@@ -1004,6 +1023,21 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             continue
         text_ = st[begin:m.end()]
         out.append(Subject(begin, m.end(), text_, text_, r.groups[word], "group", None, []))
+    for i, c in enumerate(list(out)):
+        # a group with at most a couple of words before a meeting word is a piece of the meeting's name
+        # (全区群众工作会议 is the conference, not the masses): the meeting is the subject
+        m = r.meeting_re.match(st, c.end) if c.kind == "group" else None
+        if m is not None and len(m.group(0)) - len(r.meeting_word_re.search(m.group(0)).group(0)) \
+                <= r.group_meeting_gap and not any(w in st[c.end:m.end()] for w in r.meeting_not_between):
+            start = c.start
+            prev = next((p for p in out if p.end == c.start and p.kind != "group" and p.entity is not None
+                         and p.entity.label == "PLACE"), None)
+            if prev is not None:  # 太岳|全区群众工作会议: the place opens the name
+                start = prev.start
+                out = [p for p in out if p is not prev]
+            name = st[start:m.end()]
+            out = [Subject(start, m.end(), name, name, None, "event", None, list(c.places)) if p is c else p
+                   for p in out]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -1447,6 +1481,8 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         if _classifier(q) in r.team_units and _cjk(text[q.start - 1:q.start]) and text.startswith("的", q.end) \
                 and r.group_re.match(text, q.end + 1):
             continue  # 采煤十六组的工人: the workers of team No. 16, a team's name
+        if q.unit in r.epithet_units and q.kind == "number" and r.epithet_re.match(text, q.end):
+            continue  # 万吨专、千吨县: a slogan's epithet of a place
         if _numbered(text, q):
             continue  # 炸弹二所、三所: works numbered No. 2 and No. 3, names
         if r.another_before and q.unit is None and q.text in r.share_words and text.endswith(r.another_before, 0, q.start):
@@ -1640,8 +1676,16 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             consumed.add(q.start)  # 半年 of 上半年
             continue
         d = _duration_of(st, a, b, q)
+        if d is None and q.unit in r.dur_units and q.kind == "number" and (
+                st.endswith(r.period_next_before, 0, a) or st.startswith(r.period_next_after, b)):
+            # 最初三年每年只付一百万美元: the time the next figure of its clause holds for
+            cs_, ce_ = _clause_bounds(st, a, b)
+            iso = _duration(q.value, q.unit, r.dur_units)
+            if iso is not None and any(a < x.start - s0 and x.end - s0 <= ce_ and x.unit not in r.dur_units
+                                       for x in qs):
+                d = (a, b, iso, ce_)
         if d is not None and any(x.start > q.start and x.unit not in rules().dur_units for x, _, _ in local):
-            durations.append((d[0], d[1], d[2], st[d[0]:d[1]]))
+            durations.append((d[0], d[1], d[2], st[d[0]:d[1]], d[3] if len(d) > 3 else len(st)))
             consumed.add(q.start)
     pers = [(m.start(), m.end(), r.per[m.group(0)], m.group(0)) for m in r.per_re.finditer(st)]
     cands = [c for c in _candidates(st, s0, ents, all_ents)  # (南部和西南部更为突出: no 南部县)
@@ -1745,6 +1789,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
         subj = _pick_subject(st, [c for c in cands if c.kind == "person" or not _counted(st, c.start, fig_ends)], limit,
                              verb_masked, carried is not None and carried[0].kind == "person", para_asides)
+        whole = next((c for c in cands if c.kind == "group" and c.start < a and b <= c.end), None)
+        if whole is not None:
+            subj = whole  # 张锡明、王嘉林等六人: the group the figure counts
         if subj is None or subj.end <= cs:
             # no subject in the figure's clause: a name or an agent noun opening it (倪志钦的男子跳高…),
             # else, with none in the sentence, one opening the sentence (怀孕的纺织女工，将获得…)
@@ -1848,7 +1895,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         per_before = [p for p in periods if p.end <= a and not (comp and comp.base_span
                                                                and p.start >= comp.base_span[0])]
         period = per_before[-1] if per_before else None
-        dur = [d for d in durations if d[1] <= a]
+        dur = [d for d in durations if d[1] <= a and b <= d[4]]  # (最初三年每年…: its own clause only)
         dur = dur[-1] if dur else None
         if dur is None and timed:
             own = _duration_of(st, a, b, q)
