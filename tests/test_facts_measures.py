@@ -1,0 +1,157 @@
+"""The measure lexicon (pipeline/data/facts/measures.toml) on sentences of its own: the measure verbs and
+nouns a People's Daily article of 1946-2003 uses around its figures, each giving the figure its measure
+through pipeline.facts (the lexicon's own examples are run by tests/test_facts.py)."""
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from pipeline.facts import facts_of, rules
+
+DATA = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "facts"
+
+
+def _measure(text, figure):
+    f = facts_of(text)
+    rows = f[f["zh_text"].str.contains(figure, regex=False)]
+    assert len(rows), f"no fact for {figure!r} in {list(f['zh_text'])}"
+    return rows.iloc[0]["measure"], rows.iloc[0]["measure_zh"]
+
+
+# (sentence, figure, measure key): production and work verbs, trade, money, war, people, plans, and nouns
+VERBS_AND_NOUNS = [
+("该厂今年生产拖拉机三千台。", "三千台", "output"),
+("这个工厂上月制造机床八十台。", "八十台", "made"),
+("全县今年修建水库十二座。", "十二座", "built"),
+("农具站今冬修理水车四百多部。", "四百多部", "repaired"),
+("移民新村今年开垦荒地六千亩。", "六千亩", "reclaimed"),
+("青年突击队开荒三百亩。", "三百亩", "reclaimed"),
+("全省今春植树八千万株。", "八千万株", "trees_planted"),
+("这个专区今年造林二十万亩。", "二十万亩", "trees_planted"),
+("新修的水渠可以灌溉农田五万亩。", "五万亩", "irrigated_area"),
+("全县今年排涝六万多亩。", "六万多亩", "drained"),
+("铁路局今年运输货物一千二百万吨。", "一千二百万吨", "transported"),
+("汽车队每天运送粮食二十万斤。", "二十万斤", "transported"),
+("供销社收购生猪四万头。", "四万头", "purchased"),
+("百货公司今年销售农具二十万件。", "二十万件", "sold"),
+("国营商店出售化肥三千吨。", "三千吨", "sold"),
+("农民购买了抽水机四十台。", "四十台", "purchased"),
+("我国今年进口钢材八十万吨。", "八十万吨", "imports"),
+("我国今年出口大米五十万吨。", "五十万吨", "exports"),
+("银行向农民贷款三百万元。", "三百万元", "loans"),
+("人民银行今春发放农业贷款二千万元。", "二千万元", "loans"),
+("政府救济灾民粮食五百万斤。", "五百万斤", "distributed"),
+("这个县今年因旱灾减产粮食一千万斤。", "一千万斤", "losses"),
+("全乡农民缴纳公粮八十万斤。", "八十万斤", "paid"),
+("国家今年征收农业税粮食三百亿斤。", "三百亿斤", "paid"),
+("乡干部扣留群众的粮食三千斤。", "三千斤", "withheld"),
+("人民法院没收了奸商的布匹二千匹。", "二千匹", "confiscated"),
+("我军缴获步枪一千二百支。", "一千二百支", "captured"),
+("我军歼灭敌人四千余名。", "四千余名", "enemy_casualties"),
+("这次战斗俘虏敌军八百名。", "八百名", "captured"),
+("我军毙伤敌军二千三百余人。", "二千三百余人", "enemy_casualties"),
+("我空军击落敌机十二架。", "十二架", "enemy_equipment_destroyed"),
+("敌军伤亡五千余人。", "五千余人", "casualties"),
+("全村参加互助组的有一百二十户。", "一百二十户", "participants"),
+("全乡报名参军的青年有三百名。", "三百名", "participants"),
+("今年全乡入社农户达到九百户。", "九百户", "participants"),
+("去年全县新入党的有二百多人。", "二百多人", "participants"),
+("农业技术站培训技术员五百名。", "五百名", "enrolled"),
+("民兵训练班训练民兵一千名。", "一千名", "enrolled"),
+("今年全省中学毕业生有三万人。", "三万人", "enrolled"),
+("这个学院今年招收新生一千二百名。", "一千二百名", "enrolled"),
+("全县动员民工二万人修建水库。", "二万人", "participants"),
+("全区组织互助组二千多个。", "二千多个", "organized"),
+("各乡召开群众大会一百多次。", "一百多次", "meetings_held"),
+("出席大会的代表有一千二百多人。", "一千二百多人", "participants"),
+("今年又有二十三个新厂投入生产。", "二十三个", "put_into_production"),
+("今年全省建成水电站四十座。", "四十座", "built"),
+("全厂完成全年计划的百分之一百一十。", "百分之一百一十", "completed"),
+("全厂超额完成了计划的百分之二十。", "百分之二十", "completed"),
+("这个车间节约原材料十二吨。", "十二吨", "savings"),
+("新工艺节约劳动力百分之三十。", "百分之三十", "savings"),
+("全厂的生产周期缩短了百分之四十。", "百分之四十", "cycle"),
+("工地提早五天完成了任务。", "五天", "ahead_of_schedule"),
+("全省粮食产量达到三百亿斤。", "三百亿斤", "output"),
+("全县工业总产值达到八千万元。", "八千万元", "output_value"),
+("全县棉花种植面积达到四十万亩。", "四十万亩", "area"),
+("今年参加夜校的人数达到三千人。", "三千人", "participants"),
+("全校学生人数已达二千四百多。", "二千四百多", "people"),
+("全村户数为二百三十户。", "二百三十户", "households"),
+("工人的平均工资每月六十元。", "六十元", "income"),
+("社员今年的收入比去年增加了百分之二十。", "百分之二十", "income"),
+("这个县今年财政支出八百万元。", "八百万元", "cost"),
+("全省今年的预算为三亿元。", "三亿元", "budget"),
+("全厂今年上缴利润四百万元。", "四百万元", "income"),
+("每吨钢的成本降低了十五元。", "十五元", "cost"),
+("小麦的价格每斤一角二分。", "一角二分", "price"),
+("这种布的单价是每尺五角。", "五角", "price"),
+("全县今年交税一百万元。", "一百万元", "paid"),
+("这个合作社的产值今年增加了二十万元。", "二十万元", "output_value"),
+("今年全县税收比去年增加了百分之十二。", "百分之十二", "paid"),
+]
+
+
+@pytest.mark.parametrize("text,figure,key", VERBS_AND_NOUNS, ids=[f"{k}:{f}" for _, f, k in VERBS_AND_NOUNS])
+def test_measure_of_a_figure(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
+
+
+# a figure's own verb wins over the measure word of an earlier clause, or over the noun of what it counts
+@pytest.mark.parametrize("text,figure,key", [
+    # drainage after irrigation: 排渍 is the figure's own
+    ("全区可以利用机械灌溉的农田有五百万亩，利用机械排渍的农田有四十万亩。", "四十万亩", "drained"),
+    # labour saved is a saving, not labour
+    ("采煤组推行新方法以后，产量增加了一倍，节约劳动力百分之二十五，节约坑木百分之十。", "百分之二十五", "savings"),
+    # stations built and stations still to go into production
+    ("农场从去年开始建立，现在已建成投入生产的有八个站，将要投入生产的有五个站。", "五个", "put_into_production"),
+    # a cycle the clause names is no bare change
+    ("造船周期缩短百分之二十；修船周期缩短百分之三十。", "百分之三十", "cycle"),
+    # relief to disaster victims: distributed, not casualties
+    ("政府救济灾民粮食五百万斤。", "五百万斤", "distributed"),
+    # households joining the cooperative are participants, not a mere count of households
+    ("今年全乡入社农户达到九百户。", "九百户", "participants"),
+    # a bare 人数 after 参加 keeps the participants
+    ("今年参加夜校的人数达到三千人。", "三千人", "participants"),
+])
+def test_own_verb_over_earlier_or_nearer_words(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
+
+
+def test_needs_as_a_noun_measure_nothing():
+    # 围绕生产的需要 (the needs of production) is no figure required; the problems are counted
+    got = _measure("各车间都能围绕生产的需要去解决问题，技术问题已经由七月份的九十件减少到只有几件了。", "九十件")
+    assert got[0] != "required", got
+    # but 需要 as a verb still measures what is required
+    assert _measure("修好这条渠需要民工三千人。", "三千人")[0] in ("required", "labour")
+
+
+def test_a_meeting_that_lasted_is_a_duration():
+    # 开了 (a meeting went on) is no meeting held: the hours are a duration
+    assert _measure("会议一直开了四小时之久。", "四小时")[0] == "duration"
+
+
+def test_displacement_is_a_weight_not_drainage():
+    assert _measure("这艘新船的排水量为一万二千吨。", "一万二千吨")[0] == "weight"
+
+
+def test_withheld_is_its_own_measure_not_the_goods():
+    assert _measure("有的乡干部扣留群众的粮食三千斤。", "三千斤") == ("withheld", "扣留")
+
+
+def test_every_new_key_has_english_and_examples():
+    with open(DATA / "measures.toml", "rb") as f:
+        m = tomllib.load(f)
+    keys = {e["key"]: e for e in m["measure"]}
+    r = rules()
+    for k in ("withheld", "confiscated", "drained", "put_into_production", "repaired", "meetings_held", "people",
+              "ahead_of_schedule", "cycle"):
+        assert k in keys and keys[k]["examples"] and keys[k]["zh"], k
+        assert r.measure_en[k] == keys[k]["en"] or k in m["default_en"], k
+    # every zh word belongs to one key only (the first entry would silently win)
+    seen = {}
+    for e in m["measure"]:
+        for w in e["zh"]:
+            assert seen.setdefault(w, e["key"]) == e["key"], (w, seen[w], e["key"])
