@@ -204,6 +204,7 @@ class Rules:
     event_re: re.Pattern | None = None
     meeting_re: re.Pattern | None = None
     collective_re: re.Pattern | None = None
+    thing_re: re.Pattern | None = None
     meeting_word_re: re.Pattern | None = None
     group_meeting_gap: int = 2
     thing_measures: frozenset = frozenset()
@@ -359,6 +360,7 @@ def rules() -> Rules:
     r.event_re = re.compile(s["event_after"])
     r.meeting_re = re.compile(s["meeting_after"])
     r.collective_re = re.compile(s["collective_after"])
+    r.thing_re = re.compile(s["thing_pointer"])
     r.meeting_word_re = re.compile(s["meeting_word"] + "$")
     r.group_meeting_gap = int(s.get("group_meeting_gap", 2))
     r.thing_measures = frozenset(s["thing_measures"])
@@ -1036,7 +1038,8 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
                 start = prev.start
                 out = [p for p in out if p is not prev]
             name = st[start:m.end()]
-            out = [Subject(start, m.end(), name, name, None, "event", None, list(c.places)) if p is c else p
+            # (of kind noun: it holds for its own sentence, what follows goes back to the subject before)
+            out = [Subject(start, m.end(), name, name, None, "noun", None, list(c.places)) if p is c else p
                    for p in out]
     out.sort(key=lambda c: c.start)
     return out
@@ -1828,6 +1831,28 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 start = max(counted.start, b + (1 if st[b:b + 1] == "的" else 0))
                 subj = counted if counted.start == start else Subject(
                     start, counted.end, st[start:counted.end], st[start:counted.end], counted.en, "group", None, [])
+        if q.unit == "person" and subj is None and not _LEAD.sub("", st[cs:a]).strip(" \u3000\t“") \
+                and mw is None and st[b:b + 1] not in ("的", "") and seg.role == "body" and q.unit_text:
+            # 二十七位战斗英雄，在战场流过血: a count opening its sentence's subject clause names the people it is about
+            people = _thing_after(st, b, ce)
+            if people is not None:
+                subj = Subject(people.start, people.end, people.text, people.text, None, "group", None, [])
+        if subj is None or subj.end <= cs:
+            # 这台车床…一分钟能转二千八百转, 最高的一只船收入六千元: a thing the sentence points at (this lathe, one
+            # boat) after its last subject is what the figure is about, not the subject carried or named before
+            tm = None
+            for m in r.thing_re.finditer(st, subj.end if subj is not None else 0, limit):
+                tm = m
+            tc = max([st.rfind(ch, 0, tm.start()) for ch in _CLAUSE] + [-1]) + 1 if tm is not None else 0
+            head = _LEAD.sub("", st[tc:tm.start()]).strip(" \u3000\t“") if tm is not None else ""
+            if tm is not None and (tm.start() >= cs or not st.startswith("一", tm.start())) \
+                    and (not head or head.endswith("的")) and not _governed(st, tm.start()):
+                # (opening its clause, or after a modifier with 的: 用这台车床加工 is a tool, no topic)
+                thing = _thing_after(st, tm.end(), limit)
+                if thing is not None and st[thing.end:thing.end + 1] != "的" and thing.end < a \
+                        and not any(tm.start() <= x < thing.end for _, x, _ in local):
+                    name = st[tm.start():thing.end]
+                    subj = Subject(tm.start(), thing.end, name, name, None, "noun", None, [])
         if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \
