@@ -1679,14 +1679,14 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             consumed.add(q.start)  # 半年 of 上半年
             continue
         d = _duration_of(st, a, b, q)
-        if d is None and q.unit in r.dur_units and q.kind == "number" and (
+        if q.unit in r.dur_units and q.kind == "number" and (
                 st.endswith(r.period_next_before, 0, a) or st.startswith(r.period_next_after, b)):
-            # 最初三年每年只付一百万美元: the time the next figure of its clause holds for
+            # 最初三年每年只付一百万美元: the time the next figure of its clause holds for (that clause only)
             cs_, ce_ = _clause_bounds(st, a, b)
             iso = _duration(q.value, q.unit, r.dur_units)
             if iso is not None and any(a < x.start - s0 and x.end - s0 <= ce_ and x.unit not in r.dur_units
                                        for x in qs):
-                d = (a, b, iso, ce_)
+                d = (d[0], d[1], d[2], ce_) if d is not None else (a, b, iso, ce_)
         if d is not None and any(x.start > q.start and x.unit not in rules().dur_units for x, _, _ in local):
             durations.append((d[0], d[1], d[2], st[d[0]:d[1]], d[3] if len(d) > 3 else len(st)))
             consumed.add(q.start)

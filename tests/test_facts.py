@@ -903,3 +903,46 @@ def test_facts_count_describing_a_person_and_a_figure_after_ba():
     assert _fact(f, "两个").subject_norm == "王有才"
     f = facts_of("他们买了铁钉和木板，很快地把四辆大车的车厢加固好了。")
     assert _fact(f, "四辆").measure != "purchased"
+
+
+def test_facts_group_before_a_meeting_word_is_the_meeting_not_the_group():
+    f = facts_of("冀中全县农民代表大会于五月一日开幕，开了五天，讨论了春耕问题。")
+    assert _fact(f, "五天").subject_text == "冀中全县农民代表大会" or "大会" in _fact(f, "五天").subject_text
+    f = facts_of("全县农民召开大会，捐献了三百斤粮食。")  # a verb between: the farmers hold it, they give
+    assert _fact(f, "三百斤").subject_text == "全县农民"
+
+
+def test_facts_people_named_together_are_the_subject_not_the_first_of_them():
+    f = facts_of("机修厂工人李长山、赵国华等五人自动改进了烘炉。经过试验，每炉节约煤炭四十斤。")
+    assert _fact(f, "四十斤").subject_norm.endswith("等五人")
+    f = facts_of("纺织厂女工王秀兰同刘桂英一起研究新操作法，产量提高了两成。")
+    assert "刘桂英" in _fact(f, "两成").subject_norm
+    f = facts_of("工人李长山改进了烘炉，每炉节约煤炭四十斤。")  # alone: the person
+    assert _fact(f, "四十斤").subject_norm == "李长山"
+
+
+def test_facts_time_opening_a_clause_with_another_figure_is_its_period():
+    f = facts_of("该公司规定头两年每年只交五十万元租金，以后每年交一百万元。")
+    assert "两年" not in set(f.zh_text) and "两年" in _fact(f, "五十万元").period_text
+    assert "两年" not in (_fact(f, "一百万元").period_text or "")  # another clause: not its period
+    f = facts_of("这个社最后两年造林五百亩。")  # no figure of another unit in its clause: the period of none
+    assert "五百亩" in set(f.zh_text)
+
+
+def test_facts_slogan_epithet_of_a_place_is_no_fact():
+    f = facts_of("各县提出“苦战一月，实现千斤县、万斤社”的口号，全县日产粮食五百吨。")
+    assert "千斤" not in set(f.zh_text) and "万斤" not in set(f.zh_text) and "五百吨" in set(f.zh_text)
+
+
+def test_facts_thing_pointed_at_is_the_subject_not_the_one_carried():
+    f = facts_of("展览会吸引着许多观众。观众们都站住了。一位老工人说：这部机床真好，一分钟能转三千转。")
+    assert _fact(f, "三千转").subject_text == "这部机床"
+    f = facts_of("东港乡的渔船，共捕鱼五千市担，平均每只船收入三千多元，最高的一艘船收入八千元。")
+    assert _fact(f, "八千元").subject_text == "一艘船" and _fact(f, "三千多元").subject_text != "一艘船"
+    f = facts_of("他们用这台车床加工了三百个零件。")  # a tool governed by 用: no topic
+    assert _fact(f, "三百个").subject_text != "这台车床"
+
+
+def test_facts_person_count_opening_its_sentence_is_about_those_people():
+    f = facts_of("座谈会开得很热烈。他们真是高兴！三十二位劳动模范，都在生产中立了功。")
+    assert _fact(f, "三十二位").subject_text == "劳动模范"
