@@ -147,7 +147,8 @@ def test_every_new_key_has_english_and_examples():
     keys = {e["key"]: e for e in m["measure"]}
     r = rules()
     for k in ("withheld", "confiscated", "drained", "put_into_production", "repaired", "meetings_held", "people",
-              "ahead_of_schedule", "cycle"):
+              "ahead_of_schedule", "cycle", "debt", "deficit", "surplus", "trade", "deposits", "livestock_raised",
+              "arrested", "treated", "resettled", "disaster_affected", "evacuated", "performances"):
         assert k in keys and keys[k]["examples"] and keys[k]["zh"], k
         assert r.measure_en[k] == keys[k]["en"] or k in m["default_en"], k
     # every zh word belongs to one key only (the first entry would silently win)
@@ -155,3 +156,43 @@ def test_every_new_key_has_english_and_examples():
     for e in m["measure"]:
         for w in e["zh"]:
             assert seen.setdefault(w, e["key"]) == e["key"], (w, seen[w], e["key"])
+
+
+# money, trade, people and campaigns of political and economic articles
+@pytest.mark.parametrize("text,figure,key", [
+    ("这个国家的外债已达四十亿美元。", "四十亿美元", "debt"),
+    ("该国今年的财政赤字达到九十亿美元。", "九十亿美元", "deficit"),
+    ("去年日本对美国的贸易顺差为一百二十亿美元。", "一百二十亿美元", "surplus"),
+    ("中国同这些国家的贸易总额比去年增加了百分之十八。", "百分之十八", "trade"),
+    ("全市城乡居民的储蓄存款已达一亿二千万元。", "一亿二千万元", "deposits"),
+    ("该国的外汇储备减少到三亿美元。", "三亿美元", "reserves"),
+    ("这个国家今年的军费又增加了二十亿美元。", "二十亿美元", "cost"),
+    ("这个社今年养猪三千四百多头。", "三千四百多头", "livestock_raised"),
+    ("警察当局昨天又逮捕了爱国学生二百多名。", "二百多名", "arrested"),
+    ("医疗队在三个月里共治疗病人一万二千多人次。", "一万二千多人次", "treated"),
+    ("全市今年安置复员军人四千多名。", "四千多名", "resettled"),
+    ("今年全省受灾面积达三百多万亩。", "三百多万亩", "disaster_affected"),
+    ("洪水到来以前，全县已转移群众八万多人。", "八万多人", "evacuated"),
+    ("电影队今年在农村放映电影四百多场。", "四百多场", "performances"),
+    ("参加罢工的工人已达五万人。", "五万人", "participants"),
+    ("全县今冬扫除文盲一万二千人。", "一万二千人", "enrolled"),
+    ("这个工程队今年铺设铁轨八十公里。", "八十公里", "built"),
+    ("这个电站去年发电三亿度。", "三亿度", "output"),
+    ("这份报纸的发行量已达五十万份。", "五十万份", "printed"),
+    ("展览会共接待了观众十二万人。", "十二万人", "visitors"),
+])
+def test_measure_of_money_trade_people_and_campaigns(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
+
+
+def test_a_word_for_the_affected_province_is_no_measure():
+    # 受灾最重的湖南 describes the province: the figure keeps the levy of the sentence
+    f = facts_of("四川人民所负担的最多，计一千一百万担，受灾最重的湖南亦达六百二十万担。")
+    assert f[f["zh_text"] == "六百二十万担"].iloc[0]["measure"] == "paid"
+
+
+def test_a_concession_share_is_no_output():
+    # 石油开采特权的50％: a share of the rights, 开采 names the rights, not an output
+    got = _measure("该公司取得了中立区的石油开采特权的50％。", "50％")
+    assert got[0] != "output", got
