@@ -205,6 +205,7 @@ class Rules:
     meeting_re: re.Pattern | None = None
     collective_re: re.Pattern | None = None
     thing_re: re.Pattern | None = None
+    owner_re: re.Pattern | None = None
     meeting_word_re: re.Pattern | None = None
     group_meeting_gap: int = 2
     thing_measures: frozenset = frozenset()
@@ -361,6 +362,7 @@ def rules() -> Rules:
     r.meeting_re = re.compile(s["meeting_after"])
     r.collective_re = re.compile(s["collective_after"])
     r.thing_re = re.compile(s["thing_pointer"])
+    r.owner_re = re.compile(s["thing_owner"])
     r.meeting_word_re = re.compile(s["meeting_word"] + "$")
     r.group_meeting_gap = int(s.get("group_meeting_gap", 2))
     r.thing_measures = frozenset(s["thing_measures"])
@@ -1853,6 +1855,15 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                         and not any(tm.start() <= x < thing.end for _, x, _ in local):
                     name = st[tm.start():thing.end]
                     subj = Subject(tm.start(), thing.end, name, name, None, "noun", None, [])
+        if subj is None and measure in r.thing_measures:
+            # 咱们的车床最快才能转一千多转: a size or speed of a thing opening the figure's clause is that thing's,
+            # not the subject carried from before (观众)
+            t0 = cs + len(st[cs:a]) - len(st[cs:a].lstrip(" \u3000\t“"))
+            own = r.owner_re.match(st, t0, a)
+            thing = _thing_after(st, own.end() if own else t0, limit)
+            if thing is not None and thing.end < a and st[thing.end:thing.end + 1] != "的" \
+                    and not any(thing.start <= x < thing.end for _, x, _ in local):
+                subj = Subject(t0, thing.end, st[t0:thing.end], st[t0:thing.end], None, "noun", None, [])
         if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \

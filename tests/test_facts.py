@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",
@@ -937,6 +937,8 @@ def test_facts_slogan_epithet_of_a_place_is_no_fact():
 def test_facts_thing_pointed_at_is_the_subject_not_the_one_carried():
     f = facts_of("展览会吸引着许多观众。观众们都站住了。一位老工人说：这部机床真好，一分钟能转三千转。")
     assert _fact(f, "三千转").subject_text == "这部机床"
+    f = facts_of("展览会吸引着许多观众。观众们都站住了。我们的机床最快才能转一千多转。")
+    assert _fact(f, "一千多转").subject_text == "我们的机床"
     f = facts_of("东港乡的渔船，共捕鱼五千市担，平均每只船收入三千多元，最高的一艘船收入八千元。")
     assert _fact(f, "八千元").subject_text == "一艘船" and _fact(f, "三千多元").subject_text != "一艘船"
     f = facts_of("他们用这台车床加工了三百个零件。")  # a tool governed by 用: no topic
