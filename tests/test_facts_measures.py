@@ -196,3 +196,12 @@ def test_a_concession_share_is_no_output():
     # 石油开采特权的50％: a share of the rights, 开采 names the rights, not an output
     got = _measure("该公司取得了中立区的石油开采特权的50％。", "50％")
     assert got[0] != "output", got
+
+
+def test_a_target_moved_toward_is_no_figure_done():
+    # 已经积肥…，现在正向…进军: the second figure is a target, not manure already collected
+    text = "全乡已经积肥三十万担，现在正在向五十万担进军。"
+    assert _measure(text, "三十万担")[0] == "manure_collected"
+    assert _measure(text, "五十万担")[0] == "target"
+    # a plain 向 (to whom) is no target
+    assert _measure("供销社向农民出售化肥三千吨。", "三千吨")[0] == "sold"
