@@ -1682,13 +1682,16 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             continue
         d = _duration_of(st, a, b, q)
         if q.unit in r.dur_units and q.kind == "number" and (
-                st.endswith(r.period_next_before, 0, a) or st.startswith(r.period_next_after, b)):
+                st.endswith(r.period_next_before, 0, a) or st.startswith(r.period_next_after, b)
+                or not _LEAD.sub("", st[_clause_bounds(st, a, b)[0]:a]).strip(" \u3000\t“")):
             # 最初三年每年只付一百万美元: the time the next figure of its clause holds for (that clause only)
             cs_, ce_ = _clause_bounds(st, a, b)
             iso = _duration(q.value, q.unit, r.dur_units)
             if iso is not None and any(a < x.start - s0 and x.end - s0 <= ce_ and x.unit not in r.dur_units
                                        for x in qs):
-                d = (d[0], d[1], d[2], ce_) if d is not None else (a, b, iso, ce_)
+                # (a duration of its own words, 三天中, holds for the sentence unless 每 follows: 头两年每年)
+                if d is None or st.startswith(r.period_next_after, b):
+                    d = (d[0], d[1], d[2], ce_) if d is not None else (a, b, iso, ce_)
         if d is not None and any(x.start > q.start and x.unit not in rules().dur_units for x, _, _ in local):
             durations.append((d[0], d[1], d[2], st[d[0]:d[1]], d[3] if len(d) > 3 else len(st)))
             consumed.add(q.start)
