@@ -205,3 +205,13 @@ def test_a_target_moved_toward_is_no_figure_done():
     assert _measure(text, "五十万担")[0] == "target"
     # a plain 向 (to whom) is no target
     assert _measure("供销社向农民出售化肥三千吨。", "三千吨")[0] == "sold"
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("这条水渠修成以后，可以使大约八万亩农田受益。", "大约八万亩", "benefited"),
+    ("堤坝加固以后，沿河两万多亩良田免于水灾。", "两万多亩", "benefited"),
+    ("狩猎队今冬猎获野猪一百二十多头。", "一百二十多头", "catch"),
+])
+def test_land_served_and_game_taken(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
