@@ -147,7 +147,8 @@ def test_every_new_key_has_english_and_examples():
     keys = {e["key"]: e for e in m["measure"]}
     r = rules()
     for k in ("withheld", "confiscated", "drained", "put_into_production", "repaired", "meetings_held", "people",
-              "ahead_of_schedule", "cycle", "debt", "deficit", "surplus", "trade", "deposits", "livestock_raised",
+              "ahead_of_schedule", "cycle", "debt", "deficit", "surplus", "trade", "deposits", "livestock_raised", "target",
+              "benefited", "votes", "elected", "signed", "fined", "cases_solved",
               "arrested", "treated", "resettled", "disaster_affected", "evacuated", "performances"):
         assert k in keys and keys[k]["examples"] and keys[k]["zh"], k
         assert r.measure_en[k] == keys[k]["en"] or k in m["default_en"], k
@@ -213,5 +214,22 @@ def test_a_target_moved_toward_is_no_figure_done():
     ("狩猎队今冬猎获野猪一百二十多头。", "一百二十多头", "catch"),
 ])
 def test_land_served_and_game_taken(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("这项提案在大会上得票三十八张。", "三十八张", "votes"),
+    ("全县选出人民代表四百二十名。", "四百二十名", "elected"),
+    ("全市在和平宣言上签名的已有一百二十万人。", "一百二十万人", "signed"),
+    ("法院对这家奸商罚款二千万元。", "二千万元", "fined"),
+    # 盗窃案件 names the cases, no theft counted
+    ("公安局今年破获盗窃案件三百四十多件。", "三百四十多件", "cases_solved"),
+    ("今年全乡新发展党员四十五名。", "四十五名", "participants"),
+    ("全县今年订阅人民日报三千二百份。", "三千二百份", "subscribed"),
+    ("这家公司今年的股息为二十万元。", "二十万元", "income"),
+    ("养路工人三天内抢修公路一百二十公里。", "一百二十公里", "repaired"),
+])
+def test_politics_law_and_members(text, figure, key):
     got = _measure(text, figure)
     assert got[0] == key, got
