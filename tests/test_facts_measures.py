@@ -233,3 +233,13 @@ def test_land_served_and_game_taken(text, figure, key):
 def test_politics_law_and_members(text, figure, key):
     got = _measure(text, figure)
     assert got[0] == key, got
+
+
+@pytest.mark.parametrize("text,figure,wrong", [
+    ("全省新建了三个发电厂。", "三个", "output"),
+    ("这个公社办起了五个养猪场。", "五个", "livestock_raised"),
+    ("县里设立了八个储蓄所。", "八个", "deposits"),
+])
+def test_places_named_by_a_measure_verb_are_counted(text, figure, wrong):
+    got = _measure(text, figure)
+    assert got[0] != wrong, got
