@@ -237,8 +237,9 @@ def test_politics_law_and_members(text, figure, key):
 
 @pytest.mark.parametrize("text,figure,wrong", [
     ("全省新建了三个发电厂。", "三个", "output"),
-    ("这个公社办起了五个养猪场。", "五个", "livestock_raised"),
-    ("县里设立了八个储蓄所。", "八个", "deposits"),
+    ("全省的发电厂已有三十多个。", "三十多个", "output"),
+    ("全社的养猪场已发展到五个。", "五个", "livestock_raised"),
+    ("全县的储蓄所已有八个。", "八个", "deposits"),
 ])
 def test_places_named_by_a_measure_verb_are_counted(text, figure, wrong):
     got = _measure(text, figure)
