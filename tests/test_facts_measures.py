@@ -244,3 +244,15 @@ def test_politics_law_and_members(text, figure, key):
 def test_places_named_by_a_measure_verb_are_counted(text, figure, wrong):
     got = _measure(text, figure)
     assert got[0] != wrong, got
+
+
+@pytest.mark.parametrize("text,figure", [
+    # what is withheld is named by another measure word: the withholding is the figure's measure
+    ("有的乡干部扣留捐献的稻子三千斤。", "三千斤"),
+    ("有的区干部克扣救济粮食二千多斤。", "二千多斤"),
+    ("这家企业截留利润八十多万元。", "八十多万元"),
+    # kept back for another use: neither the donation nor the purchase it is kept for
+    ("合作社将三千万元捐献款留作收购棉花资金。", "三千万元"),
+])
+def test_withheld_goods_named_by_another_measure(text, figure):
+    assert _measure(text, figure)[0] == "withheld"
