@@ -256,3 +256,10 @@ def test_places_named_by_a_measure_verb_are_counted(text, figure, wrong):
 ])
 def test_withheld_goods_named_by_another_measure(text, figure):
     assert _measure(text, figure)[0] == "withheld"
+
+
+def test_meetings_held_only_with_the_meeting_before_the_figure():
+    assert _measure("两国代表在日内瓦举行了会谈三次。", "三次")[0] == "meetings_held"
+    # a meeting in the clause before measures nothing of the figures after it
+    got = _measure("基本建设局连续召开了施工管理等一系列专业座谈会，总结和交流了四个主要工地的先进经验。", "四个")
+    assert got[0] != "meetings_held", got
