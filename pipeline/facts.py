@@ -1836,6 +1836,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 start = max(counted.start, b + (1 if st[b:b + 1] == "的" else 0))
                 subj = counted if counted.start == start else Subject(
                     start, counted.end, st[start:counted.end], st[start:counted.end], counted.en, "group", None, [])
+        if q.unit == "person" and (subj is None or subj.end <= cs) and b == ce and 2 <= a - cs <= 4 \
+                and _cjk(st[cs:a]) and all(t[:1] == "n" for _, _, _, t in _pos(st[cs:a])):
+            # 门市部三人，粉房二人，运销员一人: a list of people by where they work or what they are, each named
+            # right before its count
+            subj = Subject(cs, a, st[cs:a], st[cs:a], r.groups.get(st[cs:a]), "noun", None, [])
         if q.unit == "person" and subj is None and not _LEAD.sub("", st[cs:a]).strip(" \u3000\t“") \
                 and mw is None and st[b:b + 1] not in ("的", "") and seg.role == "body" and q.unit_text:
             # 二十七位战斗英雄，在战场流过血: a count opening its sentence's subject clause names the people it is about

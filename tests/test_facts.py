@@ -948,3 +948,10 @@ def test_facts_thing_pointed_at_is_the_subject_not_the_one_carried():
 def test_facts_person_count_opening_its_sentence_is_about_those_people():
     f = facts_of("座谈会开得很热烈。他们真是高兴！三十二位劳动模范，都在生产中立了功。")
     assert _fact(f, "三十二位").subject_text == "劳动模范"
+
+
+def test_facts_people_listed_by_where_they_work_are_each_their_own():
+    f = facts_of("该厂共有工人三十名（车间二十人，仓库六人，食堂四人），都是本村的。")
+    assert _fact(f, "六人").subject_text == "仓库" and _fact(f, "四人").subject_text == "食堂"
+    f = facts_of("这个乡今年种小麦三百亩，玉米二百亩。")  # things, no people: the place's
+    assert _fact(f, "二百亩").subject_text == "这个乡"
