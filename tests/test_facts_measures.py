@@ -150,7 +150,9 @@ def test_every_new_key_has_english_and_examples():
               "ahead_of_schedule", "cycle", "debt", "deficit", "surplus", "trade", "deposits", "livestock_raised", "target",
               "benefited", "votes", "elected", "signed", "fined", "cases_solved",
               "arrested", "treated", "resettled", "disaster_affected", "evacuated", "performances"):
-        assert k in keys and keys[k]["examples"] and keys[k]["zh"], k
+        patterns = [x for x in m["pattern"] if x["key"] == k]
+        # a key is named by its words with their examples, or by a pattern with its examples (target, meetings held)
+        assert k in keys and ((keys[k].get("examples") and keys[k]["zh"]) or any(x["examples"] for x in patterns)), k
         assert r.measure_en[k] == keys[k]["en"] or k in m["default_en"], k
     # every zh word belongs to one key only (the first entry would silently win)
     seen = {}
@@ -263,3 +265,26 @@ def test_meetings_held_only_with_the_meeting_before_the_figure():
     # a meeting in the clause before measures nothing of the figures after it
     got = _measure("基本建设局连续召开了施工管理等一系列专业座谈会，总结和交流了四个主要工地的先进经验。", "四个")
     assert got[0] != "meetings_held", got
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    # a target noun in the clause before carries to no done figure
+    ("油田实现了年产一百五十万吨的奋斗目标，全年钻井三十口。", "三十口", "target"),
+    # a farming trade (养殖业) is no livestock raised: the women take part in it
+    ("全区参加海水养殖业的妇女达百分之四十。", "百分之四十", "livestock_raised"),
+    # paying out (掏出) and charging (只收) are no output
+    ("这家企业在最困难的时候掏出一万元支援灾区。", "一万元", "output"),
+    ("一碗茶只收三分钱。", "三分钱", "output"),
+])
+def test_words_that_are_no_measure_here(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] != key, got
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("该厂去年的亏损额比上年下降了百分之十四。", "百分之十四", "losses"),
+    ("这家商场的年营业额已达二亿元。", "二亿元", "sold"),
+])
+def test_losses_and_turnover(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
