@@ -1841,6 +1841,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             # 门市部三人，粉房二人，运销员一人: a list of people by where they work or what they are, each named
             # right before its count
             subj = Subject(cs, a, st[cs:a], st[cs:a], r.groups.get(st[cs:a]), "noun", None, [])
+        if q.unit == "person" and (subj is None or subj.end <= cs):
+            # …的民工一、一八二人，当天完成了…: the people counted right after their group noun are the subject
+            # (and of the figures after it in its sentence), not one carried or named in a clause before
+            gw = next((st[a - k:a] for k in (4, 3, 2) if st[a - k:a] in r.groups), None)
+            if gw is not None:
+                subj = Subject(a - len(gw), a, gw, gw, r.groups[gw], "noun", None, [])
         if q.unit == "person" and subj is None and not _LEAD.sub("", st[cs:a]).strip(" \u3000\t“") \
                 and mw is None and st[b:b + 1] not in ("的", "") and seg.role == "body" and q.unit_text:
             # 二十七位战斗英雄，在战场流过血: a count opening its sentence's subject clause names the people it is about
@@ -1872,7 +1878,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if thing is not None and thing.end < a and st[thing.end:thing.end + 1] != "的" \
                     and not any(thing.start <= x < thing.end for _, x, _ in local):
                 subj = Subject(t0, thing.end, st[t0:thing.end], st[t0:thing.end], None, "noun", None, [])
-        if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start < prev_subj.start)):
+        if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start <= prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \
                 and q.unit in r.unit_default and not _classifier(q).startswith("个"):

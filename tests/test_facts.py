@@ -955,3 +955,10 @@ def test_facts_people_listed_by_where_they_work_are_each_their_own():
     assert _fact(f, "六人").subject_text == "仓库" and _fact(f, "四人").subject_text == "食堂"
     f = facts_of("这个乡今年种小麦三百亩，玉米二百亩。")  # things, no people: the place's
     assert _fact(f, "二百亩").subject_text == "这个乡"
+
+
+def test_facts_people_counted_after_their_group_noun_are_the_subject_of_their_sentence():
+    f = facts_of("乡政府拨发小米三万斤。来自八个村的工人六百人，当天运土二千担。")
+    assert _fact(f, "六百人").subject_text == "工人" and _fact(f, "二千担").subject_text == "工人"
+    f = facts_of("乡政府拨发小米三万斤。当天运土二千担。")  # no people counted: the subject carried
+    assert _fact(f, "二千担").subject_text == "乡政府"
