@@ -288,3 +288,14 @@ def test_words_that_are_no_measure_here(text, figure, key):
 def test_losses_and_turnover(text, figure, key):
     got = _measure(text, figure)
     assert got[0] == key, got
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("他把车送去大修，花去修理费三千多元。", "三千多元", "cost"),
+    ("全省旅游业今年创汇十二亿美元。", "十二亿美元", "income"),
+    ("国际组织提前向该国输送了一百亿美元。", "一百亿美元", "delivered"),
+    ("银川市建有农副产品批发市场十九个。", "十九个", "count"),
+])
+def test_fees_foreign_exchange_and_markets(text, figure, key):
+    got = _measure(text, figure)
+    assert got[0] == key, got
