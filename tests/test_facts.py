@@ -962,3 +962,8 @@ def test_facts_people_counted_after_their_group_noun_are_the_subject_of_their_se
     assert _fact(f, "六百人").subject_text == "工人" and _fact(f, "二千担").subject_text == "工人"
     f = facts_of("乡政府拨发小米三万斤。当天运土二千担。")  # no people counted: the subject carried
     assert _fact(f, "二千担").subject_text == "乡政府"
+
+
+def test_facts_our_country_is_a_subject_not_the_places_carried():
+    f = facts_of("产茶的地方很多，有浙江、安徽、福建等省。茶叶也是我国重要出口物资之一，去年出口的茶叶约能换回三万多吨钢材。")
+    assert _fact(f, "三万多吨").subject_text == "我国"
