@@ -205,6 +205,7 @@ class Rules:
     meeting_re: re.Pattern | None = None
     collective_re: re.Pattern | None = None
     thing_re: re.Pattern | None = None
+    listed_group_re: re.Pattern | None = None
     owner_re: re.Pattern | None = None
     meeting_word_re: re.Pattern | None = None
     group_meeting_gap: int = 2
@@ -362,6 +363,7 @@ def rules() -> Rules:
     r.meeting_re = re.compile(s["meeting_after"])
     r.collective_re = re.compile(s["collective_after"])
     r.thing_re = re.compile(s["thing_pointer"])
+    r.listed_group_re = re.compile(s["listed_group_before"] + "$")
     r.owner_re = re.compile(s["thing_owner"])
     r.meeting_word_re = re.compile(s["meeting_word"] + "$")
     r.group_meeting_gap = int(s.get("group_meeting_gap", 2))
@@ -1027,6 +1029,20 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             continue
         text_ = st[begin:m.end()]
         out.append(Subject(begin, m.end(), text_, text_, r.groups[word], "group", None, []))
+    for c in list(out):
+        # 城关、午汲和元氏县的红旗等三个人民公社: the communes listed before 等 + their count are the group, not
+        # 人民公社 alone nor the last place of the list
+        m = r.listed_group_re.search(st, max(0, c.start - 8), c.start) if c.kind == "group" and c.entity is None \
+            or (c.entity is not None and c.entity.label == "ORG" and not c.entity.gazetteer_id) else None
+        if m is not None:
+            start = max(st.rfind(ch, 0, m.start()) for ch in _CLAUSE | {"。", "；", "！", "？"}) + 1
+            start += len(st[start:m.start()]) - len(_LEAD.sub("", st[start:m.start()]).lstrip(" \u3000\t"))
+            if start < m.start() and _cjk(st[start:m.start()].replace("、", "")) \
+                    and not set(st[start:m.start()]) & (_NOT_MODIFIER - set("和与及")) \
+                    and not _governed(st, start):
+                name = st[start:c.end]
+                out = [p for p in out if not (start <= p.start and p.end <= c.end)]
+                out.append(Subject(start, c.end, name, name, c.en, "group", None, list(c.places)))
     for i, c in enumerate(list(out)):
         # a group with at most a couple of words before a meeting word is a piece of the meeting's name
         # (全区群众工作会议 is the conference, not the masses): the meeting is the subject

@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",
@@ -967,3 +967,10 @@ def test_facts_people_counted_after_their_group_noun_are_the_subject_of_their_se
 def test_facts_our_country_is_a_subject_not_the_places_carried():
     f = facts_of("产茶的地方很多，有浙江、安徽、福建等省。茶叶也是我国重要出口物资之一，去年出口的茶叶约能换回三万多吨钢材。")
     assert _fact(f, "三万多吨").subject_text == "我国"
+
+
+def test_facts_group_after_a_list_and_its_count_is_the_whole_list():
+    f = facts_of("今年各地都增了产。东风、前进和胜利等三个农业社，平均亩产达到八百斤。")
+    assert _fact(f, "八百斤").subject_text.startswith("东风、前进和胜利")
+    f = facts_of("全县有红星、前进等五个农业社，今年增产粮食三十万斤。")  # a verb before the list: not one name
+    assert not _fact(f, "三十万斤").subject_text.startswith("全县有")
