@@ -205,6 +205,7 @@ class Rules:
     meeting_re: re.Pattern | None = None
     collective_re: re.Pattern | None = None
     thing_re: re.Pattern | None = None
+    modal_open: tuple = ()
     listed_group_re: re.Pattern | None = None
     owner_re: re.Pattern | None = None
     meeting_word_re: re.Pattern | None = None
@@ -363,6 +364,7 @@ def rules() -> Rules:
     r.meeting_re = re.compile(s["meeting_after"])
     r.collective_re = re.compile(s["collective_after"])
     r.thing_re = re.compile(s["thing_pointer"])
+    r.modal_open = tuple(s["modal_open"])
     r.listed_group_re = re.compile(s["listed_group_before"] + "$")
     r.owner_re = re.compile(s["thing_owner"])
     r.meeting_word_re = re.compile(s["meeting_word"] + "$")
@@ -1827,18 +1829,24 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if own is None and subj is None:  # the clauses before, nearest first (…，去年我们村种了…，一共种了…)
                 bounds = [0] + [i + 1 for i, ch in enumerate(st[:cs]) if ch in _CLAUSE]
                 for x, y in reversed(list(zip(bounds, bounds[1:]))):
-                    if st.startswith(_SUBORDINATE, x):
-                        continue  # 由于各个职能处…，…九十件: the agent of a reason clause, not of the figure
+                    conj = next((w for w in _SUBORDINATE if st.startswith(w, x)), None)
+                    if conj is not None:
+                        if not st.startswith(r.modal_open, cs):
+                            continue  # 由于各个职能处…，…九十件: the agent of a reason clause, not of the figure
+                        x += len(conj)  # 因为汽车…行驶，可以拖挂五、六节拖车: a clause opening on a modal shares it
                     # up to its measure word (去年我们村|种了一千五百亩: 村种 is no word)
                     mws = [m.start() for m in r.measure_re.finditer(verb_masked, x, y - 1)]
                     own = _noun_subject(st, x, min(mws + [y - 1]))
+                    if own is None and conj is not None:
+                        own = _thing_after(st, x, min(mws + [y - 1]))  # (汽车: a thing that acts)
+                        own = own if own is not None and own.end - own.start >= 2 else None
                     if own is None and x == 0 and mws and mws[0] < 3:  # 吴占标…: 占 is the name's, no measure
                         own = _noun_subject(st, 0, y - 1)
                         own = own if own is not None and own.kind == "person" else None
                     if own is not None:
                         break
             if own is not None and (r.governed_list_re.search(st, max(0, own.start - 24), own.start)
-                                    or _governed(st, own.start)):
+                                    or (_governed(st, own.start) and not st.endswith(_SUBORDINATE, 0, own.start))):
                 own = None  # 从机关、学校中抽出: governed by a preposition
             if own is not None and any(e.start - s0 < own.end and own.start < e.end - s0 for e in seg_ents):
                 own = None  # a name the entities stage read and the subject rules set aside (路透社: a source)

@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "modal_open", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",
@@ -974,3 +974,10 @@ def test_facts_group_after_a_list_and_its_count_is_the_whole_list():
     assert _fact(f, "八百斤").subject_text.startswith("东风、前进和胜利")
     f = facts_of("全县有红星、前进等五个农业社，今年增产粮食三十万斤。")  # a verb before the list: not one name
     assert not _fact(f, "三十万斤").subject_text.startswith("全县有")
+
+
+def test_facts_clause_opening_on_a_modal_shares_the_subject_of_the_reason_clause():
+    f = facts_of("运输指挥部组织了运输。现在，因为拖拉机始终在平坦的公路上行驶，可以拖挂五、六节拖车。")
+    assert _fact(f, "五、六节").subject_text == "拖拉机"
+    f = facts_of("第一汽车厂完成了计划。由于各个职能处都能解决问题，技术问题已经由七月份的八十件减少到几件了。")
+    assert _fact(f, "八十件").subject_text != "各个职能处"  # a clause with a topic of its own: not the reason's
