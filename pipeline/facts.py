@@ -205,6 +205,7 @@ class Rules:
     meeting_re: re.Pattern | None = None
     collective_re: re.Pattern | None = None
     thing_re: re.Pattern | None = None
+    agent_relative_re: re.Pattern | None = None
     modal_open: tuple = ()
     listed_group_re: re.Pattern | None = None
     owner_re: re.Pattern | None = None
@@ -364,6 +365,7 @@ def rules() -> Rules:
     r.meeting_re = re.compile(s["meeting_after"])
     r.collective_re = re.compile(s["collective_after"])
     r.thing_re = re.compile(s["thing_pointer"])
+    r.agent_relative_re = re.compile(s["agent_relative"])
     r.modal_open = tuple(s["modal_open"])
     r.listed_group_re = re.compile(s["listed_group_before"] + "$")
     r.owner_re = re.compile(s["thing_owner"])
@@ -1368,6 +1370,15 @@ def _topic(st: str, cands):
     quotation (what someone said is no topic of the report)."""
     asides = _asides(st)
     free = [c for c in cands if not _governed(st, c.start) and not any(x <= c.start < y for x, y in asides)]
+    if free:
+        stop = min([i for i in (st.find(ch, free[0].end) for ch in "，,。；;：:") if i >= 0] + [len(st)])
+        m = rules().agent_relative_re.search(st, free[0].end, stop)
+        if m is not None and (m.start() == free[0].end or _cjk(st[free[0].end:m.start()])) \
+                and "的" not in st[free[0].end:m.start()]:
+            # 全国…会议所举办的劳模成绩展览会已…闭幕: the thing it holds is the topic, not the holder
+            head = _thing_after(st, m.end(), stop)
+            if head is not None and not any(c.start == head.start for c in cands):
+                return head
     return free[0] if free else None
 
 

@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "modal_open", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "group_meeting_gap", "collective_after", "thing_pointer", "agent_relative", "modal_open", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",
@@ -981,3 +981,10 @@ def test_facts_clause_opening_on_a_modal_shares_the_subject_of_the_reason_clause
     assert _fact(f, "五、六节").subject_text == "拖拉机"
     f = facts_of("第一汽车厂完成了计划。由于各个职能处都能解决问题，技术问题已经由七月份的八十件减少到几件了。")
     assert _fact(f, "八十件").subject_text != "各个职能处"  # a clause with a topic of its own: not the reason's
+
+
+def test_facts_what_a_name_holds_is_the_topic_not_the_holder():
+    f = facts_of("全省农业劳动模范代表会议所举办的农业成绩展览会已于昨日闭幕。据统计前往参观者共达十二万余人。")
+    assert "展览会" in _fact(f, "十二万余人").subject_text
+    f = facts_of("全省农业劳动模范代表会议已于昨日闭幕。据统计出席代表共达一千二百人。")  # no relative clause
+    assert "会议" in (_fact(f, "一千二百人").subject_text or "") or _fact(f, "一千二百人").subject_text
