@@ -988,3 +988,8 @@ def test_facts_what_a_name_holds_is_the_topic_not_the_holder():
     assert "展览会" in _fact(f, "十二万余人").subject_text
     f = facts_of("全省农业劳动模范代表会议已于昨日闭幕。据统计出席代表共达一千二百人。")  # no relative clause
     assert "会议" in (_fact(f, "一千二百人").subject_text or "") or _fact(f, "一千二百人").subject_text
+
+
+def test_facts_a_method_pointed_at_is_no_subject():
+    f = facts_of("该厂改进了操作。这种办法每月节约煤炭三百斤。")
+    assert _fact(f, "三百斤").subject_text != "这种办法"
