@@ -978,6 +978,12 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             else:
                 link = foreign[-1]
                 norm, en_name, kind = link.norm or link.text, link.en or link.norm, "country"
+        elif word in r.home_country:  # 我国: the home country, linked to its last mention when there is one
+            link = next((e for e in reversed(all_ents) if e.start < sent_start + m.start()
+                         and (e.norm or e.text) in r.home_country), None)
+            norm = (link.norm or link.text) if link else word
+            en_name = (link.en or info["en"]) if link else info["en"]
+            kind = "country" if link else "scope"
         else:
             prior = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == level]
             link = prior[-1] if prior else None
