@@ -80,13 +80,14 @@ import tomllib
 from dataclasses import dataclass
 from collections import Counter
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.align import Bead, align_paragraphs
 from pipeline.mentions import META, TITLE
+from pipeline.types import Quantity
 
 VERDICTS = ("match", "approx_dropped", "approx_added", "scale_error", "value_mismatch", "unit_mismatch",
             "missing_in_en", "extra_in_en")
@@ -140,28 +141,37 @@ def rules() -> dict:
 # ---------------------------------------------------------------- values
 
 
+def _by_identity(kind):
+    """Cache ``fn(x)`` per object of exactly type ``kind``, by identity (frozen records and
+    Decimals: the result cannot change; two equal objects may still differ in how their Decimals
+    are written, so never by value), 4,096 objects at a time; other arguments go straight to ``fn``."""
+
+    def wrap(fn):
+        memo: dict = {}
+
+        @wraps(fn)
+        def cached(x):
+            if type(x) is not kind:
+                return fn(x)
+            hit = memo.get(id(x))
+            if hit is not None and hit[0] is x:
+                return hit[1]
+            r = fn(x)
+            if len(memo) >= 4096:
+                memo.clear()
+            memo[id(x)] = (x, r)
+            return r
+
+        return cached
+
+    return wrap
+
+
+@_by_identity(Decimal)  # the same Decimal objects come back (bounds are cached per figure)
 def dec(v) -> str | None:
     """Exact decimal string ("3870000000", "0.333333333333"), None for None."""
     if v is None:
         return None
-    if type(v) is Decimal:
-        # the same Decimal objects come back (bounds are cached per figure): cached by identity,
-        # never by value (Decimal("1.50") == Decimal("1.5") but they are written differently)
-        hit = _DEC.get(id(v))
-        if hit is not None and hit[0] is v:
-            return hit[1]
-        s = _dec(v)
-        if len(_DEC) >= 4096:
-            _DEC.clear()
-        _DEC[id(v)] = (v, s)
-        return s
-    return _dec(v)
-
-
-_DEC: dict = {}
-
-
-def _dec(v) -> str | None:
     if isinstance(v, Decimal):
         if not v.is_finite():
             return str(v)
@@ -214,30 +224,8 @@ def _ratio(q, v: Decimal) -> Decimal:
     return v
 
 
-def _per_quantity(fn):
-    """Cache ``fn(q)`` per Quantity object (by identity: a frozen record, so the result cannot
-    change; two equal records may still differ in how their Decimals are written, so not by
-    value). :func:`_pair` judges every Chinese figure against every English one."""
-    from pipeline.types import Quantity
-
-    memo: dict = {}
-
-    def cached(q):
-        if type(q) is not Quantity:
-            return fn(q)
-        hit = memo.get(id(q))
-        if hit is not None and hit[0] is q:
-            return hit[1]
-        r = fn(q)
-        if len(memo) >= 4096:
-            memo.clear()
-        memo[id(q)] = (q, r)
-        return r
-
-    cached.__wrapped__ = fn
-    cached.__doc__ = fn.__doc__
-    cached.__name__ = fn.__name__
-    return cached
+#: :func:`_pair` judges every Chinese figure against every English one: per-figure answers are cached
+_per_quantity = _by_identity(Quantity)
 
 
 @_per_quantity
