@@ -171,40 +171,28 @@ def _place_entity(text, s, e, place, subtype=None, norm=None, en=None):
 def _scan(text, R):
     """Longest lexicon match at each position, left to right, non-overlapping."""
     out = []
-    i, n = 0, len(text)
+    n = len(text)
     first, lex = R.first, R.lex
     pre2 = R.lex_pre2
     if pre2 is not None:
         # only the positions where a name's first two characters stand (found in one pass) are tried
-        end = 0
-        for i in [i for i in range(n - 1) if text[i:i + 2] in pre2]:
-            if i < end:
-                continue
-            for L in first[text[i]]:
-                if i + L <= n:
-                    w = text[i:i + L]
-                    kind = lex.get(w)
-                    if kind:
-                        if i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
-                            break  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
-                        out.append((i, i + L, kind, w))
-                        end = i + L
-                        break
-        return out
-    while i < n:
-        lens = first.get(text[i])
-        if lens:
-            for L in lens:
-                if i + L <= n:
-                    w = text[i:i + L]
-                    kind = lex.get(w)
-                    if kind:
-                        if i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
-                            break  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
-                        out.append((i, i + L, kind, w))
-                        i += L - 1
-                        break
-        i += 1
+        starts = [i for i in range(n - 1) if text[i:i + 2] in pre2]
+    else:  # a one-character name in the lexicon: every position where a name's first character stands
+        starts = [i for i in range(n) if text[i] in first]
+    end = 0
+    for i in starts:
+        if i < end:
+            continue
+        for L in first[text[i]]:
+            if i + L <= n:
+                w = text[i:i + L]
+                kind = lex.get(w)
+                if kind:
+                    if i > 0 and (_left_cut(text, i, R) or (text[i] in "日月年" and text[i - 1] in _NUMERAL)):
+                        break  # 发展中|国家, 其中|国王, 二十八日|本报: the first character belongs to the word before
+                    out.append((i, i + L, kind, w))
+                    end = i + L
+                    break
     return out
 
 
