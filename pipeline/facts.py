@@ -115,6 +115,7 @@ class Rules:
     dur_units: dict = field(default_factory=dict)
     dur_after: tuple = ()
     dur_before: tuple = ()
+    dur_before_not: tuple = ()
     per: dict = field(default_factory=dict)
     per_re: re.Pattern | None = None
     baselines: dict = field(default_factory=dict)
@@ -145,6 +146,8 @@ class Rules:
     determiners: frozenset = frozenset()
     set_phrases: frozenset = frozenset()
     hypothetical: tuple = ()
+    deadline_before: tuple = ()
+    deadline_after: tuple = ()
     followed_by: tuple = ()
     apposition_after: tuple = ()
     quote_count_units: frozenset = frozenset()
@@ -177,6 +180,7 @@ class Rules:
     locality_re: re.Pattern | None = None
     session_units: frozenset = frozenset()
     session_after: tuple = ()
+    session_re: re.Pattern | None = None
     scope_name_re: re.Pattern | None = None
     ratio_year_re: re.Pattern | None = None
     noun_tags: frozenset = frozenset()
@@ -271,6 +275,7 @@ def rules() -> Rules:
     r.dur_units = p["duration"]["units"]
     r.dur_after = tuple(sorted(p["duration"]["after"], key=len, reverse=True))
     r.dur_before = tuple(sorted(p["duration"]["before"], key=len, reverse=True))
+    r.dur_before_not = tuple(p["duration"].get("before_not", ()))
     r.per = p["per"]
     r.per_re = re.compile(_alt(r.per))
     c = _load("comparisons")
@@ -302,6 +307,8 @@ def rules() -> Rules:
     r.determiners = frozenset(flt["determiners"])
     r.set_phrases = frozenset(flt["set_phrases"])
     r.hypothetical = tuple(flt["hypothetical"])
+    r.deadline_before = tuple(flt.get("deadline", {}).get("before", ()))
+    r.deadline_after = tuple(flt.get("deadline", {}).get("after", ()))
     r.back_reference = tuple(sorted(flt.get("back_reference", ()), key=len, reverse=True))
     r.followed_by = tuple(flt.get("followed_by", ()))
     r.apposition_after = tuple(flt["apposition_after"])
@@ -332,6 +339,7 @@ def rules() -> Rules:
         else None
     r.session_units = frozenset(flt.get("session_units", ()))
     r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
+    r.session_re = re.compile(f"[一二三四五六七八九十]{{0,3}}(?:{_alt(r.session_after)})")
     r.scope_re = re.compile(_alt(r.scope))
     r.scope_lens = tuple(sorted({len(w) for w in r.scope}, reverse=True))
     r.preposition_set = frozenset(r.prepositions)
@@ -567,6 +575,8 @@ def _duration_of(st: str, qs: int, qe: int, q) -> tuple[int, int, str] | None:
         return None
     after = next((w for w in r.dur_after if st.startswith(w, qe)), None)
     before = next((w for w in r.dur_before if st.endswith(w, 0, qs)), None)
+    if before is not None and st.endswith(r.dur_before_not, 0, qs):
+        before = None  # 提前二十多天: ahead of time by, no period of its own
     if after is None and before is None:
         return None
     iso = _duration(q.value, q.unit, r.dur_units)
@@ -1512,7 +1522,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
         if r.designation_re.match(text, q.end) or (
                 r.name_item_re.match(text, q.end) and text[q.start - 1:q.start] in r.name_item_before):
             continue  # 五百公里运动: a campaign's name; 来亨、澳洲黑、九斤黄等: a breed's
-        if _classifier(q) in r.session_units and text.startswith(r.session_after, q.end):
+        if _classifier(q) in r.session_units and r.session_re.match(text, q.end):
             continue  # 四次大会: a session's number
         if _classifier(q) in r.quote_count_units and text[q.start - 1:q.start] in "”」\"'":
             continue  # “瘦骨嶙峋”四个字: the words of a quotation
@@ -1717,7 +1727,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             continue
         d = _duration_of(st, a, b, q)
         if q.unit in r.dur_units and q.kind == "number" and (
-                st.endswith(r.period_next_before, 0, a) or st.startswith(r.period_next_after, b)
+                (st.endswith(r.period_next_before, 0, a) and not st.endswith(r.dur_before_not, 0, a))
+                or st.startswith(r.period_next_after, b)
                 or not _LEAD.sub("", st[_clause_bounds(st, a, b)[0]:a]).strip(" \u3000\t“")):
             # 最初三年每年只付一百万美元: the time the next figure of its clause holds for (that clause only)
             cs_, ce_ = _clause_bounds(st, a, b)
@@ -1772,6 +1783,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             continue  # a headline that is a bare number (从八百万到十五亿): of what, it does not say
         if any(w in st[cs:a] for w in r.hypothetical):
             continue  # 哪怕一口人只拿出五角钱, 都好象是要交两千美元一样: supposed, not stated
+        if q.unit in r.dur_units and st.startswith(r.deadline_after, b) and any(w in st[cs:a] for w in r.deadline_before):
+            continue  # 拟于三个月内学会织袜: a deadline, the period of what is planned
         comp = comps.get(q.start)
         # measure
         share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)

@@ -240,7 +240,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",
-                    "keep"},
+                    "keep", "deadline"},
     }
     for name, keys in want.items():
         assert set(_toml(name)) == keys, name

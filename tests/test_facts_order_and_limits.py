@@ -1,0 +1,87 @@
+"""Facts rules of the fourth session, on sentences of our own: time figures ahead of schedule and deadlines,
+session numbers, what 吸收 takes in, two measure words before a figure, respectively-lists, subjects
+that do not carry into a sentence about something else."""
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.facts import facts_of
+
+
+def _facts(text):
+    return facts_of(text)
+
+
+def _fact(text, figure):
+    df = _facts(text)
+    rows = df[df["zh_text"].str.contains(figure, regex=False)]
+    assert len(rows), f"no fact for {figure!r} in {list(df['zh_text'])}"
+    rec = rows.iloc[0].to_dict()
+    return SimpleNamespace(**{k: None if isinstance(v, float) and v != v else v for k, v in rec.items()})
+
+
+def _no_fact(text, figure):
+    df = _facts(text)
+    return not df["zh_text"].str.contains(figure, regex=False).any()
+
+
+# --- time figures: ahead of schedule is no period; a deadline is no fact -------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("该水库工程可以提前二十多天完成。", "二十多天"),
+    ("全厂提前三个月完成了全年计划。", "三个月"),
+])
+def test_ahead_of_schedule_is_no_duration_period(text, figure):
+    f = _fact(text, figure)
+    assert f.measure == "ahead_of_schedule"
+    assert f.period_duration is None and f.period_text is None
+
+
+def test_first_months_still_a_period():
+    f = _fact("前三个月完成了五百吨。", "五百吨")
+    assert f.period_text == "前三个月"
+
+
+def test_ahead_of_schedule_is_no_period_of_the_next_figure():
+    df = _facts("工厂提前三个月生产了五百吨。")
+    assert set(df["zh_text"]) == {"三个月", "五百吨"}
+    assert _fact("工厂提前三个月生产了五百吨。", "五百吨").period_text is None
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("该社拟于三个月内学会织袜。", "三个月"),
+    ("全县争取在两年内完成这项工程。", "两年"),
+])
+def test_a_deadline_is_no_fact(text, figure):
+    assert _no_fact(text, figure)
+
+
+def test_a_time_taken_stays_a_fact():
+    f = _fact("全厂在两个月内完成了任务。", "两个月")
+    assert f.measure == "duration" and f.period_duration == "P2M"
+
+
+# --- session numbers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("党的六届一中全会在北京召开。", "六届"),
+    ("十一届三中全会以来，农村发生了巨大变化。", "十一届"),
+    ("八届人大一次会议通过了这项决定。", "八届"),
+])
+def test_a_session_number_is_no_fact(text, figure):
+    assert _no_fact(text, figure)
+
+
+def test_sessions_counted_stay_a_fact():
+    assert not _no_fact("这个运动会已经举办了三届。", "三届")
+
+
+# --- 吸收: taken in ------------------------------------------------------------------------------
+
+def test_goods_taken_in_are_received_not_funds():
+    f = _fact("群众拿上布匹、粮食都来入股。很短期间，便吸收了三万四千元的物资。", "三万四千元")
+    assert f.measure == "received"
+
+
+def test_deposits_taken_in_are_deposits():
+    assert _fact("银行今年吸收存款八千万元。", "八千万元").measure == "deposits"
