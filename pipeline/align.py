@@ -34,6 +34,9 @@ from pipeline.mentions import META, TITLE
 
 #: -log prior of each paragraph bead type
 _PARA_PRIOR = {(1, 1): 0.0, (1, 2): 2.3, (2, 1): 2.3, (1, 0): 4.0, (0, 1): 4.0}
+#: rarer beads, tried only where the DP left a paragraph alone (1-0 / 0-1) next to a bead: a
+#: paragraph split in three English ones, three merged in one (LLM translations do both)
+_REPAIR_PRIOR = {(1, 3): 4.6, (3, 1): 4.6}
 #: sentence beads: one Chinese sentence often becomes two or three English ones
 _SENT_PRIOR = {(1, 1): 0.0, (1, 2): 1.6, (2, 1): 1.6, (2, 2): 2.6, (1, 3): 2.8, (3, 1): 2.8,
                (1, 0): 3.5, (0, 1): 3.5}
@@ -470,6 +473,46 @@ def _ratio_penalty(r: float, article_ratio: float) -> float:
     return (a * a + b * b) / 2
 
 
+def _repair(path, zlen, elen, ratio, zvals, evals, znames, enames, zcheap, etitle):
+    """Search again, with the rarer beads of :data:`_REPAIR_PRIOR` too (1-3, 3-1), the few beads
+    around each bead the DP may have got wrong: a paragraph left alone (a 1-0 or 0-1 bead that
+    is not a title line) or a bead whose two sides hold figures and share none. A Chinese
+    paragraph split in three English ones, or three merged in one, comes out of the DP as a
+    lone paragraph beside a misfit. The window's beads are replaced when the search finds a
+    cheaper path through them (the DP's costs: length, prior, anchors), so a paragraph really
+    dropped (no shared figure, the lengths do not fit) stays dropped."""
+    def misfit(zi, ej):
+        if not zi or not ej:
+            return True
+        zv = {v for x in zi for v in zvals[x]} if zvals else ()
+        ev = {v for x in ej for v in evals[x]} if evals else ()
+        return bool(zv and ev and not (zv & ev))
+
+    lone = [k for k, (zi, ej, _) in enumerate(path) if misfit(zi, ej)]
+    if not lone:
+        return path
+    prior = {**_PARA_PRIOR, **_REPAIR_PRIOR}
+    path = list(path)
+    for k0 in reversed(lone):  # from the end: the indices before a replaced window stay valid
+        zi, ej, _ = path[k0]
+        if any(zcheap and zcheap[x] for x in zi) or any(etitle and etitle[x] for x in ej):
+            continue  # a title line repeated in the body: the DP's own rule
+        lo, hi = max(0, k0 - 2), min(len(path), k0 + 3)
+        win = path[lo:hi]
+        zs = [x for zi_, _, _ in win for x in zi_]
+        es = [x for _, ej_, _ in win for x in ej_]
+        if not zs or not es:
+            continue
+        z0, z1, e0, e1 = zs[0], zs[-1] + 1, es[0], es[-1] + 1
+        sub = _dp(zlen[z0:z1], elen[e0:e1], ratio, prior,
+                  zvals[z0:z1] if zvals else None, evals[e0:e1] if evals else None,
+                  znames[z0:z1] if znames else None, enames[e0:e1] if enames else None,
+                  zcheap[z0:z1] if zcheap else None, etitle[e0:e1] if etitle else None, {}, full=True)
+        if sum(c for _, _, c in sub) < sum(c for _, _, c in win) - 1e-6:
+            path[lo:hi] = [(tuple(x + z0 for x in a), tuple(x + e0 for x in b), c) for a, b, c in sub]
+    return path
+
+
 # ---------------------------------------------------------------- sentences
 
 
@@ -644,6 +687,7 @@ def align_paragraphs(article, zh=None, en=None, *, names: bool = False) -> list[
         if best is None or total < best[0] - 1e-9:
             best = (total, p_, r)
     _, path, ratio = best
+    path = _repair(path, zlen, elen, ratio, zvals, evals, znames, enames, zcheap, etitle)
 
     # the English title pool: the Title: line, and English paragraphs that render Chinese title
     # lines or repeat the title (the ### line often holds a subtitle the Title: line lacks)

@@ -180,3 +180,39 @@ def test_dp_of_every_ratio_in_one_pass_gives_the_paths_of_one_dp_per_ratio():
         prior = al._PARA_PRIOR if rng.random() < 0.7 else al._SENT_PRIOR
         one_by_one = [al._dp(zs, es, r, prior, zv, ev, zn, en, zc, et, {}) for r in grid]
         assert repr(al._dp_ratios(zs, es, grid, prior, zv, ev, zn, en, zc, et)) == repr(one_by_one)
+
+
+# ---------------------------------------------------------------- beads the DP does not search (1-3, 3-1)
+# LLM translations split a long paragraph in three or merge three short ones: the paragraph the DP
+# leaves alone (1-0 / 0-1) is merged into the bead beside it when the figures and lengths say so.
+
+_SPLIT_ZH = ["甲县今年产粮三万九千多斤，比去年增加一千二百斤。乙县产棉八百担，丙县种树五千株。丁县修渠十二条，灌田二千四百亩。",
+             "这些成绩是全县人民努力的结果。"]
+_SPLIT_EN = ["County A produced more than 39,000 jin of grain this year, 1,200 jin more than last year.",
+             "County B produced 800 dan of cotton, and County C planted 5,000 trees.",
+             "County D built 12 canals, irrigating 2,400 mu of land.",
+             "These achievements are the result of the efforts of the people of the whole county."]
+
+
+def test_align_one_paragraph_split_in_three_english_ones_is_one_bead():
+    art = parse_article(make_text(_SPLIT_ZH, _SPLIT_EN, zh_title_lines=()))
+    body = align_paragraphs(art)[2:]
+    assert [(b.zh, b.en) for b in body] == [((0,), (0, 1, 2)), ((1,), (3,))]
+    assert "split" in body[0].note and dropped_paragraphs(body) == []
+
+
+def test_align_three_paragraphs_merged_in_one_english_paragraph_is_one_bead():
+    zh = ["甲县今年产粮三万九千多斤。", "乙县产棉八百担，丙县种树五千株。", "丁县修渠十二条，灌田二千四百亩。", _SPLIT_ZH[1]]
+    en = [" ".join(_SPLIT_EN[:3]).replace(", 1,200 jin more than last year", ""), _SPLIT_EN[3]]
+    art = parse_article(make_text(zh, en, zh_title_lines=()))
+    beads = align_paragraphs(art)
+    assert [(b.zh, b.en) for b in beads[2:]] == [((0, 1, 2), (0,)), ((3,), (1,))]
+    assert dropped_paragraphs(beads) == []
+
+
+def test_align_repair_leaves_a_really_dropped_paragraph_dropped():
+    # the last paragraph's translation is missing: no shared figure, nothing to merge it with
+    zh = _SPLIT_ZH[:1] + ["全县还新建小型水库三座，蓄水八十万方，并且组织了一支二百人的专业队伍，负责全县水利工程的管理和养护工作。"]
+    art = parse_article(make_text(zh, _SPLIT_EN[:3], zh_title_lines=()))
+    beads = align_paragraphs(art)
+    assert dropped_paragraphs(beads) == [1]
