@@ -615,3 +615,38 @@ def test_entities_zh_lexicon_scan_tries_the_same_positions_as_a_scan_of_every_ch
         assert fast == _scan(t, slow)
         found += len(fast)
     assert found > 10
+
+
+@pytest.mark.parametrize("t, name", [
+    ("据科学技术部农村科技司负责人介绍", "科学技术部农村科技司"),
+    ("中国科学院自然科学史研究所副所长王渝生", "中国科学院自然科学史研究所"),
+    ("南京军区前线话剧团建团43年", "南京军区前线话剧团"),
+    ("据市政府新闻处说", "市政府新闻处"),
+    ("铁道部十四局三处丽华服装厂针对厂内青年女工", "铁道部十四局三处丽华服装厂"),
+])
+def test_entities_zh_org_unit_after_known_body(t, name):
+    # rule org_unit: a known body, a short name and a unit word (司, 处, 研究所, 话剧团 ...) name one of its parts
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("国务院副总理兼外交部长", "国务院副总理兼外交部"),  # a title in the run
+    ("中国科学院院士", "中国科学院院"),  # the unit word starts a word
+    ("研究所所长", "研究所所"),
+    ("据新华社莫斯科4月28日电", "新华社莫斯科"),  # a place in the run
+    ("四川全兴队主场迎战延边敖东队", "四川全兴队主场迎战延边敖东队"),  # a team is no body with units
+    ("本报讯黑龙江省阿城市委确定了", "本报讯黑龙江省阿城市委"),
+    ("美国大西洋贝尔公司买下纽新公司", "美国大西洋贝尔公司买下纽新公司"),  # a verb
+])
+def test_entities_zh_org_unit_needs_a_name_between(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("中国作协和现代文学馆负责人", "中国作协"),
+    ("中国青基会将用这笔款项", "中国青基会"),
+    ("联合国开发计划署驻华代表", "联合国开发计划署"),
+    ("东盟各国", "东盟"),
+])
+def test_entities_zh_known_abbreviated_and_world_orgs(t, name):
+    assert name in _by_text(extract(t), "ORG")

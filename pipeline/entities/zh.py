@@ -154,6 +154,16 @@ class _Rules:
         for w in self.org_prefixes:
             self.org_prefixes_by_last.setdefault(w[-1], []).append((w, len(w)))
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
+        #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
+        self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
+        self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
+        #: unit words that are no organisation suffix: they may follow the body directly (杜马议会|党团); the suffixes
+        #: right after a body are rule org_suffix's (本报|通讯 stays out)
+        self.org_units_only = {r["suffix"] for r in _rows("zh_org_units.tsv")} - {s[0] for s in self.org_suffixes}
+        self.org_unit_first = {}
+        for u in self.org_units:
+            self.org_unit_first.setdefault(u[0], set()).add(len(u))
+        self.org_unit_first = {c: sorted(ls, reverse=True) for c, ls in self.org_unit_first.items()}
 
 
 @lru_cache(maxsize=1)
@@ -584,6 +594,7 @@ def _extract(text: str) -> list[Entity]:
         places = [p for p in places if not (p.gazetteer_id is None and (p.start, p.end) in spans)]
         orgs.extend(coord)  # (午汲 of 城关、午汲和红旗等三个人民公社 is a commune, not a guessed place)
     orgs.extend(_safe(_merge_chains, [], text, orgs, places, R))
+    orgs.extend(_safe(_org_units, [], text, orgs, places, R))
     out = _dedupe(sorted(places + orgs, key=lambda e: (e.start, -e.end, e.label)))
     return out
 
@@ -1328,6 +1339,93 @@ def _merge_chains(text, orgs, places, R):
             hops += 1
         if cur is not a:
             out.append(cur)
+    return out
+
+
+#: words inside a unit's name that show a clause, not a name (国务院副总理兼外交部, 公司投资办厂): titles and persons
+_UNIT_RUN_BLOCK = ("长", "讯", "总理", "主任", "书记", "委员", "代表", "主席", "秘书", "人员", "干部", "记者", "同志", "负责人",
+                   "官员", "发言人", "专家", "职工", "工人", "成员", "领导")
+#: longest run of name characters between an organisation and a unit word (铁道部|十四局三|处 takes two steps)
+_UNIT_RUN_MAX = 8
+
+
+def _org_units(text, orgs, places, R):
+    """Rule org_unit: an organisation, up to 8 name characters and a unit word make the name of one of its parts
+    (科学技术部|农村科技|司, 中国科学院|自然科学史|研究所, 南京军区|前线|话剧团, 市政府|新闻|处); the unit words
+    (zh_org_units.tsv) count only there. The run has no stop character or word, no title or person word (国务院|副总理兼外交|部
+    is no name), starts with no verb of its own unless it is the unit's whole name (组织|部, 宣传|部: a verb starting a
+    longer run is the organisation's predicate: 公司|投资办|厂), and the unit word does not start a word with the next
+    character (研究|所长, 中国科学院|院士). Chains of units follow (铁道部|十四局|三处|丽华服装厂)."""
+    if not orgs:
+        return []
+    units = R.org_units
+    first = R.org_unit_first
+    stop, words, common = R.stop, R.stop_words, R.common
+    by_end = {}
+    for o in orgs:
+        if o.end not in by_end or o.start < by_end[o.end].start:
+            by_end[o.end] = o
+    # the run holds no other organisation and no place (新华社|莫斯科, 四川全兴队|主场迎战延边敖东|队, 本报|讯黑龙江省阿城|市委)
+    inner = bytearray(len(text) + 1)
+    ends_at = {}
+    for x in orgs:
+        inner[x.start] = 1
+        ends_at.setdefault(x.start, set()).add(x.end)
+    for x in places:
+        if x.end - x.start >= 2:
+            for i in range(x.start, x.end):
+                inner[i] = 1
+    out = []
+    seen = set()
+    n = len(text)
+    for end in sorted(by_end):
+        o = by_end[end]
+        if o.text.endswith("队"):
+            continue  # 四川全兴队|主场迎战: a team is no body with units
+        cur = o
+        hops = 0
+        while hops < 4:
+            p = cur.end
+            found = None
+            for i in range(p, min(n, p + _UNIT_RUN_MAX + 1)):
+                c = text[i]
+                if not _is_han(c) and c not in "0123456789０１２３４５６７８９":
+                    break
+                if i > p and (c in stop or text[i - 1:i + 1] in words):
+                    break
+                for L in first.get(c, ()):
+                    suf = text[i:i + L]
+                    if len(suf) == L and suf in units and (i > p or (L >= 2 and suf in R.org_units_only)) \
+                            and (L >= 2 or i - p >= 2) \
+                            and not (L == 1 and (text[i:i + 2] in common or text[i + 1:i + 2] == "长")):
+                        found = (i, i + L, suf)  # (not 研究|所长, 科学院|院士, 农村|科技: the unit word starts a word)
+                        break
+                if found:
+                    break
+            if not found:
+                break
+            i, k, suf = found
+            run = text[p:i]
+            if any(inner[x] and not (x > p and ends_at.get(x) == {k} and (
+                    text[x:k] not in R.orgs or common.get(text[p:x]) in ("n", "b", "vn"))) for x in range(p, k)):
+                break  # (but 中国科学院|自然|科学史研究所, 乐山地委|工业|交通部: the unit was found without its head;
+                #        not 对外贸易经济合作部|经商|外交部: a verb between two bodies)
+            if run and R.common.get(run[0]) == "v" and run[:2] not in common:
+                break  # 贝尔公司|买下纽新|公司: a verb
+            if run and (run[0] in stop or any(w in run for w in _UNIT_RUN_BLOCK) or
+                        (len(run) > 2 and common.get(run[:2]) == "v")):
+                break
+            if k < n and text[k] == "长" and suf[-1] in "司处科室局部厅署办所":
+                break  # 新闻处|长: a title
+            name = text[o.start:k]
+            sub, en_suf = units[suf]
+            cur = Entity(text=name, start=o.start, end=k, label="ORG", subtype=sub, norm=name,
+                         en=(f"{_pinyin(run)} {en_suf} of {cur.en}".replace("  ", " ").strip() if cur.en else None),
+                         place=o.place, place_parent=o.place_parent)
+            if (o.start, k) not in seen:
+                seen.add((o.start, k))
+                out.append(cur)
+            hops += 1
     return out
 
 
