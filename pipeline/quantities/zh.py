@@ -91,6 +91,8 @@ PEOPLE_CLASSIFIERS: set[str] = set(CLS.get("window", {}).get("people_classifiers
 COORDINATED: set[str] = set(CLS.get("coordinated", {}).get("words", []))
 #: a bare number after these words counts what they say (歼敌四千多 -> person)
 BARE_BEFORE: dict[str, str] = CLS.get("bare_before", {})
+#: 港币二百万元: a currency right before a number in 元 gives the figure its unit
+CURRENCY_BEFORE: dict[str, str] = CLS.get("currency_before", {})
 FACTOR: dict[str, tuple[str, Decimal]] = {k: (v[0], Decimal(v[1])) for k, v in CLS["factor"].items()}
 PREFIX_Q: dict[str, str] = QUAL["prefix"]
 INNER_Q: dict[str, str] = QUAL["inner"]
@@ -242,6 +244,7 @@ _PEOPLE_MAX: int = _WIN.get("people_max", 4)
 _TITLE_MAX: int = _WIN.get("title_max", 40)
 _DETERMINERS = set(_WIN.get("determiners", "该本这那此其每各全一"))
 _BARE_PERSON = re.compile(rf"[\u4e00-\u9fff]{{1,3}}?(?P<noun>{_alt([w for w, k in NOUNS.items() if k == 'person' and len(w) >= 2])})")
+_CURRENCY_BEFORE_RE = re.compile(rf"(?:{_alt(CURRENCY_BEFORE)})(?:约|共|计|共计|达)?$") if CURRENCY_BEFORE else None
 _BARE_BEFORE_RE = re.compile(rf"(?:{_alt(BARE_BEFORE)})$") if BARE_BEFORE else None
 #: 水渠，共二十四条 / 大矿就有五百个: a noun, then linking words, then the number
 _BEFORE_RE = re.compile(
@@ -813,6 +816,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         return []
     if sign < 0:
         value, high = -value, (None if high is None else -high)
+    if unit == "yuan" and unit_text in ("元", "圆", "块", "万元") and _CURRENCY_BEFORE_RE is not None:
+        cb = _CURRENCY_BEFORE_RE.search(text, max(0, s - 5), s)
+        if cb:
+            unit = CURRENCY_BEFORE[cb.group().rstrip("约共计达")]
     return [_q(text, s, e, value, high, unit, approx, kind, scale, unit_text)]
 
 
