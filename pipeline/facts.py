@@ -223,6 +223,7 @@ class Rules:
     share_words: tuple = ()
     people_measures: frozenset = frozenset()
     new_predicate: tuple = ()
+    goods_verb_not: frozenset = frozenset()
     all_pronouns: frozenset = frozenset()
     pronoun_re: re.Pattern | None = None
 
@@ -243,6 +244,7 @@ def rules() -> Rules:
     r.share_words = tuple(m["share_words"])
     r.people_measures = frozenset(m["people_measures"])
     r.new_predicate = tuple(m["new_predicate"])
+    r.goods_verb_not = frozenset(m["goods_verb_not"])
     r.carry_words = frozenset(m["carry_words"])
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
     r.basis_before = tuple(m["basis"]["before"])
@@ -704,6 +706,20 @@ def _subject_verb(words: str) -> bool:
                for i, (_, _, w, t) in enumerate(toks))
 
 
+def _names_goods(masked: str, x, qs: int) -> bool:
+    """Whether the measure word x right before the figure at qs is part of the name of the goods it counts: a
+    noun of its own right before the figure (利润 in 截留利润八十多万元), or a word describing the noun after it
+    (捐献的稻子, 救济粮食, 慰劳款)."""
+    between = masked[x[1]:qs]
+    if not between:
+        return all(t[:1] == "n" and t != "nr" for _, _, _, t in _dict_tags(x[2]))
+    goods = between[1:] if between[0] == "的" else between
+    if len(goods) == 1:  # 慰劳款 (but 投入生产的有十四个站: a verb)
+        return _cjk(goods) and goods not in _VERB_PARTICLES and _dict_tags(goods)[0][3][:1] in ("n", "m", "q")
+    return 0 < len(goods) <= 4 and _cjk(goods) and _MASK not in goods and all(
+        t[:1] == "n" and t != "nr" for _, _, _, t in _dict_tags(goods))
+
+
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
              fig_ends=(), fig_spans=()):
     """(word start, word end, word, key) of the figure's measure, or None. ``st``: the sentence with its
@@ -744,6 +760,10 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         before = [x for x in before if masked[x[0] - 1:x[0]] != "被" and not x[2].startswith("被")] or before
     if before:
         x = max(before, key=lambda x: (x[1], x[1] - x[0]))
+        verb = next((y for y in before if y[1] == x[0]), None)
+        if verb is not None and r.measures[verb[2]] not in r.goods_verb_not and _names_goods(masked, x, qs) \
+                and not any(t == "n" for _, _, _, t in _dict_tags(verb[2])):  # (单位面积产量: no verb)
+            x = verb  # 扣留捐献的稻子三千斤, 截留利润八十多万元: the word right after the verb names the goods
         if masked[x[1]:x[1] + 1] == "的" and x[1] + 1 == qs:
             # 自己积存的五百个鸡蛋亦全部捐出: the word before 的 describes the eggs; the verb after is what was done
             later = [y for y in found if qe <= y[0] and y[1] <= ce
@@ -800,6 +820,11 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
                 b = a - 1
     if earlier:
         x = max(earlier, key=lambda x: (x[1], x[1] - x[0]))
+        verb = next((y for y in earlier if y[1] == x[0]), None)
+        nxt = min((fa for fa, _ in fig_spans if fa >= x[1]), default=None)
+        if verb is not None and nxt is not None and r.measures[verb[2]] not in r.goods_verb_not \
+                and _names_goods(masked, x, nxt) and not any(t == "n" for _, _, _, t in _dict_tags(verb[2])):
+            x = verb  # 扣留捐献稻子五千斤，人民币一百多万元: the list's verb, not the goods' word
         return (*x, r.measures[x[2]])
     # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
     after = [x for x in found if qe <= x[0] and x[1] <= ce

@@ -85,3 +85,27 @@ def test_goods_taken_in_are_received_not_funds():
 
 def test_deposits_taken_in_are_deposits():
     assert _fact("银行今年吸收存款八千万元。", "八千万元").measure == "deposits"
+
+
+# --- two measure words before a figure: the verb, when the later word names the goods --------------
+
+@pytest.mark.parametrize("text,figure,key,word", [
+    ("有的乡干部扣留捐献的稻子三千斤。", "三千斤", "withheld", "扣留"),
+    ("有的区干部克扣救济粮食二千多斤。", "二千多斤", "withheld", "克扣"),
+    ("这家企业截留利润八十多万元。", "八十多万元", "withheld", "截留"),
+    ("事件发生后即捐出慰劳款一万八千元。", "一万八千元", "donated", "捐出"),
+    # a list item after the clause shares its verb, not the goods' word
+    ("有的乡干部扣留捐献稻子五千斤，人民币一百多万元，准备建筑乡公所。", "一百多万元", "withheld", "扣留"),
+])
+def test_the_verb_before_the_goods_word_is_the_measure(text, figure, key, word):
+    f = _fact(text, figure)
+    assert (f.measure, f.measure_zh) == (key, word)
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("今年实现利润八十万元。", "八十万元", "income"),  # a figure reached: the goods' word
+    ("提高单位面积产量百分之三十。", "百分之三十", "output"),  # 面积 is no verb
+    ("现在已建成投入生产的有十四个站。", "十四个", "put_into_production"),  # 有 names no goods
+])
+def test_the_goods_word_stays_without_an_acting_verb(text, figure, key):
+    assert _fact(text, figure).measure == key
