@@ -650,3 +650,31 @@ def test_entities_zh_org_unit_needs_a_name_between(t, bad):
 ])
 def test_entities_zh_known_abbreviated_and_world_orgs(t, name):
     assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, good, bad", [
+    ("美国第三大银行国民银行和第四大银行美洲银行宣布合并", "美洲银行", "第四大银行美洲银行"),  # a rank is no name
+    ("3月份特区政府成立了香港发展策略委员会", "特区政府", "份特区政府"),  # a word runs into the start
+    ("坚决反对联邦贸易委员会的指控", "联邦贸易委员会", "邦贸易委员会"),  # (联邦 is a word of its own)
+    ("调到这里任乡党委书记", "乡党委", "任乡党委"),  # a verb before the unit's place word
+    ("墨西哥外长将访华新华社北京6月25日电", "新华社", "华新华社"),  # 访华 ends a verb phrase
+    ("自治区农机学会的展示台前人头攒动", "自治区农机学会", "农机学会"),  # 自治区 heads the name
+])
+def test_entities_zh_org_name_starts_at_the_name(t, good, bad):
+    orgs = _by_text(extract(t), "ORG")
+    assert good in orgs and bad not in orgs
+
+
+def test_entities_zh_quoted_paper_before_reports_is_not_a_paper_name():
+    orgs = _by_text(extract("据《今日美国》报道，仅在过去5个月"), "ORG")
+    assert "《今日美国》" in orgs and "《今日美国》报" not in orgs
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("美国第三大银行国民银行和第四大银行美洲银行宣布合并", "美国第三大银行"),  # a rank is no name
+    ("美国第三大银行国民银行和第四大银行美洲银行宣布合并", "美国第三大银行国民银行"),
+    ("调阅到《新闻报》的该报文艺部主任海德尔", "报文艺部"),  # 该报 'that paper'
+    ("哥伦比亚警方近日擒获了该国海岸集团毒枭", "国海岸集团"),  # 该国 'that country'
+])
+def test_entities_zh_org_name_does_not_start_with_a_rank_or_demonstrative(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")

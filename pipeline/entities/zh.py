@@ -361,6 +361,12 @@ def _cut_verbs(stem, R, boundary=False):
     return stem
 
 
+#: 该报, 该国, 本市: a demonstrative and a one-character noun before a name (rule org_suffix drops both)
+_DEMONSTRATIVES = set("该本我此其贵")
+_DEMONSTRATED = set("报国市县省区厂社校院所部局队团台刊")
+#: 第三大银行, 第一大港: a rank, not a name
+_RANK = re.compile(r"第[一二三四五六七八九十0-9]+大")
+
 #: measure words that follow a numeral or determiner (35家, 各级, 这位, 一所)
 _CLASSIFIERS = set("家级位名个所座批支")
 
@@ -1118,7 +1124,20 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                     continue
         if any(text[j - n:k] in R.org_verb_phrases for n in (1, 2) if j - n >= start):
             continue  # 校|上中学, 刚|出医院, 自己|办厂: a verb phrase
+        if not place_ent and 0 < start < j - 2 and _is_han(text[start - 1]) and text[start:start + 2] not in R.common \
+                and (R.common.get(text[start - 1:start + 1]) in _VERB2 | {"f", "a"} or text[start - 1:start + 1] == "月份"
+                     or (start >= 2 and text[start - 2:start + 1] in R.common)):
+            start += 1  # 3月|份特区政府, 可|惜通讯, 团以|上党委中心组, 直辖|市党委: a word runs into the name's start
+            #             (but 反对|联邦贸易委员会: 联邦 is a word of its own)
+        elif not place_ent and 0 < start < j - 2 and text[start - 1] in _DEMONSTRATIVES and text[start] in _DEMONSTRATED:
+            start += 1  # 该|报文艺部, 该|国海岸集团: 'that paper', 'that country' before the name
+        elif not place_ent and j - start == 2 and text[start + 1] in "乡县市区镇村" and text[start:j] not in R.lex \
+                and R.common.get(text[start]) in ("v", "r", "f", "p", "d"):
+            start += 1  # 任|乡党委, 到|县委: a verb before the unit's own place word
         stem = text[(place_ent.end if place_ent else start):j]
+        if _RANK.match(stem):
+            taken.add(start, k)
+            continue  # 美国第三大银行|国民银行: 'the third largest bank' is a rank, not a name
         if stem and stem[-1] in "副正代" and text[k:k + 1] == "长":
             continue  # 常副|局长: a title
         if stem and (stem[0] == "某" or any(w in stem for w in ("一家", "一个", "一所", "几家", "某些"))):
@@ -1232,6 +1251,9 @@ def _extend_lexicon_orgs(text, orgs, places, R):
     for o in orgs:
         start = o.start
         p = place_end.get(start)
+        if p is not None and p.end - p.start == 1 and p.start > 0 and _is_han(text[p.start - 1]) \
+                and text[p.start - 1] not in R.stop:
+            p = None  # 访华|新华社: a one-character name ending a verb phrase
         if p is not None and p.subtype in ("country", "province", "municipality", "region", "city", "county") \
                 and R.orgs.get(o.text, (None, None))[1] in ("government", "party", "army", "other", "federation", "press", "school"):
             start = p.start
@@ -1267,6 +1289,13 @@ def _quoted_and_congress(text, R, places, orgs):
     for m in _QUOTED.finditer(text):
         inner, suf = m.group(1), m.group(2)
         s, e = m.start(), m.end()
+        if suf == "报" and text[e:e + 1] in "道告":
+            # 据《今日美国》|报道 'reports': the verb, not the paper's name; what reports is a medium
+            if m.group(0)[0] == "《" and inner not in R.orgs:
+                out.append(Entity(text=text[s:e - 1], start=s, end=e - 1, label="ORG", subtype="press",
+                                  norm=text[s:e - 1], en=None))
+                continue
+            suf, e = None, e - 1
         # the edition of a place: 美国《时代》周刊, 华北《人民日报》, 晋察冀区《晋察冀日报》
         p = next((x for x in places if x.end == s and x.subtype in _PRESS_PLACES), None) if m.group(0)[0] == "《" \
             else None
