@@ -678,3 +678,9 @@ def test_entities_zh_quoted_paper_before_reports_is_not_a_paper_name():
 ])
 def test_entities_zh_org_name_does_not_start_with_a_rank_or_demonstrative(t, bad):
     assert bad not in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_long_committee_name_after_a_place_keeps_its_verbs():
+    # after a place, 认证 and 指导 inside a long name belong to it (not a verb before the name: 部长深入|沫江)
+    t = "国务院办公厅批准成立了中国环境管理体系认证指导委员会，由原国家环保局牵头"
+    assert "中国环境管理体系认证指导委员会" in _by_text(extract(t), "ORG")

@@ -1057,7 +1057,10 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         st, run = _stem_left(text, j, lo, mx, R, place_end)
         inner = [place_end[x] for x in range(st + 1, j + 1) if x in place_end and place_end[x].start >= st]
         seg_from = inner[-1].end if inner else st
-        if j - seg_from >= 2:
+        if j - seg_from >= 2 and not (inner and len(suf) >= 2 and j - seg_from >= 4
+                                      and R.common.get(text[seg_from:seg_from + 2]) not in _VERB2 | {"vn", "a"}
+                                      and text[seg_from] not in R.stop):
+            # (but 中国|环境管理体系认证指导|委员会: after a place, the verbs inside a long name belong to it)
             cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or text[st] in R.stop or (
                 seg_from == st and (st == 0 or not _is_han(text[st - 1]) or text[st - 1] in _CORE_STOP)))
             if len(cut) < j - seg_from and not (not cut and inner):
