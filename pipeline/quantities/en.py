@@ -13,7 +13,7 @@ Two steps, as in Recognizers-Text: *find* and *parse*.
 2. Parse: each core gets its value from :mod:`pipeline.numerals.en`; then named
    rules, applied in this order, look around it: ``rule_negative`` (the negative
    list of ``pipeline/data/en/negatives.toml``: "one of the", "no one", "MiG-15"),
-   ``rule_percent`` (``%``, ``percent``), ``rule_parenthetical`` ("forty-five (45)"),
+   ``rule_ratio`` ("3:0", "two-eight"), ``rule_percent`` (``%``, ``percent``), ``rule_parenthetical`` ("forty-five (45)"),
    ``rule_ranges`` ("700 to 800", "between 3 and 5", "two to three hundred"),
    ``rule_measure`` with ``rule_unit`` (the unit tables of ``pipeline/data/units.toml``,
    else the plural noun after the number, singularised; "N times"), ``rule_dates``
@@ -139,7 +139,7 @@ def tables() -> _Tables:
         rf"{numword}\b(?:{joiner}{numword}\b)*"
         rf"(?:{_SPS}point{_SPS}(?:\d+|{_alt([w for w in ones if lex['ones'][w] < 10])}(?:{_SPS}{_alt([w for w in ones if lex['ones'][w] < 10])})*)\b"
         rf"(?:{_SPS}{_alt(scales_all)}\b)*)?"
-        rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b)?"
+        rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b(?:{_SPS}{_alt(scales_all)}\b)?)?"
     )
     dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     scale_after = rf"(?:(?:{_SPS}|{_SP}*-{_SP}*){_alt(scales_all)}\b)*"
@@ -157,7 +157,7 @@ def tables() -> _Tables:
         r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
-        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.|Volume|Resolution|Paragraph|Part|Item|Document|Room|Route)" + _SP + r"*:?" + _SP + r"*\d+\b)"
         r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
         r"|(?P<frac>(?<![\w/.,])\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
         r"|(?P<pointnum>(?<![\w.,])(?:\d+" + _SPS + r")?point" + _SPS + r"\d+\b)"
@@ -206,7 +206,8 @@ def tables() -> _Tables:
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
         + ["a", "an", "per", "half", "century", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
-           "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol"]
+           "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
+           "paragraph", "part", "item", "document", "room", "route"]
         + [w.split("-")[0] for w in mults]
     )
     particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
@@ -312,6 +313,13 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
             value = value + num.div(Decimal(1), lex["denominators"][low[j + 2]])
             end = base + toks[j + 2].end()
             j += 3
+            # "one and a half million yuan" = 1,500,000 (the scale applies to the whole)
+            sc = lex["scales"].get(low[j]) if j < n_tok and n.scale is None else None
+            if sc is not None:
+                value = num.mul(value, sc)
+                n = replace(n, scale=low[j])
+                end = base + toks[j].end()
+                j += 1
         # trailing scale run, for "two to three hundred"
         k = i + used - 1
         mr = Decimal(1)
@@ -325,6 +333,7 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
 
 def _next_core(text: str, pos: int, core: re.Pattern, triggers: frozenset) -> re.Match | None:
@@ -526,6 +535,10 @@ def find_cores(text: str) -> list[_Q]:
                     for p in parts[1:]:
                         f = lex["scales"].get(p[:-1]) or Decimal(1)
                         lo, hi = num.mul(lo, f), num.mul(hi, f)
+                    sev = _SEVERAL_BEFORE.search(text, max(0, s - 10), s) if head in ("tens", "hundreds") else None
+                    if sev:
+                        # "several tens of thousands of" (几万) = 20,000..90,000
+                        s, lo = sev.start(), num.mul(lo, Decimal(2))
                     q = _Q(s, e, lo, high=hi, approx="about", group=g, of_ok=True, scale=parts[-1] if len(parts) > 1 else None)
                     if head in ("decades", "centuries"):
                         q.unit, q.unit_text, q.of_ok = "year", m.group(), False
@@ -579,13 +592,16 @@ _TIMES_RIGHT = re.compile(
     r"compared|than|the|its|their|his|her|our|of[ \t]+(?:the|its|their|that|last|pre)|in[ \t]+\d+|and[ \t]+\d+|"
     r"respectively|to[ \t]+\d+)\b", re.I)
 _OCC_RIGHT = re.compile(
-    r"[ \t]+(?:a|an|per|every|each|already|last|this|since|before|during|so[ \t]+far|in[ \t]+(?:a[ \t]+row|succession|all|total)|"
+    r"[ \t]+(?:a|an|per|every|each|already|(?:last|this)(?![ \t]+\w+['’]s\b)|since|before|during|so[ \t]+far|in[ \t]+(?:a[ \t]+row|succession|all|total)|"
     r"that[ \t]+(?!of\b))", re.I)
 _TIMES_LEFT = re.compile(
     r"\b(?:by|increased?|increasing|rose|risen|grew|grown|multiplied|is|was|were|are|be|been|being|about|nearly|"
     r"almost|over|than|to|equivalent[ \t]+to|equal[ \t]+to|reached|reaching|some|exceeded|exceeding|expanded|"
-    r"raised|boosted|times[ \t]+and|or)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
+    r"raised|boosted|times[ \t]+and|or|(?:increase|increment|growth|rise|expansion)[ \t]+of)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
     r"approximately|around))?[ \t]+\Z", re.I)
+_POSSESSIVE = re.compile(r"['’](?:s\b|[ \t]+[a-z])")
+_AGED = re.compile(r"\b(?:aged|age(?:[ \t]+of)?)[ \t]+\Z", re.I)
+_FACTOR_OF = re.compile(r"\b(?:a|the)[ \t]+factor[ \t]+of[ \t]+\Z", re.I)
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]\Z|[A-Za-z]\Z")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
 _AND_A_HALF = re.compile(rf"{_SPS}and{_SPS}a{_SPS}half\b", re.I)
@@ -603,7 +619,8 @@ _OF_THE = re.compile(rf"{_SPS}of{_SPS}the\b", re.I)
 _AND_UNIT = re.compile(rf"{_SPS}and(?=\s)", re.I)
 _PER = re.compile(rf"{_SPS}(?:per|a|each|every){_SPS}", re.I)
 _PAREN = re.compile(rf"{_SP}*\({_SP}*([^()\n]{{1,60}}?){_SP}*\)")
-_ODD = re.compile(rf"(?:{_SP}*-{_SP}*|{_SPS})odd\b", re.I)
+#: "thirty-odd years", "3,000-plus people", "thirty-some villages", "twenty-something workers" (多)
+_ODD = re.compile(rf"(?:(?:{_SP}*-{_SP}*|{_SPS})odd|-(?:plus|some|something))\b", re.I)
 _YEAR_LEFT = re.compile(
     rf"\b(?:in|since|of|by|until|till|from|before|after|during|year|the{_SPS}year|to|through|and|winter|summer|spring|autumn|fall|early|late|mid|end|beginning|,)\W*\Z",
     re.I,
@@ -651,7 +668,9 @@ def rule_unit(text: str, q: _Q, t: _Tables) -> None:
         if m:
             pos = m.end()
     m = t.unit_re.match(text, pos)
-    if m:
+    if m and not (_POSSESSIVE.match(text, m.end()) and t.unit_forms.get(m.group(2).lower()) not in MEASURES):
+        # ("one month's salary" is a month; "300 workers' families" are families, "the Three People's
+        # Principles" no people)
         _set_unit(text, q, m, t)
         return
     # "283 of the poorest counties": a known unit after "of the"
@@ -775,7 +794,30 @@ def rule_names(text: str, q: _Q, t: _Tables) -> bool:
     if q.group == "dig" and q.unit is None and q.approx is None and q.kind == "number" \
             and re.match(r",?[\"”']", text[q.end:q.end + 2]) and _QUOTED_NAME.search(text, max(0, q.start - 30), q.start):
         return True
+    if q.group == "word" and q.kind == "number" and q.approx is None and q.high is None and text[q.start].isupper() \
+            and _CAP_NEXT.match(text, q.core_end) and _LOWER_BEFORE.search(text, max(0, q.start - 20), q.start) \
+            and not (q.unit_text and q.unit_text.lower() in t.unit_forms) and not _title_line(text, q.start):
+        # a capitalised number word inside a sentence, before a capitalised word, names something:
+        # the slogans and campaigns "the Three Red Banners", "the 'Three-Anti' campaign", "the Four
+        # Modernizations", "the Three People's Principles" (三面红旗, 三反, 四个现代化, 三民主义); a unit
+        # after it is a count in a headline's words ("Completed in Three Days")
+        return True
     return False
+
+
+_CAP_RUN = re.compile(r"(?:[A-Z][A-Za-z'’]*[ \t-]*)+")
+_CAP_NEXT = re.compile(r"(?:[ \t]+|-)[A-Z][a-z]")
+_LOWER_BEFORE = re.compile(r"\b[a-z]+[ \t]+[\"“'‘]?\Z")
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in Title Case ("Over a Thousand Sanatoriums Built")?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    run = _CAP_RUN.match(text, pos)  # the name itself does not count
+    line = text[max(a, pos - 200):pos] + " " + text[run.end() if run else pos:b if b >= 0 else len(text)][:200]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _merge_range(text: str, a: _Q, b: _Q, conn: str) -> _Q | None:
@@ -845,12 +887,37 @@ def rule_negative(text: str, q: _Q, t: _Tables) -> bool:
     return False
 
 
+_SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+
+
+def rule_ratio(text: str, qs: list[_Q]) -> list[_Q]:
+    """Ratios are no quantities (README: 二八分红, 3:0): "a 3:0 victory", "2:8", and two digit
+    words joined by a hyphen that are not neighbours, "the two-eight dividend system" (二八),
+    "four-eight cross-operations" ("two-three days" stays a range, 两三天)."""
+    drop: set[int] = set()
+    for i in range(len(qs) - 1):
+        a, b = qs[i], qs[i + 1]
+        if b.start != a.end + 1 or a.kind != "number" or b.kind != "number":
+            continue
+        sep = text[a.end]
+        if sep == ":" and a.group == b.group == "dig" and not text[a.start:b.end].count(".") \
+                and not text[b.end:b.end + 1].isdigit():
+            drop.update((i, i + 1))
+        elif sep == "-" and a.group == b.group == "word" and text[a.start:a.end].lower() in _SMALL_WORDS \
+                and text[b.start:b.end].lower() in _SMALL_WORDS and abs(b.value - a.value) >= 2:
+            drop.update((i, i + 1))
+    return [q for i, q in enumerate(qs) if i not in drop] if drop else qs
+
+
 def rule_percent(text: str, q: _Q) -> None:
     """ "34.88%", "34.88 percent", "per cent", "percentage points" -> kind and unit percent."""
     if q.kind in ("number", "fraction") and q.group in ("dig", "word", "frac", "fracw"):
         m = _PERCENT.match(text, q.end)
         if m:
             q.kind, q.unit, q.unit_text, q.end = "percent", "percent", m.group().strip(), m.end()
+        elif text.startswith("‰", q.end):
+            # "10.8‰" (千分之十点八): per mille, as "35 per thousand"
+            q.unit, q.unit_text, q.end = "permille", "‰", q.end + 1
 
 
 def rule_parenthetical(text: str, qs: list[_Q]) -> list[_Q]:
@@ -927,13 +994,24 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
     multiple or a count of occurrences, "half a year". False when the core needs a unit and has
     none ("a village" is no count, "both the workers and", a bare "several")."""
     if q.kind in ("number", "fraction") or (q.kind == "multiple" and q.unit is None):
-        # "thirty-odd years"
+        # "thirty-odd years", "3,000-plus people"
         om = _ODD.match(text, q.end)
         if om:
             q.end = om.end()
             q.approx = "more_than"
         if q.unit is None and q.kind != "fraction":
             rule_unit(text, q, t)
+            if q.unit is None and q.approx is None and q.high is None:
+                # "1,000 or more tons", "ten or so days", "a dozen or so villages": the unit after the qualifier
+                am = t.qual_after.match(text, q.end)
+                if am and am.group(1)[:1].lower() in "oa":
+                    save = q.end
+                    q.end = am.end()
+                    rule_unit(text, q, t)
+                    if q.unit is None:
+                        q.end = save
+                    else:
+                        q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
             hm = _AND_A_HALF.match(text, q.end) if q.unit and q.high is None else None
             if hm:
                 # "a year and a half", "an hour and a half"
@@ -952,6 +1030,17 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                     q.kind = "number"
         elif q.unit == "percent":
             q.kind = "percent"
+    if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and _AGED.search(text, max(0, q.start - 16), q.start):
+        # "aged 45", "at the age of 45" (四十五岁): years
+        q.unit = "year"
+    if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and q.high is None \
+            and _FACTOR_OF.search(text, max(0, q.start - 16), q.start):
+        # "increased by a factor of three" (增加了两倍 or 三倍: as the English says it, 3)
+        q.kind, q.unit = "multiple", "times"
+    if q.group == "mult" and q.approx is None and (q.unit_text or "").lower() in ("twice", "thrice") \
+            and _OCC_RIGHT.match(text, q.end) and not _TIMES_RIGHT.match(text, q.end):
+        # "twice a day", "twice in a row" (两次): occurrences; "twice last year's output" stays a multiple
+        q.kind = "number"
     if q.group in ("aunit", "both") and q.unit is None:
         return False
     if q.group == "vague" and q.unit is None and not q.of_ok \
@@ -1041,6 +1130,10 @@ def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
     if qm and q.approx is None or (qm and q.group == "vague"):
         q.approx = t.qual_before_map[re.sub(r"\s+", " ", qm.group(1).lower())]
         q.start = q.start - (len(lw) - qm.start())
+    elif qm:
+        # "about 100,000-plus inhabitants", "some thirty-odd years": the words after the number
+        # say more; the qualifier before still belongs to the mention
+        q.start = q.start - (len(lw) - qm.start())
     if q.approx is None or q.approx == "about" and q.group == "vague":
         am = t.qual_after.match(text, q.end)
         if am:
@@ -1050,7 +1143,7 @@ def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
 
 def _extract(text: str) -> list[Quantity]:
     t = tables()
-    qs = [q for q in find_cores(text) if not rule_negative(text, q, t)]
+    qs = rule_ratio(text, [q for q in find_cores(text) if not rule_negative(text, q, t)])
     for q in qs:
         rule_percent(text, q)
     qs = rule_ranges(text, rule_parenthetical(text, qs), t)
@@ -1072,9 +1165,22 @@ def _extract(text: str) -> list[Quantity]:
     return rule_shared_unit(text, result)
 
 
+_TO = re.compile(rf"{_SPS}to{_SPS}", re.I)
+_FROM_LEFT = re.compile(rf"\bfrom{_SPS}\Z", re.I)
+
+
+def _scale_mult(scale: str | None) -> Decimal | None:
+    """The multiplier of a scale word ("million") or suffix ("M"); None for none."""
+    if not scale:
+        return None
+    lex = num.lexicon()
+    return lex["scales"].get(scale.lower()) or lex["scales_plural"].get(scale.lower()) or lex["suffixes"].get(scale)
+
+
 def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
     """A number whose unit the English leaves out (``unit_text`` stays None):
-    "10 out of 29 households" (the second number's unit), and parallel lists
+    "10 out of 29 households" (the second number's unit), a change "from 30 to 40 percent" (the
+    second's unit and scale), and parallel lists
     "47 counties in Georgia, 37 in Mississippi, and 30 in Texas" (the first item's unit)."""
     out = list(qs)
     for i in range(len(out) - 1):
@@ -1082,6 +1188,19 @@ def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
         if a.unit is None and a.kind == "number" and b.unit and b.kind == "number" \
                 and _OUT_OF.fullmatch(text, a.end, b.start):
             out[i] = replace(a, unit=b.unit)
+        elif a.kind == "number" and a.high is None and b.kind in ("number", "percent") and b.high is None \
+                and _TO.fullmatch(text, a.end, b.start) and _FROM_LEFT.search(text, max(0, a.start - 8), a.start):
+            # a change "from 30 to 40 percent", "from 2.5 to 3.1 million tons" (由百分之三十提高到百分之四十):
+            # the first figure takes the second's unit and, when it has none of its own, its scale word
+            if a.unit is None and b.unit:
+                va, sc = a.value, a.scale
+                mult = _scale_mult(b.scale) if a.scale is None and a.unit_text is None else None
+                if mult is not None and 0 < va < 1000 and b.value / 100 <= num.mul(va, mult) <= b.value * 100:
+                    va, sc = num.mul(va, mult), b.scale
+                out[i] = replace(a, unit=b.unit, kind=b.kind, value=va, scale=sc)
+            elif b.unit is None and a.unit and b.kind == "number" and a.kind == "number":
+                # "from 3,000 yuan to 5,000"
+                out[i + 1] = replace(b, unit=a.unit)
     for i in range(1, len(out)):
         b = out[i]
         if b.unit is not None or b.kind != "number" or b.high is not None:
@@ -1102,4 +1221,4 @@ def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 __all__ = ["extract", "find_cores", "tables", "rule_negative", "rule_percent", "rule_parenthetical", "rule_ranges",
            "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names",
-           "rule_shared_unit"]
+           "rule_shared_unit", "rule_ratio"]
