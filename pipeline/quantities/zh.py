@@ -187,6 +187,22 @@ PRE = "|".join(
     (f"(?<![{re.escape(_NOT_AFTER[w])}]){re.escape(w)}" if w in _NOT_AFTER else re.escape(w)) for w in _PRE
 )
 
+#: 超过 after a comparison (较二月份超过百分之廿) is the verb "exceed by", not "more than"
+_VERB_PRE = {"超过", "超出"}
+_COMPARE_BEFORE = re.compile(r"(?:比(?![赛例重率较如方])|较(?![为大多少高低好快长差小强早]))[^，。；！？：\n]*$")
+#: 约为…的 / 约比…增加: the qualifier stands before the comparison, the figure comes after it
+_ABOUT_COMPARE = re.compile(r"(?<![节制契条公预简邀合婚])约(?:比|较|为|占|是|等于)(?P<gap>[^，。；！？：、\n]*)$")
+_YEARS_IN_GAP = re.compile(r"[0-9０-９一二三四五六七八九〇○零]{2,4}年(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}日)?)?")
+#: 近三年来: 近 with a duration and these after it is "the recent N years"
+_RECENT_AFTER = ("来", "以来", "中", "里", "内", "间")
+#: 九，二二写 / 九，二二 at the end of a line: a signature date
+_SIGNED_DATE = re.compile(r"(?P<d>[一二三四五六七八九十]{1,3})日?(?=写|作|夜|晨|于|草|改|稿|[ \t\u3000]*(?:\n|$))")
+#: 纺织一厂, 炸弹三所, 采煤十六组: units of a works' name (see _short_name) and the words before a count
+_SHORT_NAME_UNITS = {"厂", "所", "组"}
+_SHORT_NAME_NOT_AFTER = set("是有共计建办设立成了的各和及与这那一每该此进入到看供在为达约近余多分编第另")
+#: a qualifier right before 半数 (近半数, 几乎有半数)
+_PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
+
 #: 完成百分之九十, 变成千...: 成 ending a verb is no "by the hundreds"
 _CHENG_NOT_AFTER = "完变组形造达构促合养赞建改做制换分折装写译结生收集落长"
 _VAGUE_BASE = {"十": 10, "百": 100, "千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000}
@@ -535,6 +551,33 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     return None
 
 
+def _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, inner2, half, post) -> bool:
+    """纺织一厂, 炸弹三所, 采煤十六组: a trade word, a small number and 厂/所/组 run on into the
+    sentence (纺织一厂达到…): the name of a works. A count ends its phrase (砖窑三组，), follows a
+    verb or a determiner (建了三所, 这一组), says 两 (长春两所) or names what it counts (三所学校)."""
+    if ge or approx or inner or inner2 or half or post or high is not None or text[num_s] in "两兩":
+        return False
+    if not (1 <= value <= 30 and value == value.to_integral_value()) or s == 0 or e >= len(text):
+        return False
+    before, after = text[s - 1], text[e]
+    if before == "、" and s >= 3 and text[s - 2] == unit_text:
+        pass  # 炸弹二所、三所: the second name of a list of names
+    elif not _CJK.match(before) or before in _SHORT_NAME_NOT_AFTER or before in _NUMCH:
+        return False
+    if after == "、" and text.startswith(unit_text, e + 2) and text[e + 1] in _NUMCH:
+        return True  # 二所、三所
+    if not _CJK.match(after) or after in "个":
+        return False
+    n = _noun_after(text, e, False)
+    return n is None or (n == "person" and unit_text != "组")  # 川棉一厂职工: the works' workers
+def _about_compare(text: str, s: int) -> bool:
+    """约为/约比/约占 … before the figure in its clause, with no other number between (years aside)."""
+    if text.rfind("约", max(0, s - 24), s) < 0:
+        return False
+    ac = _ABOUT_COMPARE.search(text, max(0, s - 24), s)
+    return bool(ac) and not any(c in _NUMCH for c in _YEARS_IN_GAP.sub("", ac.group("gap")))
+
+
 def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     """[qualifier][第][百分之] numeral [分之 numeral] + tail -> Quantity (or several)."""
     s, num_s, num_e = m.start(), m.start("num"), m.end("num")
@@ -543,6 +586,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         num_text = "零" + num_text
     pre, ordw, pct = m.group("pre"), m.group("ord"), m.group("pct")
     approx = PREFIX_Q.get(pre) if pre else None
+    if pre in _VERB_PRE and _COMPARE_BEFORE.search(text, max(0, s - 20), s):
+        # 成品较二月份超过百分之廿: after a comparison 超过 is the verb (exceeded by 20%)
+        approx = None
+        s = min(m.start(g) for g in ("ord", "sign", "pct", "pt", "num") if m.group(g) is not None)
     if (num_s > 0 and _LATIN.match(text, num_s - 1) and num_text[0] in _ARABIC) or (
         num_text[-1] in _ARABIC and _CODE_AFTER.match(text, num_e) and not _KMG.match(text, num_e)
     ):
@@ -552,6 +599,13 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     ):
         return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
     nv = _val(num_text)
+    if nv is not None and not pre and not ordw and not pct and num_e < len(text) and text[num_e] in "，,、．":
+        sg = _SIGNED_DATE.match(text, num_e + 1)
+        if sg and nv.high is None and 1 <= nv.value <= 12 and LINE_START.search(text, max(0, s - 40), s):
+            dv = _val(sg.group("d"))
+            if dv is not None and dv.high is None and 1 <= dv.value <= 31 and nv.value == int(nv.value):
+                # 九，二二写 closing an article: the day it was written (month 9, day 22)
+                return [_q(text, s, sg.end("d"), nv.value * 100 + dv.value, unit="date", kind="date")]
     out: list[Quantity] = []
     if nv is None:
         # 七两 (7 liang), 一、二、三 (an enumeration): split and retry
@@ -608,6 +662,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             e2 = t.end()
             approx = approx or SUFFIX_Q.get(post) or INNER_Q.get(inner or "")
         div = _PCT_DIV[pct]
+        if approx is None and _about_compare(text, s):
+            approx = "about"  # 约占全国的百分之三十
         if sign < 0:
             value, high = -value, (None if high is None else -high)
         if div == 1:
@@ -618,15 +674,19 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     if not ordw:
         c = CHENG.match(text, e)
         if c:
-            t = TAIL.match(text, c.end())
-            e2 = c.end()
+            c_half = text.startswith("半", c.end()) and not text.startswith(("半数", "半岛"), c.end())
+            t = TAIL.match(text, c.end() + c_half)
+            e2 = c.end() + c_half
+            if c_half:  # 一成半 = 15 percent
+                value += _HALF
+                high = None if high is None else high + _HALF
             post = None
             if t and not t.group("unit") and not t.group("ge") and (t.group("inner") or t.group("inner2") or t.group("post")):
                 post = t.group("post")
                 inn = t.group("inner") or t.group("inner2")
                 approx = approx or (SUFFIX_Q.get(post) if post else INNER_Q.get(inn))
                 e2 = t.end()
-            if value <= 10 and value == value.to_integral_value():
+            if value <= 10 and (value == value.to_integral_value() or c_half):
                 return [_q(text, s, e2, value * 10, None if high is None else high * 10, "percent", approx, "percent", scale, "成")]
 
     t = TAIL.match(text, e)
@@ -667,6 +727,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         if dq is not None:
             if approx:
                 dq = Quantity(dq.text, dq.start, dq.end, dq.value, dq.high, dq.unit, None, dq.kind, dq.scale, unit_text)
+            if unit_text == "点多钟":  # 两点多钟: a little after two
+                dq = Quantity(dq.text, dq.start, dq.end, dq.value, dq.high, dq.unit, "more_than", dq.kind, dq.scale, unit_text)
             return [Quantity(dq.text, dq.start, dq.end, dq.value, dq.high, dq.unit, dq.approx, dq.kind, dq.scale, unit_text)]
     if half:
         value += _HALF
@@ -762,8 +824,12 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         kind = "ordinal"
         if unit_text in ("季度", "季"):
             kind, unit = "date", "quarter"
+    elif unit_text == "季度" and not ge and high is None and not approx and not half and value in (1, 2, 3, 4) and text[num_s] in "一二三四1234１２３４":
+        kind, unit = "date", "quarter"  # 三季度 = the third quarter (三个季度: three quarters)
     elif unit_text in NAME_UNITS and not ge and high is None and not approx and text.rfind("第" + text[num_s:e], max(0, s - 3000), s) >= 0:
         kind = "ordinal"  # 华北大学第三部 … 三部副主任: the short form of a name given before
+    elif unit_text in _SHORT_NAME_UNITS and _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, inner2, half, post):
+        kind = "ordinal"  # 纺织一厂达到, 炸弹三所刘致明, 采煤十六组的工人: a works' name, not a count
     elif unit_text == "版" and s > 0 and text[s - 1] == "报" and not ge and high is None:
         kind = "ordinal"  # 本报二版, 人民日报四版: a page of the paper
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
@@ -814,6 +880,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             return []
     if core == "几" and unit_text != "倍":
         return []
+    if approx and pre == "近" and unit_text in ("年", "个月", "年头", "天") and (high is not None or text.startswith(_RECENT_AFTER, e)):
+        approx = None  # 近三年来, 近一二年: the recent years, not "nearly"
+    if approx is None and kind in ("number", "percent", "multiple") and _about_compare(text, s):
+        approx = "about"  # 约为1950年的六倍半, 约比1954年增加了18.4％
     if sign < 0:
         value, high = -value, (None if high is None else -high)
     if unit == "yuan" and unit_text in ("元", "圆", "块", "万元") and _CURRENCY_BEFORE_RE is not None:
@@ -868,7 +938,8 @@ def _rule_half(text, m):
     if unit_text is None and ge:
         unit_text = ge
     if text.startswith("数", m.end()) or text.startswith("數", m.end()):
-        return [_q(text, s, m.end() + 1, _HALF, kind="fraction", unit_text=None)]
+        pm = _PRE_END.search(text, max(0, s - 5), s)  # 近半数, 约半数, 几乎有半数
+        return [_q(text, pm.start() if pm else s, m.end() + 1, _HALF, approx=PREFIX_Q[pm.group("p")] if pm else None, kind="fraction", unit_text=None)]
     if not unit_text:
         return []
     e = t.end("unit") if t.group("unit") else t.end("ge")
@@ -943,8 +1014,9 @@ def _fix_half(q: list[Quantity], text: str) -> list[Quantity]:
     """一半 -> fraction 0.5 (a bare 一 + 半 with no unit)."""
     out = []
     for x in q:
-        if x.text in ("一半", "一半兒", "一半儿") and x.unit is None:
-            x = Quantity(x.text, x.start, x.end, _HALF, None, None, None, "fraction", None, None)
+        if x.unit is None and x.kind == "number" and x.text.endswith(("一半", "一半兒", "一半儿")) and (x.text[0] == "一" or x.value == 1 + _HALF):
+            # 约一半, 近一半: the prefix qualifies the half
+            x = Quantity(x.text, x.start, x.end, _HALF, None, None, x.approx, "fraction", None, None)
         out.append(x)
     return out
 
