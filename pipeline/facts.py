@@ -706,6 +706,38 @@ def _subject_verb(words: str) -> bool:
                for i, (_, _, w, t) in enumerate(toks))
 
 
+_COORD_FIGURES = ("和", "、", "及", "与", "以及")
+_COORD_STOP = frozenset("，,：:；;。（）()的在是有就都也比较由从已均各分为到将使把被" + _MASK)
+
+
+def _coordinated_nouns(masked: str, mw, lo: int) -> list:
+    """The nouns named together with the one ending in the measure word mw (原煤产量和焦炭装窑量): their
+    (start, end), in order; the clause starts at lo."""
+    def left(p):
+        while p > lo and masked[p - 1] not in _COORD_STOP and masked[p - 1] not in "和、及与":
+            p -= 1
+        return p
+    s0 = left(mw[0])
+    nouns = [(s0, mw[1])]
+    p = s0
+    while p - 1 > lo and masked[p - 1] in "和、及与":
+        s2 = left(p - 1)
+        if s2 == p - 1:
+            break
+        nouns.insert(0, (s2, p - 1))
+        p = s2
+    p = mw[1]
+    while p < len(masked) and masked[p] in "和、及与":
+        e2 = p + 1
+        while e2 < len(masked) and masked[e2] not in _COORD_STOP and masked[e2] not in "和、及与":
+            e2 += 1
+        if e2 == p + 1:
+            break
+        nouns.append((p + 1, e2))
+        p = e2
+    return nouns
+
+
 def _names_goods(masked: str, x, qs: int) -> bool:
     """Whether the measure word x right before the figure at qs is part of the name of the goods it counts: a
     noun of its own right before the figure (利润 in 截留利润八十多万元), or a word describing the noun after it
@@ -1798,6 +1830,15 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
     example = st.lstrip(" \u3000\t").startswith(_EXAMPLE)
     mem["rate"] = _last_rate(st) or (prev_rate if example else None)
     opening_durations = []  # durations opening the sentence before its subject is named
+    # figures coordinated back to back (增长26％和20％): their place in the list, and its length
+    chain, run = {}, []
+    for q, a, b in local:
+        if run and st[run[-1][2]:a] in _COORD_FIGURES:
+            run.append((q, a, b))
+        else:
+            run = [(q, a, b)]
+        for k, (x, _, _) in enumerate(run):
+            chain[x.start] = (k, len(run))
     for q, a, b in local:
         if q.start in consumed:
             continue
@@ -1863,6 +1904,22 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if na and (mw is None or mw[0] < cs or modifier) and measure != "duration":  # 三百万元的债务: a debt
             noun = na.group("noun") or na.group("noun2")
             measure, measure_zh = r.noun_after[noun], noun
+        k_n = chain.get(q.start)
+        if k_n is not None and k_n[1] >= 2 and mw is not None and cs <= mw[0] and mw[1] <= a:
+            # 原煤产量和焦炭装窑量…猛增26．29％和20．81％, 产值和利润分别增长15％和20％: as many measures named
+            # together as figures listed together, each figure takes its own, in order
+            nouns = _coordinated_nouns(masked, mw, cs)
+            if len(nouns) == k_n[1]:
+                x0, x1 = nouns[k_n[0]]
+                own = None
+                for m in r.measure_re.finditer(masked, x0, x1):
+                    own = m
+                if own is not None:
+                    mw = (own.start(), own.end(), own.group(0), r.measures[own.group(0)])
+                    measure, measure_zh = mw[3], mw[2]
+                else:
+                    measure = "change" if q.unit in RELATIVE_UNITS else r.unit_default.get(q.unit or q.kind, "count")
+                    measure_zh = st[x0:x1]
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
@@ -1870,6 +1927,18 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         limit = mw[0] if mw is not None and mw[0] >= cs and mw[1] <= a else a
         subj = _pick_subject(st, [c for c in cands if c.kind == "person" or not _counted(st, c.start, fig_ends)], limit,
                              verb_masked, carried is not None and carried[0].kind == "person", para_asides)
+        split_whole = None
+        if subj is not None and k_n is not None and k_n[1] >= 2 and subj.end <= a and "分别" in st[subj.end:a] \
+                and subj.kind != "group" and subj.entity is not None:
+            # 辽宁和吉林…分别增长26％和20％: each name listed takes its own figure, in order
+            named = sorted((e for e in ents if subj.start <= e.start - s0 and e.end - s0 <= subj.end), key=lambda e: e.start)
+            named = [e for e in _outer(named)]
+            if len(named) == k_n[1]:
+                split_whole = subj  # (what the sentences after it are about is the whole list)
+                e = named[k_n[0]]
+                kind = e.subtype if e.label == "ORG" else (e.subtype or "place")
+                subj = Subject(e.start - s0, e.end - s0, e.text, e.norm or e.text, e.en, kind, e,
+                               [e.norm or e.text] if e.label == "PLACE" else [])
         whole = next((c for c in cands if c.kind == "group" and c.start < a and b <= c.end), None)
         if whole is not None:
             subj = whole  # 张锡明、王嘉林等六人: the group the figure counts
@@ -2098,7 +2167,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             prev_subj = subj
         if subj_abs is not None and subj_abs[0].kind != "noun" and not (
                 subj_abs[1] == s0 and any(x <= subj_abs[0].start < y for x, y in quoted)):
-            carried = subj_abs  # a noun phrase subject holds for its own sentence only, a quoted one for its quotation
+            carried = (split_whole, s0) if split_whole is not None else subj_abs
+            # (a noun phrase subject holds for its own sentence only, a quoted one for its quotation)
     return carried
 
 

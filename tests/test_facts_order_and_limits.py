@@ -109,3 +109,33 @@ def test_the_verb_before_the_goods_word_is_the_measure(text, figure, key, word):
 ])
 def test_the_goods_word_stays_without_an_acting_verb(text, figure, key):
     assert _fact(text, figure).measure == key
+
+
+# --- respectively: as many names or measures listed together as figures listed together -----------
+
+def test_measures_listed_together_go_to_their_figures_in_order():
+    df = _facts("今年工业产值和利润分别比去年增长15％和20％。")
+    got = dict(zip(df["zh_text"], df["measure"]))
+    assert got == {"15％": "output_value", "20％": "income"}
+
+
+def test_a_measure_outside_the_lexicon_is_named_not_taken_from_its_neighbour():
+    f = _fact("原煤产量和焦炭装窑量就比以前猛增26％和20％。", "20％")
+    assert f.measure != "output" and f.measure_zh == "焦炭装窑量"
+
+
+def test_names_listed_together_go_to_their_figures_in_order():
+    df = _facts("辽宁和吉林的粮食产量分别增长了百分之二十六和百分之二十。")
+    assert list(df["subject_text"]) == ["辽宁", "吉林"]
+    # without 分别 the list is the subject of its one figure
+    assert _fact("辽宁和吉林的粮食产量增长了百分之二十六。", "百分之二十六").subject_text == "辽宁和吉林"
+
+
+def test_the_whole_list_carries_on_after_respectively():
+    f = _fact("辽宁和吉林的粮食产量分别增长了百分之二十六和百分之二十。增产粮食五百万斤。", "五百万斤")
+    assert f.subject_text == "辽宁和吉林"
+
+
+def test_one_measure_for_figures_listed_after_it():
+    df = _facts("该厂生产拖拉机三千台和汽车五百辆。")
+    assert set(df["measure"]) == {"output"}
