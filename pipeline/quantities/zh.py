@@ -294,6 +294,8 @@ _ARABIC = set("0123456789０１２３４５６７８９")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 #: letters then a digit or 型/号 after a number make a code (５０１０Ｘ型); 1.3nm is a number
 _CODE_AFTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+(?:[0-9０-９]|[型号式]|$)")
+#: ＧＤＰ７万亿元: a scale word makes a number even right after letters
+_SCALE_IN = re.compile(r"[万亿萬億]|[0-9０-９][百千]")
 _KMG = re.compile(r"[KkMG](?![A-Za-z])")
 #: unit keys a following noun may refine (十四座水库 -> reservoir, 八十匹马 -> head)
 NOUN_OVERRIDABLE = {"piece", "vehicle", "bolt", "machine", "head", "household", "item", "kind", "boat", "aircraft", "trip"}
@@ -590,10 +592,12 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         # 成品较二月份超过百分之廿: after a comparison 超过 is the verb (exceeded by 20%)
         approx = None
         s = min(m.start(g) for g in ("ord", "sign", "pct", "pt", "num") if m.group(g) is not None)
-    if (num_s > 0 and _LATIN.match(text, num_s - 1) and num_text[0] in _ARABIC) or (
+    if (num_s > 0 and _LATIN.match(text, num_s - 1) and num_text[0] in _ARABIC and not _SCALE_IN.search(num_text)) or (
         num_text[-1] in _ARABIC and _CODE_AFTER.match(text, num_e) and not _KMG.match(text, num_e)
     ):
         return []  # ＨＭＣ５０１０Ｘ, B29: a code, not a number
+    if num_e < len(text) and text[num_e] in "型式" and len(num_text) >= 2 and all(c in _ARABIC for c in num_text):
+        return []  # 马自达３２３型轿车, 米２４式: a model number
     if len(num_text) == 1 and num_text in FINANCIAL_ALONE and (
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
