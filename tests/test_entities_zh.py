@@ -684,3 +684,28 @@ def test_entities_zh_long_committee_name_after_a_place_keeps_its_verbs():
     # after a place, 认证 and 指导 inside a long name belong to it (not a verb before the name: 部长深入|沫江)
     t = "国务院办公厅批准成立了中国环境管理体系认证指导委员会，由原国家环保局牵头"
     assert "中国环境管理体系认证指导委员会" in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("有来自法兰西前线的最新报道", "兰西"),
+    ("编号为“准噶尔六号”的普氏野马", "噶尔"),
+    ("美国的吉德里则以11秒51垫底", "德里"),
+    ("芬兰外长哈洛宁举行的联合记者招待会", "洛宁"),
+    ("擒获了毒枭奥兰迪斯", "奥兰"),
+])
+def test_entities_zh_place_inside_a_transliterated_name_is_dropped(t, bad):
+    assert bad not in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t, keep", [
+    ("国务院批准北京建设新机场", "北京"),  # 批准 is a word: 准 does not spell a foreign name here
+    ("他们到了德州和济南", "德州"),
+    ("山东德州是一座古城", "德州"),
+])
+def test_entities_zh_transliteration_rule_keeps_chinese_places(t, keep):
+    assert keep in _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_transliterated_name_ending_in_a_unit_word_is_one_place():
+    p = _by_text(extract("在贾拉拉巴德州的苏扎克区，泥石流冲毁了堤坝"), "PLACE")
+    assert "贾拉拉巴德州" in p and "德州" not in p

@@ -154,6 +154,8 @@ class _Rules:
         for w in self.org_prefixes:
             self.org_prefixes_by_last.setdefault(w[-1], []).append((w, len(w)))
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
+        tr = {r["side"]: set(r["chars"]) for r in _rows("zh_transliteration.tsv")}
+        self.translit_before, self.translit_after = tr.get("before", set()), tr.get("after", set())
         #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
         self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
         self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
@@ -223,6 +225,18 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
 _ROLE_END = set("任人长记员表志师手兵工者")
 #: surnames that are also one-character words before a place (于 'at', 高 'high', 万 'ten thousand' ...)
 _SURNAME_WORDS = set("于万高方石金白田林江马向成常安程周")
+
+
+def _in_foreign_name(text, s, e, R):
+    """Rule transliteration: a two-character place with a transliteration character right before or after it
+    (zh_transliteration.tsv) that makes no common word with its own neighbour lies inside a foreign name."""
+    if s > 0 and text[s - 1] in R.translit_before and text[s - 1] not in R.stop \
+            and (s < 2 or text[s - 2:s] not in R.common) and text[s - 1:s + 1] not in R.common:
+        return True
+    if e < len(text) and text[e] in R.translit_after and text[e:e + 2] not in R.common \
+            and text[e - 1:e + 1] not in R.common and (e + 1 >= len(text) or _is_han(text[e + 1])):
+        return True
+    return False
 
 
 def _person_name(text, s, e):
@@ -417,6 +431,19 @@ def _extract(text: str) -> list[Entity]:
             continue
         cands = g.lookup_zh(w)
         p = cands[0]
+        if e - s == 2 and _in_foreign_name(text, s, e, R):
+            # 法|兰西, 准|噶尔, 奥兰|迪斯: part of a longer transliterated name; when the name ends in a unit word
+            # (贾拉拉巴|德州, 南里奥格朗|德州), the whole run of name characters before it is the place
+            a = s
+            while a > 0 and s - a < 6 and _is_han(text[a - 1]) and text[a - 1] not in R.stop and text[a - 1] not in _PUNCT:
+                a -= 1
+            if w[-1] in "州省市县郡邦岛港" and s - a >= 2 and text[e - 1:e + 1] not in R.common:
+                places.append(Entity(text=text[a:e], start=a, end=e, label="PLACE", subtype="other", norm=text[a:e],
+                                     en=f"{_pinyin(text[a:e - 1])} {R.place_suffix_map.get(w[-1], (0, 0, 0, 0, ''))[4]}".strip()))
+                taken.append((a, e))
+            else:
+                taken.append((s, e))
+            continue
         if w in R.ambiguous and not _place_context(text, s, e, spans, R):
             continue
         if p.level in _LOW_LEVELS and _cuts_word(text, s, e, R) and not _place_context(text, s, e, spans, R):
