@@ -709,3 +709,12 @@ def test_entities_zh_transliteration_rule_keeps_chinese_places(t, keep):
 def test_entities_zh_transliterated_name_ending_in_a_unit_word_is_one_place():
     p = _by_text(extract("在贾拉拉巴德州的苏扎克区，泥石流冲毁了堤坝"), "PLACE")
     assert "贾拉拉巴德州" in p and "德州" not in p
+
+
+@pytest.mark.parametrize("t, name", [
+    ("今天，在濑户大桥以东约80公里的海面上", "濑户大桥"),
+    ("它将根据该系统在肯特郡的试验情况决定", "肯特郡"),
+    ("本次大赛的赛场———香港伊丽莎白体育馆正式向各参赛队开放", "伊丽莎白体育馆"),
+])
+def test_entities_zh_bridges_halls_and_counties_abroad_are_places(t, name):
+    assert name in _by_text(extract(t), "PLACE")
