@@ -738,6 +738,27 @@ def _coordinated_nouns(masked: str, mw, lo: int) -> list:
     return nouns
 
 
+def _new_topic(st: str) -> bool:
+    """Whether the sentence opens on a thing of its own as its topic (杀虫器械的推广, 会议最后…): a common noun of
+    two or more characters, naming no measure, followed by 的 or a word that is no noun or figure."""
+    r = rules()
+    t0 = len(st) - len(_LEAD.sub("", st.lstrip(" \u3000\t“”"), count=1))
+    toks = _dict_tags(st[t0:t0 + 10])
+    run = []
+    for x, y, w, t in toks:
+        if t in ("n", "nz", "vn") and len(w) >= 2:
+            run.append(w)
+            continue
+        break
+    if not run or _dict_tags(run[0])[0][3] != "n" or len(toks) <= len(run):
+        return False
+    nxt = toks[len(run)]
+    noun = "".join(run)
+    if r.measure_re.search(noun) or r.time_word_re.search(noun) or noun in r.groups or noun[-1] in r.agent_heads:
+        return False
+    return nxt[2] == "的" or nxt[3][:1] in ("v", "d", "p")
+
+
 def _names_goods(masked: str, x, qs: int) -> bool:
     """Whether the measure word x right before the figure at qs is part of the name of the goods it counts: a
     noun of its own right before the figure (利润 in 截留利润八十多万元), or a word describing the noun after it
@@ -1659,6 +1680,7 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
             if art_topic is None and seg.role == "body" and carried is not None and carried[1] >= seg.start \
                     and not carried[0].pronoun:
                 art_topic = carried
+                mem["art_topic"] = art_topic
             if topic is None and carried is not None and carried[1] >= seg.start and not carried[0].pronoun:
                 # an organisation's report (蠡县推进社…); a paragraph opening on places may go through several
                 topic = carried if carried[0].entity is not None and carried[0].entity.label == "ORG" else False
@@ -2084,6 +2106,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             subj_abs = place_abs
         elif carried is not None:
             subj_abs = carried
+            top = mem.get("art_topic")
+            if top is not None and top is not carried and _is_place(carried[0]) and not facts_here and _new_topic(st):
+                # 杀虫器械的推广，…要完成防治二千七百万亩: a sentence opening on a thing of its own, not named
+                # before, is no more about the last place named (河南, of the sentences on water wheels) but
+                # about the article's subject (the region whose plan it is)
+                subj_abs = top
             if (carried[0].kind in ("group", "noun") and carried[0].entity is None and mem.get("linked") is not None
                     and not carried[0].text.startswith(tuple(r.scope)) and ("：" in st[:a] or ":" in st[:a])):
                 # a list after a colon (去年刷新的全国纪录还有：射击二十四项、…) is no item of the group named in the
@@ -2166,7 +2194,10 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if subj is not None:
             prev_subj = subj
         if subj_abs is not None and subj_abs[0].kind != "noun" and not (
-                subj_abs[1] == s0 and any(x <= subj_abs[0].start < y for x, y in quoted)):
+                subj_abs[1] == s0 and any(x <= subj_abs[0].start < y for x, y in quoted)) and not (
+                measure in r.thing_measures and subj is not None and not _is_agent(subj) and subj.kind != "person"
+                and carried is not None):
+            # (旱河，长二十六里: a thing's size makes it no topic of what follows; the subject before it carries on)
             carried = (split_whole, s0) if split_whole is not None else subj_abs
             # (a noun phrase subject holds for its own sentence only, a quoted one for its quotation)
     return carried

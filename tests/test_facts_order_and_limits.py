@@ -139,3 +139,24 @@ def test_the_whole_list_carries_on_after_respectively():
 def test_one_measure_for_figures_listed_after_it():
     df = _facts("该厂生产拖拉机三千台和汽车五百辆。")
     assert set(df["measure"]) == {"output"}
+
+
+# --- subjects carried into a sentence about something else ----------------------------------------
+
+def test_a_things_size_makes_it_no_topic_of_what_follows():
+    text = ("京郊十七区三项挖河工程如期完成。该工程为：护城河一段，长一千九百二十三公尺；旱河，长二十六里。"
+            "工程于上月十一日开始；共组织三千一百余农民参加工作。")
+    assert _fact(text, "二十六里").subject_text == "旱河"
+    assert _fact(text, "三千一百余").subject_text != "旱河"
+
+
+def test_a_sentence_on_a_new_thing_goes_back_to_the_articles_subject():
+    text = ("中南军政委员会财政经济委员会召开了农业机械计划会议。河南旱地主要依靠水车浇灌作物。"
+            "一九五三年准备推广水车一万五千辆。杀虫器械的推广，在明年要完成防治二千七百万亩。")
+    assert _fact(text, "一万五千辆").subject_text == "河南"
+    assert _fact(text, "二千七百万亩").subject_text == "中南军政委员会财政经济委员会"
+
+
+def test_a_measure_noun_opening_a_sentence_keeps_the_subject_carried():
+    text = "中南军政委员会召开了会议。河南旱地主要依靠水车浇灌作物。粮食产量提高了百分之二十。"
+    assert _fact(text, "百分之二十").subject_text == "河南"
