@@ -558,6 +558,15 @@ _EN_VAGUE = re.compile(r"\b(?:several|few|dozens|hundreds|thousands|millions|bil
                        r"a|an|per|half|double|doubled|twice|both)\b(?!\s*(?:\d|percent|%))", re.I)
 
 
+def _other_nouns(zq, eq) -> bool:
+    """Both figures name what they count, and not the same thing (nor two measures of one dimension)."""
+    zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+    if not zu or not eu or zu == eu:
+        return False
+    dims = rules()["dim"]
+    return dims.get(zu, zu) != dims.get(eu, eu)
+
+
 def _significant_en(q) -> bool:
     """An unpaired English figure worth reporting as extra_in_en: written with digits or number
     words ("a village", "several times", "hundreds of", "half" are not), not a date or ordinal,
@@ -662,8 +671,15 @@ def _unit_forms() -> dict:
     for key, t in raw.items():
         if isinstance(t, dict) and t.get("en"):
             forms = sorted((f for f in t["en"] if isinstance(f, str) and f), key=len, reverse=True)
-            out[key] = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+            # the noun right after the word or two words on ("a single bolt"); after "both", "each" ...
+            # a few words on, in the clause ("both the 'tiger hunting' and production fronts")
+            alt = "|".join(map(re.escape, forms))
+            out[key] = (re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:" + alt + r")\b", re.I),
+                        re.compile(r"\s+(?:[^\s,.;:!?()]+\s+){0,5}?(?:" + alt + r")\b", re.I))
     return out
+
+
+_ARTICLES = frozenset(("a", "an", "the", "one"))
 
 
 def _not_a_count(text, zq) -> bool:
@@ -690,7 +706,13 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, bl
     if pat is None or text is None:
         return None
     k, sb = _sentence_of(bead, zq.start, "zh")
-    spans = sb.en if sb is not None and sb.en else [(s, e) for b in bead.sentences for s, e in b.en]
+    if sb is not None and sb.en:
+        # the aligned sentence first, then the sentences beside it (one Chinese sentence is often
+        # three English ones, and the sentence alignment may give the third to the next bead)
+        near = [bead.sentences[x] for x in (k - 1, k + 1) if 0 <= x < len(bead.sentences)]
+        spans = list(sb.en) + [sp for b in near for sp in b.en]
+    else:
+        spans = [(s, e) for b in bead.sentences for s, e in b.en]
     if not spans:
         spans = list(en_spans or ())
     # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
@@ -708,7 +730,7 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, bl
             if m.start() in taken or m.start() in blocked:
                 continue
             if unit_pat is not None:
-                u = unit_pat.match(text, m.end(), e)
+                u = unit_pat[m.group().lower() not in _ARTICLES].match(text, m.end(), e)
                 if not u:
                     continue
                 taken.add(m.start())
@@ -925,6 +947,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 continue  # 一家 (1 household) and "ten years" are not a scale slip
             if v.verdict == "unit_mismatch" and _d(eq.value) == 1 and not _EN_NUMBER_WORD.search(eq.text or ""):
                 continue  # 一年 and "per day" (每天): two different "one"s, not a unit slip
+            if "range overlap" in v.note and _other_nouns(zq, eq):
+                continue  # 两车间 is not "a few days": a vague range holds a figure only of its own noun
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
                 # a different number: only a candidate in the same aligned sentence, same unit and space
                 if zsent[i] is None or zsent[i] != esent[j] or unit_key(zq.unit) != unit_key(eq.unit) \
@@ -1017,14 +1041,23 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                     zdone[by_e[j]] = (j, Verdict("match", None, f"one end of the English range {eq.text!r}", 10))
                 break
     # out-of-scope Chinese figures (dates, ordinals) absorb their English renderings
+    # (first a date or ordinal in the aligned sentence: the list mark （二） is "(2)", not the
+    # "Second" of 二所 two sentences before)
     for i, (zseg, zq) in oos:
+        zv = _d(zq.value)
+        if zv is None:
+            continue
+        best = None
         for j, (eseg, eq) in enumerate(es):
-            if j in edone:
+            if j in edone or _d(eq.value) != zv:
                 continue
-            if _d(eq.value) is not None and _d(eq.value) == _d(zq.value):
-                edone.add(j)
-                absorbed.add((eq.start, eq.end))
-                break
+            key = (zsent[i] is None or zsent[i] != esent[j], eq.kind not in OUT_OF_SCOPE_KINDS, j)
+            if best is None or key < best[0]:
+                best = (key, j)
+        if best is not None:
+            j = best[1]
+            edone.add(j)
+            absorbed.add((es[j][1].start, es[j][1].end))
     for i, (zseg, zq) in scope:
         if i in split_rows:
             for zpart, j, v in split_rows[i]:
@@ -1037,7 +1070,9 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
         # a Chinese number rendered as an English ordinal/date of the same value: a name (三区, 626团)
         hit = None
         for j, (eseg, eq) in enumerate(es):
-            if j not in edone and eq.kind in OUT_OF_SCOPE_KINDS and _d(eq.value) == _d(zq.value):
+            if j not in edone and eq.kind in OUT_OF_SCOPE_KINDS and _d(eq.value) == _d(zq.value) \
+                    and (zsent[i] is None or esent[j] is None or zsent[i] == esent[j]):
+                # in the aligned sentence: "Second, ..." opening another sentence is no 两车间
                 hit = j
                 break
         if hit is not None:
