@@ -279,7 +279,7 @@ CONGRESS = re.compile(r"大(?![家型量小批片部多概约都众学会街队�
 CONGRESS_BEFORE = re.compile(r"(?:党的|中共|越共|共产党|参加|参加了|开完|学习|落实|贯彻|按照|实现|召开|举行)$")
 #: 加倍 before a verb or adjective is an adverb (加倍努力: redouble), not a multiple
 JIABEI_ADVERB = re.compile(r"地|努力|严格|注意|警惕|小心|工作|爱护|珍惜|奋斗|用功|认真|提高警惕")
-CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|后|闭幕|开幕|全面|确定|与|专辑|会议|战略|[’”』」]")
+CONGRESS_AFTER = re.compile(r"精神|提出|报告|以来|所|对党|上当选|开拓|制定|通过|召开|依据|再次|路线|决议|文件|代表|前夕|期间|后|闭幕|开幕|全面|确定|与|专辑|会议|战略|[’”』」]")
 CLOCK_BEFORE = re.compile(r"(?:上午|下午|早上|早晨|晚上|凌晨|中午|傍晚|夜里|夜间|清晨)$")
 MINUTES = re.compile(rf"(?P<mi>{RUN})分(?!之)")
 MU_FEN = re.compile(rf"(?P<f>{RUN})分(?:(?P<l>{RUN})厘)?")
