@@ -566,6 +566,21 @@ TRANSLATION_CASES = [
     ("They formed 300 people's communes.", [("300 people's communes", '300', None, 'commune', None, 'number')]),
     ('He joined the army at the age of 45.', [('45', '45', None, 'year', None, 'number')]),
     ('Peasants aged between 18 and 45 joined the militia.', [('between 18 and 45', '18', '45', 'year', None, 'number')]),
+    # currencies of old China and sterling, years in words, decades
+    ('They paid HK$500 for it.', [('HK$500', '500', None, 'hkd', None, 'number')]),
+    ('It cost CN$5,000 in 1947.', [('CN$5,000', '5000', None, 'yuan', None, 'number'), ('1947', '1947', None, 'year', None, 'date')]),
+    ('The government issued 500 Border Region dollars to each village.', [('500 Border Region dollars', '500', None, 'yuan', None, 'number')]),
+    ('Each family received 5,000 dollars in Border Region currency.', [('5,000 dollars', '5000', None, 'yuan', None, 'number')]),
+    ('He sent 500 US dollars home.', [('500 US dollars', '500', None, 'usd', None, 'number')]),
+    ('Britain granted a loan of 5 million pounds.', [('5 million pounds', '5000000', None, 'pound', None, 'number')]),
+    ('The US shipped 200 million pounds of wheat.', [('200 million pounds', '200000000', None, 'pound_weight', None, 'number')]),
+    ('The fish weighed 30 pounds, and cost a lot.', [('30 pounds', '30', None, 'pound_weight', None, 'number')]),
+    ('The war ended in nineteen forty-nine.', [('nineteen forty-nine', '1949', None, 'year', None, 'date')]),
+    ('Nineteen tons of coal were mined.', [('Nineteen tons', '19', None, 'ton', None, 'number')]),
+    ('For almost a decade the dike held.', [('almost a decade', '10', None, 'year', 'nearly', 'number')]),
+    ('The work took two decades.', [('two decades', '20', None, 'year', None, 'number')]),
+    ('They spent two or three decades on it.', [('two or three decades', '20', '30', 'year', None, 'number')]),
+    ('It was half a century ago.', [('half a century', '50', None, 'year', None, 'number')]),
 ]
 
 

@@ -167,7 +167,7 @@ def tables() -> _Tables:
         r")\b)"
         r"|(?P<mult>\b" + _alt(mults) + r"\b)"
         r"|(?P<fracw>\b" + small_num + r"(?:-|" + _SPS + r")" + _alt(dens) + r"\b)"
-        r"|(?P<century>\b(?:century-old\b|(?:a|one|half" + _SPS + r"a)" + _SPS + r"century\b(?!-)))"
+        r"|(?P<century>\b(?:century-old\b|decade-old\b|(?:a|one|half" + _SPS + r"a)" + _SPS + r"(?:century|decade)\b(?!-)))"
         r"|(?P<half>\bhalf\b(?![-\u2010]\w)(?!" + _SPS + r"(?:way|hearted|time)\b))"
         r"|(?P<aunit>\b(?:an?(?=" + _SPS + measure + r"\b)|per(?=" + _SPS + r"[A-Za-z])))"
         r"|(?P<both>\bboth(?=" + _SPS + r"[A-Za-z]))"
@@ -205,7 +205,7 @@ def tables() -> _Tables:
     triggers = frozenset(
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
-        + ["a", "an", "per", "half", "century", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
+        + ["a", "an", "per", "half", "century", "decade", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
            "paragraph", "part", "item", "document", "room", "route"]
         + [w.split("-")[0] for w in mults]
@@ -308,6 +308,16 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
         j = i + used  # tokens [i, j) are the number
         end = base + toks[j - 1].end()
         value = n.value
+        if used == 1 and low[i] in _CENTURIES and j < n_tok and low[j] in lex["tens"] \
+                and m.group()[toks[i].end():toks[j].start()].isspace():
+            # a year in words: "nineteen fifty-seven", "in nineteen forty-nine"
+            n2, used2 = num.words_prefix(low[j:j + 2])
+            if n2 is not None and 20 <= n2.value < 100:
+                j2 = j + used2
+                out.append(_Q(base + toks[i].start(), base + toks[j2 - 1].end(),
+                              Decimal(int(value) * 100 + int(n2.value)), kind="date", unit="year", group="word"))
+                i = j2
+                continue
         # "one and a half", "three and a half"
         if j + 2 < n_tok and low[j] == "and" and low[j + 1] in ("a", "an") and low[j + 2] in ("half", "third", "quarter"):
             value = value + num.div(Decimal(1), lex["denominators"][low[j + 2]])
@@ -333,6 +343,8 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_YEARS_IN = {"decade": Decimal(10), "century": Decimal(100)}
+_CENTURIES = frozenset(("eighteen", "nineteen"))
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
 
@@ -517,8 +529,9 @@ def find_cores(text: str) -> list[_Q]:
                 q = _Q(s, e, Decimal(12), group=g, of_ok=True)
             elif g == "century":
                 low = m.group().lower()
-                q = _Q(s, e, Decimal(50 if low.startswith("half") else 100), unit="year", unit_text="century",
-                       group=g)
+                span = Decimal(10) if "decade" in low else Decimal(100)
+                q = _Q(s, e, span / 2 if low.startswith("half") else span, unit="year",
+                       unit_text="decade" if "decade" in low else "century", group=g)
             elif g == "decade":
                 lo, hi = lex["vague_plural"][m.group().lower()]
                 q = _Q(s, e, lo, high=hi, approx="about", unit="year", unit_text=m.group(), group=g)
@@ -579,7 +592,9 @@ def find_cores(text: str) -> list[_Q]:
 _PERCENT = re.compile(
     rf"(?:{_SP}*(?:%|％)|{_SPS}(?:per{_SP}*-?{_SP}*cent|percentage{_SPS}points?|percent|pct)\b)", re.I
 )
-_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?\Z")
+_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.|HK|NT|CN|NC|CNC)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?\Z")
+#: the dollar signs of other currencies: HK$ (港元), NT$ (台币), CN$/NC$ (the pre-1949 Chinese yuan)
+_DOLLAR_SIGNS = {"HK": "hkd", "NT": "twd", "CN": "yuan", "NC": "yuan", "CNC": "yuan"}
 _RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})\Z", re.I)
 _FROM_Q = re.compile(rf"\bfrom{_SPS}(?:[A-Za-z.]+{_SPS}){{1,3}}\Z", re.I)
 _BETWEEN = re.compile(rf"\b(?:between|from){_SPS}(?:(?:about|approximately|around|some|roughly|nearly|almost){_SPS})?\Z", re.I)
@@ -746,6 +761,14 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
         k2 = t.unit_forms.get(re.sub(r"\s+", " ", m2.group(2).lower()))
         if k2 and k2 not in ("percent", "times"):
             m, key = m2, k2
+    if key == "dollar" and (_LOCAL_DOLLAR.search(text, q.end, m.start(2)) or _IN_CURRENCY.match(text, m.end())):
+        # "500 Border Region dollars", "Chiang dollars", "puppet dollars": the yuan of old China
+        key = "yuan"
+    elif key == "pound_weight" and not _OF.match(text, m.end()) \
+            and _MONEY_WORDS.search(text, max(0, q.start - 80), min(len(text), m.end() + 40)) \
+            and not _WEIGHT_WORDS.search(text, max(0, q.start - 40), q.start):
+        # "a loan of 5 million pounds" (英镑): money, not weight ("200 million pounds of wheat")
+        key = "pound"
     q.unit, q.unit_text, q.end = key, m.group(2), m.end()
     if key == "cent":
         # "55 cents U.S. dollars" = 0.55 usd (五角五分美元)
@@ -783,6 +806,14 @@ def _set_unit(text: str, q: _Q, m: re.Match, t: _Tables) -> None:
                 q.end = m2.end()
 
 
+_LOCAL_DOLLAR = re.compile(r"(?i:\b(?:border|region|chiang|puppet|national|currency|silver|local|chinese|northeast|"
+                           r"north|liberated|area|bank|jinan|jichao|beihai|central|kuomintang|kmt|nationalist|"
+                           r"legal|tender|fabi|gold|yuan|people'?s)\b)")
+_MONEY_WORDS = re.compile(r"(?i:\b(?:britain|british|england|english|london|sterling|loans?|cost|costs|paid|pay|"
+                          r"worth|prices?|trade|budget|deficit|debts?|credits?|funds?|invest\w*|exports?|imports?|"
+                          r"profits?|income|revenues?|spent|spend|expenditure|wages?|salary|salaries|taxes|earned)\b)")
+_WEIGHT_WORDS = re.compile(r"(?i:\b(?:weigh\w*|heavy|heavier|weight)\b)")
+_IN_CURRENCY = re.compile(rf"{_SPS}(?:in|of){_SPS}(?!(?:US|U\.S\.|American)\b)(?:[\w'’]+{_SPS}){{0,3}}(?:currency|notes|banknotes)\b", re.I)
 _QUOTED_NAME = re.compile(r"[A-Z][A-Za-z]+[ \t]\Z")
 
 
@@ -1012,6 +1043,10 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                         q.end = save
                     else:
                         q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
+            if q.unit in _YEARS_IN:
+                # "two decades" (二十年), "three centuries": years
+                f = _YEARS_IN[q.unit]
+                q.value, q.high, q.unit = num.mul(q.value, f), num.mul(q.high, f) if q.high is not None else None, "year"
             hm = _AND_A_HALF.match(text, q.end) if q.unit and q.high is None else None
             if hm:
                 # "a year and a half", "an hour and a half"
@@ -1100,18 +1135,21 @@ def rule_dates(text: str, q: _Q) -> None:
 
 
 def rule_currency(text: str, q: _Q) -> None:
-    """A currency sign before the number: "$3 million", "US$3 million" (usd), "£5,000"."""
+    """A currency sign before the number: "$3 million", "US$3 million" (usd), "£5,000", "HK$500"."""
     if q.group == "dig" and q.kind == "number":
         cm = _CURRENCY_BEFORE.search(text, max(0, q.start - 6), q.start) \
             if q.start and text[q.start - 1] in "$£¥ B\t\u00a0" else None
         if cm:
             sym = cm.group().strip()
             key = "usd" if "$" in sym else ("pound" if "£" in sym else "yuan")
+            key = _DOLLAR_SIGNS.get(sym.split("$")[0].strip(), key)
             if q.unit is None or q.unit in ("dollar", "usd"):
                 if q.unit is None:
                     q.end = q.core_end if q.high is None else q.end
                 q.unit, q.unit_text = key, sym
             q.start = cm.start()
+            if key != "usd" and q.unit == "usd":
+                q.unit = key
 
 
 def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
