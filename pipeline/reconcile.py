@@ -450,6 +450,8 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
     best = None
     for zlo, zhi, cnote in cands:
         rel = _relate(zlo, zhi, eb, qe, zq.approx, eq.approx)
+        if rel is None and not cnote and _next_round(zq, eq):
+            rel = "rounded"  # 近四万 "more than 39,000": the English precision alone does not say it
         v = None
         if rel in ("equal", "rounded", "overlap"):
             if measure_clash:
@@ -519,6 +521,29 @@ def _reach(v: Decimal, approx: str) -> tuple[Decimal, Decimal]:
     return v * Decimal("0.8"), v * Decimal("1.25")
 
 
+_NEAR_REL = Decimal("0.05")
+
+
+def _last_place(v: Decimal) -> Decimal:
+    """The place of the last non-zero digit: 39000 -> 1000, 1029000 -> 1000, 2.5 -> 0.1."""
+    t = v.normalize().as_tuple()
+    return Decimal(1).scaleb(t.exponent)
+
+
+def _next_round(zq, eq) -> bool:
+    """A figure "more than X" on one side and "nearly"/"about" the next round figure Y on the other
+    (X < Y <= X + the place of X's last digit, and Y within 5% of X): 三万九千多 (39,000-39,999) is
+    "nearly 40,000"."""
+    lo_q, hi_q = (zq, eq) if _approx_group(zq.approx) == "up" else (eq, zq)
+    if _approx_group(lo_q.approx) != "up" or _approx_group(hi_q.approx) not in ("near", "about"):
+        return False
+    if lo_q.high is not None or hi_q.high is not None or space(zq) != space(eq):
+        return False
+    x, y = bounds(lo_q)[0], bounds(hi_q)[0]
+    # within a twentieth: 三万多 (30,000-39,999) is no "nearly 40,000", nor 近四万 "more than 30,000"
+    return x < y <= x + _last_place(x) and (y - x) <= y * _NEAR_REL
+
+
 def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
     notes = [n for n in (cnote, "rounded" if rel == "rounded" else "",
                          "range overlap" if rel == "overlap" else "") if n]
@@ -535,6 +560,9 @@ def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
         return Verdict("match", None, "; ".join(notes + ["a range is approximate"]), base)
     if rel in ("rounded", "overlap") and ea in ("about", "nearly") and not za:
         return Verdict("match", None, "; ".join(notes + ["English 'about' for a rounded figure"]), base - 0.5)
+    if rel == "rounded" and _next_round(zq, eq):
+        # 三万九千多 "nearly 40,000" / "about 40,000"; 近四万 "more than 39,000": the same few values
+        return Verdict("match", None, "; ".join(notes + [f"'{ea}' the next round figure"]), base - 0.5)
     if za and not ea:
         return Verdict("approx_dropped", None, f"{za} not rendered" + (f"; {'; '.join(notes)}" if notes else ""),
                        base - 2)

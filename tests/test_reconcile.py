@@ -55,6 +55,15 @@ CASES = [
                                           text="about two to three hundred households"), "match", None),
     (q("7100367", "person"), q("7103670", "person", text="7,103,670 people"), "value_mismatch", None),
     (q("0.5", "year"), q("1", "year", text="a year"), "value_mismatch", None),  # rounding is at most 10%
+    # 三万九千多 (39,000-39,999) rendered as the next round figure, and 近四万 as "more than 39,000"
+    (q("39000", "person", "more_than"), q("40000", "person", "nearly", text="nearly 40,000 people"), "match", None),
+    (q("39000", "person", "more_than"), q("40000", "person", "about", text="about 40,000 people"), "match", None),
+    (q("40000", "person", "nearly"), q("39000", "person", "more_than", text="more than 39,000 people"), "match",
+     None),
+    (q("30000", "person", "more_than"), q("40000", "person", "nearly", text="nearly 40,000 people"),
+     "value_mismatch", None),  # 三万多 is no "nearly 40,000"
+    (q("39000", "person", "more_than"), q("39000", "person", "about", text="about 39,000 people"),
+     "approx_dropped", None),
 ]
 
 
