@@ -718,3 +718,28 @@ def test_entities_zh_transliterated_name_ending_in_a_unit_word_is_one_place():
 ])
 def test_entities_zh_bridges_halls_and_counties_abroad_are_places(t, name):
     assert name in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("历史上曾经利用过“星期日工程师”的方式", "日工程师"),  # 工程师: a profession
+    ("细观可见匠师们是利用自然优势", "见匠师"),
+    ("张克侠在淮海战役中率部起义", "淮海战役中率部"),  # 率部 'led his troops'
+    ("第四届国际苏铁生物学会议曾在攀枝花召开", "第四届国际苏铁生物学会"),  # 学会|议: a meeting
+    ("江苏泰兴市今年新一轮乡局级后备干部队伍建设", "江苏泰兴市今年新一轮乡局"),  # 局级 'bureau rank'
+    ("可惜通讯对这一点讲得还不够", "惜通讯"),  # nothing is left of the name
+    ("广大妇女群众是环境保护的生力军", "生力军"),
+])
+def test_entities_zh_common_words_ending_in_an_org_suffix(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("有时去拉萨一个时期，主持自治区人民政府的工作", "自治区人民政府"),
+    ("自治区党委常委、秘书长邱石元", "自治区党委"),
+])
+def test_entities_zh_prefix_word_sharing_a_character_with_the_name(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_count_inside_a_stem_is_no_place():
+    assert "新一轮乡" not in _by_text(extract("江苏泰兴市今年新一轮乡局级后备干部"), "PLACE")

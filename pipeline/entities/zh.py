@@ -149,6 +149,7 @@ class _Rules:
         self.facilities = sorted(((r["suffix"], r["en"]) for r in _rows("zh_place_facilities.tsv")), key=lambda t: -len(t[0]))
         self.facility_first = {f[0][0] for f in self.facilities}
         self.org_prefixes = sorted(_lines("zh_org_prefixes.txt"), key=len, reverse=True)
+        self.org_prefix_set = set(self.org_prefixes)
         #: the prefixes by their last character, in org_prefixes order (longest first), with their lengths
         self.org_prefixes_by_last = {}
         for w in self.org_prefixes:
@@ -381,6 +382,9 @@ _DEMONSTRATED = set("报国市县省区厂社校院所部局队团台刊")
 #: 第三大银行, 第一大港: a rank, not a name
 _RANK = re.compile(r"第[一二三四五六七八九十0-9]+大")
 
+#: classifiers after a numeral inside a stem (新一轮|乡, 第三批|村): a count, not a name
+_COUNTED = set("个座条只头匹块间轮批次届")
+
 #: measure words that follow a numeral or determiner (35家, 各级, 这位, 一所)
 _CLASSIFIERS = set("家级位名个所座批支")
 
@@ -563,7 +567,8 @@ def _extract(text: str) -> list[Entity]:
             continue
         if suf == "共和国" and (stem in R.common or "人民" in stem or "民主" in stem or "加盟" in stem):
             continue  # 人民共和国, 加盟共和国: not a name on its own
-        if any(c in "吨斤亩元米" for c in stem) or text[j:k + 1] in ("村庄", "区域", "乡镇"):
+        if any(c in "吨斤亩元米" for c in stem) or text[j:k + 1] in ("村庄", "区域", "乡镇") \
+                or any(a in _NUMERAL and b in _COUNTED for a, b in zip(stem, stem[1:])):  # (新一轮|乡: a count)
             continue
         if len(stem) == 2 and R.common.get(stem[0]) == "v" and stem not in R.common and g.best_zh(stem) is None \
                 and sub in ("province", "district", "county", "prefecture"):
@@ -1154,11 +1159,16 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                     continue
         if any(text[j - n:k] in R.org_verb_phrases for n in (1, 2) if j - n >= start):
             continue  # 校|上中学, 刚|出医院, 自己|办厂: a verb phrase
-        if not place_ent and 0 < start < j - 2 and _is_han(text[start - 1]) and text[start:start + 2] not in R.common \
+        pre = next((n for n in (2, 1) if start >= n and text[start - n:start + 1] in R.org_prefix_set), 0)
+        if pre and not place_ent:
+            start -= pre  # 主持自治|区人民政府 -> 自治区人民政府: a prefix word of names runs into the start
+        elif not place_ent and 0 < start < j and _is_han(text[start - 1]) and text[start:start + 2] not in R.common \
                 and (R.common.get(text[start - 1:start + 1]) in _VERB2 | {"f", "a"} or text[start - 1:start + 1] == "月份"
                      or (start >= 2 and text[start - 2:start + 1] in R.common)):
             start += 1  # 3月|份特区政府, 可|惜通讯, 团以|上党委中心组, 直辖|市党委: a word runs into the name's start
             #             (but 反对|联邦贸易委员会: 联邦 is a word of its own)
+            if start >= j - 1 and len(suf) == 1 or start >= j and suf in R.org_generic_stem_suffixes:
+                continue  # (可惜|通讯: nothing is left of the name)
         elif not place_ent and 0 < start < j - 2 and text[start - 1] in _DEMONSTRATIVES and text[start] in _DEMONSTRATED:
             start += 1  # 该|报文艺部, 该|国海岸集团: 'that paper', 'that country' before the name
         elif not place_ent and j - start == 2 and text[start + 1] in "乡县市区镇村" and text[start:j] not in R.lex \
@@ -1262,6 +1272,9 @@ def _extend_prefix(text, start, R, orgs):
     for w, n in R.org_prefixes_by_last.get(text[start - 1], ()):
         if start >= n and text.startswith(w, start - n):  # (a negative index would wrap round)
             return start - n
+    for n in (2, 1):
+        if start >= n and text[start - n:start + 1] in R.org_prefix_set:
+            return start - n  # 自治|区党委: the prefix word shares its last character with the name
     return start
 
 
