@@ -446,6 +446,12 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
             measure_clash = False  # the same measure under two names (垧 and hectare)
         else:
             conv = r["factor"][eu] / r["factor"][zu]  # one English unit in Chinese units
+    zname, ename = zq.unit, eq.unit
+    if zu == eu == "percent" and _points(zq) and not _points(eq):
+        # 提高了二十个百分点 "rose by 20%": a difference of rates is no rate of change. (Not the other
+        # way: 由百分之六十提高到百分之八十，提高了百分之二十 is rightly "20 percentage points")
+        measure_clash = True
+        zname, ename = "percentage points", "per cent"
 
     best = None
     for zlo, zhi, cnote in cands:
@@ -455,7 +461,7 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
         v = None
         if rel in ("equal", "rounded", "overlap"):
             if measure_clash:
-                v = Verdict("unit_mismatch", None, f"same number, {zq.unit} rendered as {eq.unit}", 7)
+                v = Verdict("unit_mismatch", None, f"same number, {zname} rendered as {ename}", 7)
             else:
                 v = _approx_verdict(zq, eq, rel, cnote)
         elif conv is not None:
@@ -472,7 +478,7 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
             if k is not None:
                 v = Verdict("scale_error", f"x10^{k}", f"English = Chinese x 10^{k}" + _scale_note(zq, eq), 5)
             elif measure_clash:
-                v = Verdict("unit_mismatch", None, f"{zq.unit} rendered as {eq.unit}, and the numbers differ", 2)
+                v = Verdict("unit_mismatch", None, f"{zname} rendered as {ename}, and the numbers differ", 2)
             else:
                 zs_ = dec(zlo) if zlo == zhi else f"{dec(zlo)}..{dec(zhi)}"
                 es_ = dec(eb[0]) if eb[0] == eb[1] else f"{dec(eb[0])}..{dec(eb[1])}"
@@ -480,6 +486,14 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
         if best is None or v.score > best.score:
             best = v
     return best
+
+
+_POINTS = re.compile(r"百分点|\bpoints?\b", re.I)
+
+
+def _points(q) -> bool:
+    """A percentage-point figure (二十个百分点, "20 percentage points"), not a percentage."""
+    return bool(_POINTS.search(q.unit_text or q.text or ""))
 
 
 def _scale_note(zq, eq) -> str:

@@ -64,6 +64,13 @@ CASES = [
      "value_mismatch", None),  # 三万多 is no "nearly 40,000"
     (q("39000", "person", "more_than"), q("39000", "person", "about", text="about 39,000 people"),
      "approx_dropped", None),
+    # percentage points rendered as a percentage (not the other way: 百分之二十 is often a difference of rates)
+    (q("20", "percent", kind="percent", text="二十个百分点"), q("20", "percent", kind="percent", text="20%"),
+     "unit_mismatch", None),
+    (q("20", "percent", kind="percent", text="二十个百分点"),
+     q("20", "percent", kind="percent", text="20 percentage points"), "match", None),
+    (q("20", "percent", kind="percent", text="百分之二十"),
+     q("20", "percent", kind="percent", text="20 percentage points"), "match", None),
 ]
 
 
