@@ -1794,6 +1794,13 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if c is not None and c.kind in ("change", "level"):
                 for i in range(c.start, a):
                     ml[i] = _MASK
+                cs_ = _clause_bounds(st, a, b)[0]
+                k = max(st.rfind("比", cs_, c.start), st.rfind("较", cs_, c.start))
+                d = st.rfind("的", k, c.start) if k >= 0 else -1
+                if d >= 0 and d < c.start - 1:
+                    # 规模较去年建立的四个厂增大一倍: a baseline described by a relative clause names no measure
+                    for i in range(k, d):
+                        ml[i] = _MASK
         masked = "".join(ml)
     exclude = [c.base_span for c in comps.values() if c.base_span]
     exclude += [(m.start("base"), m.end("base")) for m in r.compare_with_re.finditer(st)]  # 和去年比较
@@ -2161,8 +2168,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
 
             # a change with a measure word of its own clause (载运量比以往增加了二、三倍) qualifies no figure before
             own_measure = mw is not None and mw[0] >= cs
+            base_lo = max(st.rfind("比", cs, comp.start), st.rfind("较", cs, comp.start))  # (较去年建立的四个厂增大)
             main = None if comp.kind == "level" or own_measure else next((f for f in reversed(facts_here) if f[1] is None
                          and not any(x <= f[0]["zh_start"] < y for x, y in asides) and _near(f)
+                         and not (0 <= base_lo <= f[0]["zh_start"] - s0 < comp.start)
+                         and not (mw is not None and mw[0] >= f[0]["zh_end"] - s0)  # (四个大厂的规模…增大一倍)
                          and ((q.unit in RELATIVE_UNITS and f[0]["unit"] not in ("percent", "times"))
                               or q.unit == f[0]["unit"])), None)
             if main is not None:

@@ -160,3 +160,17 @@ def test_a_sentence_on_a_new_thing_goes_back_to_the_articles_subject():
 def test_a_measure_noun_opening_a_sentence_keeps_the_subject_carried():
     text = "中南军政委员会召开了会议。河南旱地主要依靠水车浇灌作物。粮食产量提高了百分之二十。"
     assert _fact(text, "百分之二十").subject_text == "河南"
+
+
+# --- a baseline described by a relative clause -----------------------------------------------------
+
+def test_a_baselines_relative_clause_names_no_measure():
+    text = "今年新建的四个大厂的规模，较去年建立的四个厂增大一倍。"
+    f = _fact(text, "一倍")
+    assert (f.measure, f.measure_zh) == ("scale", "规模")
+    assert f.related_fact_id is None  # a change of the scale named after 四个, not of the four plants
+
+
+def test_a_change_still_qualifies_the_figure_before_its_measure():
+    f = _fact("全厂产量三十万吨，比去年增长百分之二十。", "百分之二十")
+    assert f.measure == "output" and f.related_fact_id is not None
