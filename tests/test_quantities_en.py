@@ -581,6 +581,16 @@ TRANSLATION_CASES = [
     ('The work took two decades.', [('two decades', '20', None, 'year', None, 'number')]),
     ('They spent two or three decades on it.', [('two or three decades', '20', '30', 'year', None, 'number')]),
     ('It was half a century ago.', [('half a century', '50', None, 'year', None, 'number')]),
+    # labels of units and teams, fractions of a measure, mixed numbers, 万 written as 'wan' / 'ten thousand'
+    ('Unit 8341 guarded the city.', [('Unit 8341', '8341', None, None, None, 'ordinal')]),
+    ('Highway 107 was repaired by Team 5.', [('Highway 107', '107', None, None, None, 'ordinal'), ('Team 5', '5', None, None, None, 'ordinal')]),
+    ('The dike stood for a quarter of a century.', [('a quarter of a century', '25', None, 'year', None, 'number')]),
+    ('The meeting lasted three quarters of an hour.', [('three quarters of an hour', '0.75', None, 'hour', None, 'number')]),
+    ('Each person received 2 1/2 jin of oil.', [('2 1/2 jin', '2.5', None, 'jin', None, 'number')]),
+    ('About 1/3 of the land and 1/2 jin of seed per mu.', [('About 1/3', '1/3', None, None, 'about', 'fraction'), ('1/2 jin', '0.5', None, 'jin', None, 'number'), ('per mu', '1', None, 'mu', None, 'number')]),
+    ('The state allocated 387 wan yuan.', [('387 wan yuan', '3870000', None, 'yuan', None, 'number')]),
+    ('The government allocated 14,366 ten thousand yuan.', [('14,366 ten thousand yuan', '143660000', None, 'yuan', None, 'number')]),
+    ('In 1957 ten thousand peasants came.', [('1957', '1957', None, 'year', None, 'date'), ('ten thousand peasants', '10000', None, 'person', None, 'number')]),
 ]
 
 

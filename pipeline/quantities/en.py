@@ -142,7 +142,10 @@ def tables() -> _Tables:
         rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b(?:{_SPS}{_alt(scales_all)}\b)?)?"
     )
     dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    scale_after = rf"(?:(?:{_SPS}|{_SP}*-{_SP}*){_alt(scales_all)}\b)*"
+    cn_scales = lex.get("chinese_scales", {})
+    cn_alt = (rf"|(?<!(?<![\d,.])\d{{4}})(?:{_SPS}|{_SP}*-{_SP}*)(?-i:"
+              + "|".join(re.escape(w).replace(r"\ ", _SPS) for w in cn_scales) + ")") if cn_scales else ""
+    scale_after = rf"(?:(?:(?:{_SPS}|{_SP}*-{_SP}*){_alt(scales_all)}{cn_alt})\b)*"
     month_alt = _alt([m for m in months if len(m) > 3] + [m + r"." for m in months if len(m) <= 4 and m != "may"] + [m for m in months if len(m) <= 3])
     small_num = _alt([w for w in ones if 1 <= lex["ones"][w] <= 10] + ["a", "an"])
     ord_words = _alt(ords)
@@ -157,9 +160,9 @@ def tables() -> _Tables:
         r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
-        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.|Volume|Resolution|Paragraph|Part|Item|Document|Room|Route)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.|Volume|Resolution|Paragraph|Part|Item|Document|Room|Route|Unit|Squad|Platoon|Company|Battalion|Regiment|Division|Brigade|Team|Highway|Furnace|Building|Workshop|Pit|Well)" + _SP + r"*:?" + _SP + r"*\d+\b)"
         r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
-        r"|(?P<frac>(?<![\w/.,])\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
+        r"|(?P<frac>(?<![\w/.,])(?:\d{1,2}" + _SP + r"(?=\d{1,2}/\d))?\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
         r"|(?P<pointnum>(?<![\w.,])(?:\d+" + _SPS + r")?point" + _SPS + r"\d+\b)"
         r"|(?P<dig>(?<![\w.,])(?:(?:minus|negative)" + _SPS + r"|(?<![^\n])-" + _SP + r")?-?" + dig + r"(?:(?-i:[kKMG])(?![A-Za-z\d]))?" + scale_after + r")"
         r"|(?P<vague>\b(?:" + _alt(list(vague)) + r"(?:" + _SPS + r"(?:dozen|hundred|thousand|million|billion)\b)*"
@@ -207,7 +210,8 @@ def tables() -> _Tables:
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
         + ["a", "an", "per", "half", "century", "decade", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
-           "paragraph", "part", "item", "document", "room", "route"]
+           "paragraph", "part", "item", "document", "room", "route", "unit", "squad", "platoon", "company", "battalion",
+           "regiment", "division", "brigade", "team", "highway", "furnace", "building", "workshop", "pit", "well"]
         + [w.split("-")[0] for w in mults]
     )
     particles = {k: frozenset(v) for k, v in q.get("particle_verbs", {}).items()}
@@ -271,12 +275,13 @@ def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
         d = num.mul(d, mult)
         scale_word = suf
         rest = rest[1:]
-    words = re.findall(r"[A-Za-z]+", rest)
+    cn = lex.get("chinese_scales", {})
+    words = re.findall(r"ten[ \t-]+thousand|[A-Za-z]+", rest) if cn else re.findall(r"[A-Za-z]+", rest)
     if words:
         m_all = Decimal(1)
         for w in words:
             lw = w.lower()
-            v = lex["scales"].get(lw) or lex["scales_plural"].get(lw)
+            v = lex["scales"].get(lw) or lex["scales_plural"].get(lw) or cn.get(re.sub(r"[ \t]+", " ", w))
             if v is None:
                 return None
             m_all = num.mul(m_all, v)
@@ -344,6 +349,8 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _YEARS_IN = {"decade": Decimal(10), "century": Decimal(100)}
+_OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
+_OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
@@ -1093,6 +1100,29 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                 q.end = save
             else:
                 q.kind = "number"
+    if q.kind == "fraction" and q.unit is None and q.group in ("frac", "fracw", "half"):
+        um = t.unit_re.match(text, q.end) if q.group == "frac" else None
+        if um and t.unit_forms.get(um.group(2).lower()) in MEASURES:
+            # "1/2 jin", "2 1/2 mu" (a measure written right after the digits)
+            _set_unit(text, q, um, t)
+        else:
+            # "a quarter of a century" (25 years), "three quarters of an hour"
+            om = _OF_A.match(text, q.end)
+            cm = _OF_A_CENTURY.match(text, q.end) if om else None
+            if cm:
+                q.value, q.unit, q.unit_text, q.end, q.kind = num.mul(q.value, _YEARS_IN[cm.group(1).lower()]), "year", \
+                    cm.group(1), cm.end(), "number"
+            elif om:
+                save = q.end
+                q.end = om.end()
+                rule_unit(text, q, t)
+                f = _YEARS_IN.get(q.unit or "")
+                if q.unit is not None and (f is not None or q.unit in MEASURES):
+                    if f is not None:
+                        q.value, q.unit = num.mul(q.value, f), "year"
+                    q.kind = "number"
+                else:
+                    q.end, q.unit, q.unit_text = save, None, None
     if q.unit and q.kind == "fraction" and q.group in ("fracw", "frac") and not _OF.match(text, q.core_end):
         q.kind = "number"
     return True
