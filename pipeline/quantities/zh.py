@@ -170,7 +170,7 @@ _CN_D = "零〇○一二两三四五六七八九"
 _PAIR_GLUE = "|".join(f"(?<={p[0]})、(?={p[1]})" for p in sorted(RANGE_PAIRS))
 RUN = (
     rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
-    rf"(?:(?![千万][瓦卡]|千克){NUMCH}"
+    rf"(?:(?![千万][瓦卡]|千克|千伏|(?<=[0-9０-９零〇○二三四五六七八九])[两兩](?=[个個年天月次位人家项种国省县地点方者岸侧旁倍批期届]))(?:{NUMCH}|(?<=十)数(?![量字据学目额]))"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
     rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
@@ -202,6 +202,8 @@ _SHORT_NAME_UNITS = {"厂", "所", "组"}
 _SHORT_NAME_NOT_AFTER = set("是有共计建办设立成了的各和及与这那一每该此进入到看供在为达约近余多分编第另")
 #: 一 + a verb + 就/便 (一住就是一个月, 一有消息，就开会): "as soon as"
 _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开进出走来去见提说碰遇接拿抓打问查算]{1}[\u4e00-\u9fff]{0,4}?[，,](?:就|便)")
+#: round numbers before 把 ("or so"): 千把人, 万把块钱, 百把斤
+_BA_ROUND = {"十", "百", "千", "万", "一百", "一千", "一万", "二十", "三十"}
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
 
@@ -604,7 +606,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
         return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
-    nv = _val(num_text)
+    nv = _val(num_text) if not (len(num_text) > 1 and num_text[-1] in "两兩" and num_text[-2] in "十百千万亿拾佰仟萬億") else None
     if nv is not None and not pre and not ordw and not pct and num_e < len(text) and text[num_e] in "，,、．":
         sg = _SIGNED_DATE.match(text, num_e + 1)
         if sg and nv.high is None and 1 <= nv.value <= 12 and LINE_START.search(text, max(0, s - 40), s):
@@ -695,6 +697,9 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
             if value <= 10 and (value == value.to_integral_value() or c_half):
                 return [_q(text, s, e2, value * 10, None if high is None else high * 10, "percent", approx, "percent", scale, "成")]
 
+    if text.startswith("把", e) and not ordw and fold(num_text) in _BA_ROUND:
+        approx = approx or "about"  # 千把人, 万把块钱: about a thousand
+        e += 1
     t = TAIL.match(text, e)
     ge = t.group("ge")
     unit_text = t.group("unit")
@@ -702,7 +707,10 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     inner2 = t.group("inner2") or t.group("inner_ge")
     post = t.group("post")
     half = t.group("half") or t.group("half2")
-    if unit_text and unit_text in NOT_BEFORE and text.startswith(NOT_BEFORE[unit_text], t.end("unit")):
+    if unit_text and (
+        (unit_text in NOT_BEFORE and text.startswith(NOT_BEFORE[unit_text], t.end("unit")))
+        or (unit_text == "方" and not scale and value < 100)  # 三方首脑 (parties); 四百多万方 (cubic metres)
+    ):
         # 八十个国营工厂, 两个石油, 五个架子: the unit word is the start of a noun
         unit_text = None
         e_unit_cut = t.start("unit")
@@ -866,6 +874,12 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
                         re2 = t2.end()
                 elif unit_text and t2.group("unit"):
                     re2 = None
+                elif t2.group("ge") and unit_text in (None, t2.group("ge")):
+                    # １—２个街道, 三个至五个: the classifier after the high end counts both
+                    if not unit_text:
+                        unit_text = t2.group("ge")
+                        unit = _unit_key(text, unit_text, num_s, t2.end("ge"))
+                    re2 = t2.end("ge") if value < hval else None
                 elif not unit_text and not t2.group("unit"):
                     re2 = re2 if value < hval else None
                 if re2 is not None:
