@@ -1,4 +1,5 @@
 """The shipped gazetteer: historical units kept as written, modern successors in their own field."""
+import pytest
 from pipeline.entities.gazetteer import load, norm_en
 
 
@@ -67,3 +68,13 @@ def test_gazetteer_world_countries_and_period_names():
 def test_gazetteer_norm_en():
     assert norm_en("Xi'an") == norm_en("Xian")
     assert norm_en("the Sui-Mong") == "suimong"
+
+
+@pytest.mark.parametrize("zh, en", [("图卢兹", "Toulouse"), ("阿斯塔纳", "Astana"), ("切尔诺贝利", "Chernobyl"),
+                                    ("神奈川", "Kanagawa"), ("瓦加杜古", "Ouagadougou")])
+def test_gazetteer_world_cities_of_the_news(zh, en):
+    # world cities and capitals the shared lists lack (hand_geography.tsv), found bare in running text
+    g = load()
+    assert g.best_zh(zh) is not None and g.best_zh(zh).en == en
+    from pipeline.entities.zh import extract
+    assert zh in {e.text for e in extract(f"今天在{zh}举行的会议上") if e.label == "PLACE"}
