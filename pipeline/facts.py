@@ -759,6 +759,14 @@ def _new_topic(st: str) -> bool:
     return nxt[2] == "的" or nxt[3][:1] in ("v", "d", "p")
 
 
+def _own_words(st: str, a: int, b: int, periods) -> bool:
+    """Whether st[a:b] says more than its periods, adverbs of continuing (又, 也, 还) and lead words."""
+    rest = "".join(ch for i, ch in enumerate(st[a:b], a) if not any(p.start <= i < p.end for p in periods))
+    for w in sorted(rules().baselines, key=len, reverse=True):
+        rest = rest.replace(w, "")  # 比去年同期
+    return bool(_LEAD.sub("", rest).strip(" \u3000\t“又也还再则更仍都并而比较与同跟和"))
+
+
 def _names_goods(masked: str, x, qs: int) -> bool:
     """Whether the measure word x right before the figure at qs is part of the name of the goods it counts: a
     noun of its own right before the figure (利润 in 截留利润八十多万元), or a word describing the noun after it
@@ -1892,6 +1900,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = mw[3], mw[2]
         elif comp is not None and comp.kind == "change" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
+            last = rows[-1] if rows and rows[-1]["para"] == seg.index else None
+            if last is not None and last["measure_zh"] is not None and last["measure"] not in ("change", "ratio", "count") \
+                    and not _own_words(st, cs, comp.start, periods):
+                # 贸易总额约比1954年增加了18.4％；今年上半年比去年同期又增加了53％左右: a change with no words of its
+                # own but its period is a change of what the figure before it measures
+                measure, measure_zh = last["measure"], last["measure_zh"]
         elif comp is not None and comp.kind == "ratio" and q.unit in RELATIVE_UNITS:
             measure, measure_zh = "ratio", None
         elif q.unit == "times" and q.kind == "number" and "倍" not in q.text:

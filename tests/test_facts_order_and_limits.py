@@ -174,3 +174,16 @@ def test_a_baselines_relative_clause_names_no_measure():
 def test_a_change_still_qualifies_the_figure_before_its_measure():
     f = _fact("全厂产量三十万吨，比去年增长百分之二十。", "百分之二十")
     assert f.measure == "output" and f.related_fact_id is not None
+
+
+# --- a change with no words of its own ---------------------------------------------------------------
+
+def test_a_bare_change_after_a_figure_takes_its_measure():
+    text = "中国同亚非地区的贸易有了较迅速的发展，1955年的贸易总额约比1954年增加了18.4％；今年上半年比去年同期又增加了53％左右。"
+    f = _fact(text, "53％")
+    assert (f.measure, f.measure_zh) == ("trade", "贸易总额")
+
+
+def test_a_change_of_something_named_stays_a_change():
+    text = "1955年的贸易总额约比1954年增加了18.4％；废品比去年同期减少了一半。"
+    assert _fact(text, "一半").measure != "trade"
