@@ -395,11 +395,45 @@ def _context_approx(text: str, q, lang: str, strict: bool = False) -> str | None
     return None
 
 
+_AND_BEFORE = re.compile(r"\band\s+$")
+_OTHERS_AFTER = re.compile(r"\s*(?:others?|other\s+[a-z]+|more)\b", re.I)
+_OTHERS_IN = re.compile(r"\bothers?\b", re.I)
+_ZH_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
+
+
+def _and_others(text: str, zq, eq) -> int | None:
+    """张明胜等六人 "Zhang Mingsheng and five others": the English counts the others besides the k
+    people named before 等 (张明胜、李四等六人: two). Returns k when the English says "and N
+    others" after a group 等N人, else None."""
+    if text[zq.start - 1:zq.start] != "等" or zq.high is not None or eq.high is not None:
+        return None
+    if space(zq) != "count" or unit_key(zq.unit) not in (None, "person"):
+        return None
+    if not (_AND_BEFORE.search(text, max(0, eq.start - 5), eq.start)
+            and (_OTHERS_AFTER.match(text, eq.end, eq.end + 20) or _OTHERS_IN.search(eq.text or ""))):
+        return None
+    lo = zq.start - 1
+    while lo > 0 and lo > zq.start - 40 and not _ZH_CLAUSE_END.match(text, lo - 1):
+        lo -= 1
+    return len(re.split(r"[、和及与]", text[lo:zq.start - 1]))
+
+
 def judge_in_text(text: str, zq, eq, zform: str | None = None) -> Verdict | None:
     """:func:`judge`, then a qualifier flag is cleared when the side that lacks one has it in context."""
     import dataclasses
 
     v = judge(zq, eq, zform)
+    named = None
+    if text is not None and (v is None or v.verdict in ("match", "value_mismatch")):
+        named = _and_others(text, zq, eq)
+    if named:
+        zv, ev = _d(zq.value), _d(eq.value)
+        if zv == ev + named:
+            others = "" if _OTHERS_IN.search(eq.text or "") else " others"
+            return Verdict("match", None, f"{named} named and {eq.text}{others}", 9)
+        if v is not None and v.verdict == "match":
+            return Verdict("value_mismatch", None, f"{named} named and {dec(ev)} others are {dec(ev + named)}, "
+                           f"not {dec(zv)} (等{dec(zv)}人 counts the ones named)", 3)
     if v is not None and text is not None and v.verdict == "match" and not zq.approx and not eq.approx:
         # a Chinese qualifier written apart (约比…增加了18.4％) that the English does not render
         a = context_approx(text, zq, "zh", strict=True)

@@ -95,3 +95,26 @@ def test_pairing_a_word_for_one_needs_its_unit_close_after_an_article():
                  ["The raw materials plant handed over 8,000 yuan of profit per person, more than the Jiangnan "
                   "Shipyard last year."])
     assert got["一年"][0] == "missing_in_en"
+
+
+@pytest.mark.parametrize("zh,en,verdict", [
+    ("工人张明胜等六人创造了新纪录。", "Worker Zhang Mingsheng and five others set new records.", "match"),
+    ("工人张明胜等六人创造了新纪录。", "Worker Zhang Mingsheng and five other workers set new records.", "match"),
+    ("工人张明胜、李四等六人创造了新纪录。", "Workers Zhang Mingsheng, Li Si and four others set new records.", "match"),
+    # 等六人 counts the ones named: "and six others" makes seven
+    ("工人张明胜等六人创造了新纪录。", "Worker Zhang Mingsheng and six others set new records.", "value_mismatch"),
+])
+def test_pairing_a_group_named_by_its_first_members_and_n_others(zh, en, verdict):
+    from decimal import Decimal
+
+    from pipeline.reconcile import judge_in_text
+    from pipeline.types import Quantity
+
+    text = zh + " " + en
+    z = text.index("六人")
+    word = next(w for w in ("five", "four", "six") if f"and {w}" in en)
+    e = text.index(word, len(zh))
+    zq = Quantity("六人", z, z + 2, Decimal(6), None, "person", None, "number", None, "人")
+    eq = Quantity(word, e, e + len(word), Decimal({"five": 5, "four": 4, "six": 6}[word]))
+    v = judge_in_text(text, zq, eq)
+    assert v is not None and v.verdict == verdict, v
