@@ -591,6 +591,11 @@ TRANSLATION_CASES = [
     ('The state allocated 387 wan yuan.', [('387 wan yuan', '3870000', None, 'yuan', None, 'number')]),
     ('The government allocated 14,366 ten thousand yuan.', [('14,366 ten thousand yuan', '143660000', None, 'yuan', None, 'number')]),
     ('In 1957 ten thousand peasants came.', [('1957', '1957', None, 'year', None, 'date'), ('ten thousand peasants', '10000', None, 'person', None, 'number')]),
+    # datelines and lists of days
+    ('Xinhua News Agency, 31st—The donation campaign began.', [('31st', '31', None, 'day', None, 'date')]),
+    ('Beijing, 12th (Xinhua) -- The plan was fulfilled.', [('12th', '12', None, 'day', None, 'date')]),
+    ('On the 1st, 2nd and 3rd of this month rain fell.', [('1st', '1', None, 'day', None, 'date'), ('2nd', '2', None, 'day', None, 'date'), ('3rd', '3', None, 'day', None, 'date')]),
+    ('The 38th Army arrived.', [('38th', '38', None, None, None, 'ordinal')]),
 ]
 
 

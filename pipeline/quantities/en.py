@@ -1147,7 +1147,10 @@ def rule_dates(text: str, q: _Q) -> None:
                 q.group == "dord" and re.match(r"[ \t]*(?:[,.:;\]]|$)|[ \t]+(?i:dispatch|cable|telegram|report)\b", right)) or (
                 q.group == "dord" and text[q.start - 1:q.start] == "(" and right[:1] == ")") or (
                 q.group == "dord" and _DAY_LEFT.search(left + " ") is not None and not re.match(r"[ \t]+[A-Z]", right)) or (
-                q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)):
+                q.group == "dord" and re.search(r"\bthe\s+$", left) and re.match(r"\s*(?:[,.;:)!?]|$|and\b|to\b|or\b|-|–)", right)) or (
+                q.group == "dord" and re.match(r"[ \t]*(?:\((?!\d)|--|—|–)", right)) or (
+                q.group == "dord" and re.search(r"\d(?:st|nd|rd|th),?[ \t]+(?:and[ \t]+|to[ \t]+)?$", left)):
+            # "Beijing, 12th (Xinhua)", "12th -- The", "the 1st, 2nd and 3rd of this month"
             q.kind, q.unit = "date", "day"
     # "(1) Complete on time": a list enumerator
     if q.group == "dig" and q.kind == "number" and q.unit is None and q.start > 0 and text[q.start - 1] == "(" \
