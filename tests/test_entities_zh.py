@@ -743,3 +743,23 @@ def test_entities_zh_prefix_word_sharing_a_character_with_the_name(t, name):
 
 def test_entities_zh_count_inside_a_stem_is_no_place():
     assert "新一轮乡" not in _by_text(extract("江苏泰兴市今年新一轮乡局级后备干部"), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("斯特拉斯堡总领事馆是继马赛总领事馆后中国在法国设立的", "马赛总领事馆"),
+    ("席卷全国的改革大潮面前，故宫博物院也需要改革吗", "故宫博物院"),
+    ("李大钊演讲录、黄埔军校政治宣传教材", "黄埔军校"),
+    ("对于香港立法会选举事务未予任何干预", "香港立法会"),
+    ("中国中外名人文化研究会和中国铁路关心下一代工作委员会", "中国中外名人文化研究会"),
+    ("西藏自治区科协正在这里举办", "西藏自治区科协"),
+    ("国务委员罗干今天上午在纽约联合国总部会晤了", "纽约联合国总部"),
+])
+def test_entities_zh_consulates_museums_councils_and_headquarters(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [("本报联合国6月9日电记者符福洲", "本报联合国"),
+                                    ("本报讯5月11日本报《经济周刊》刊载报道", "本报《经济周刊》"),
+                                    ("党中央机关月刊《共产国际》", "党中央机关")])
+def test_entities_zh_dispatch_agency_and_organ_paper_are_not_joined(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")

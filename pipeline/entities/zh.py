@@ -644,6 +644,9 @@ _DATELINE = re.compile(r"(?:新华社|新华通讯社|本报|中央社|中新社
                        r"(?:[〇一二三四五六七八九十廿卅0-9０-９]{1,3}日)?(?:专)?[电讯]")
 
 
+#: agencies that head a dispatch (rule _merge_chains joins nothing to them)
+_DATELINE_AGENCIES = {"新华社", "新华通讯社", "本报", "中央社", "中新社", "路透社", "合众社", "美联社", "法新社", "塔斯社", "共同社"}
+
 #: 沪讯：, 京电： at the head of a dispatch: a one-character name before 讯/电
 _WIRE_ABBREV = re.compile(r"(?:^|(?<=[】\n　 ]))([\u4e00-\u9fff])(?:[〇一二三四五六七八九十廿卅]{1,3}日)?[电讯][：:]")
 #: what every _WIRE_ABBREV match ends with (a text without it is not scanned)
@@ -1391,6 +1394,8 @@ def _merge_chains(text, orgs, places, R):
             place_by_start[p.start] = p
     out = []
     for a in sorted(orgs, key=lambda o: (o.start, -o.end)):
+        if a.text in _DATELINE_AGENCIES:
+            continue  # 本报|联合国6月9日电, 本报|《经济周刊》: a dispatch's or an edition's agency, not one name
         cur = a
         hops = 0
         while hops < 4:
