@@ -204,6 +204,22 @@ def unit_key(u):
 
 
 _UNIT_KEYS: dict = {}
+#: a Chinese money figure that names its currency (元, 人民币, 美元 ...); 五角钱, 两块, 一毛 do not
+_ZH_CURRENCY = re.compile(r"元|圆|币|镑|卢布|法郎|马克|美金|券|票")
+
+
+def _zu(zq, eq):
+    """The Chinese figure's unit key, compared with the English figure ``eq``: a sum in 角/块/钱
+    that names no currency is in the English figure's currency (五角钱 in an article on America is
+    fifty cents: "five cents" is a slip of scale, not another currency)."""
+    zu = unit_key(zq.unit)
+    if zu == "yuan" and eq.unit:
+        eu = unit_key(eq.unit)
+        dims = rules()["dim"]
+        if eu != zu and dims.get(eu, "").startswith("money_") and dims[eu] != "money_cny" \
+                and not _ZH_CURRENCY.search(zq.unit_text or zq.text or ""):
+            return eu
+    return zu
 
 
 def space(q) -> str:
@@ -471,7 +487,7 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
         return None
     eb = bounds(eq)
     qe = quantum(eq)
-    zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+    zu, eu = _zu(zq, eq), unit_key(eq.unit)
     r = rules()
     measure_clash = bool(zu and eu and zu != eu and zu in r["dim"] and eu in r["dim"])
     conv = None
@@ -1019,7 +1035,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             v = judge_in_text(text, zq, eq, form)
             if v is None:
                 continue
-            if v.verdict == "scale_error" and (unit_key(zq.unit) != unit_key(eq.unit) and zq.unit and eq.unit):
+            if v.verdict == "scale_error" and (_zu(zq, eq) != unit_key(eq.unit) and zq.unit and eq.unit):
                 continue  # 一家 (1 household) and "ten years" are not a scale slip
             if v.verdict == "unit_mismatch" and _d(eq.value) == 1 and not _EN_NUMBER_WORD.search(eq.text or ""):
                 continue  # 一年 and "per day" (每天): two different "one"s, not a unit slip
@@ -1027,11 +1043,11 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 continue  # 两车间 is not "a few days": a vague range holds a figure only of its own noun
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
                 # a different number: only a candidate in the same aligned sentence, same unit and space
-                if zsent[i] is None or zsent[i] != esent[j] or unit_key(zq.unit) != unit_key(eq.unit) \
+                if zsent[i] is None or zsent[i] != esent[j] or _zu(zq, eq) != unit_key(eq.unit) \
                         or space(zq) != space(eq) or (zq.kind != eq.kind):
                     continue
             s = v.score
-            zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+            zu, eu = _zu(zq, eq), unit_key(eq.unit)
             if zu and zu == eu:
                 s += 0.5
             elif zu and eu and (zu in rules()["dim"]) != (eu in rules()["dim"]):
