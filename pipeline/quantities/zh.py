@@ -170,7 +170,7 @@ _CN_D = "零〇○一二两三四五六七八九"
 _PAIR_GLUE = "|".join(f"(?<={p[0]})、(?={p[1]})" for p in sorted(RANGE_PAIRS))
 RUN = (
     rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
-    rf"(?:(?![千万][瓦卡]|千克|千伏|(?<=[0-9０-９零〇○二三四五六七八九])[两兩](?=[个個年天月次位人家项种国省县地点方者岸侧旁倍批期届]))(?:{NUMCH}|(?<=十)数(?![量字据学目额]))"
+    rf"(?:(?![千万][瓦卡]|千克|千伏|(?<=[0-9０-９零〇○二三四五六七八九])[两兩](?=[个個年天月次位人家项种国省县地点方者岸侧旁倍批期届卷本部条张件座所辆艘架台场门篇幅集章节段句路]))(?:(?<![0-9０-９])[零〇○一二两三四五六七八九]|(?![零〇○一二两三四五六七八九]){NUMCH}|(?<=十)数(?![量字据学目额]))"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
     rf"|(?<=[0-9０-９])·(?=[0-9０-９])"
@@ -204,6 +204,7 @@ _SHORT_NAME_NOT_AFTER = set("是有共计建办设立成了的各和及与这那
 _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开进出走来去见提说碰遇接拿抓打问查算]{1}[\u4e00-\u9fff]{0,4}?[，,](?:就|便)")
 #: round numbers before 把 ("or so"): 千把人, 万把块钱, 百把斤
 _BA_ROUND = {"十", "百", "千", "万", "一百", "一千", "一万", "二十", "三十"}
+_SLASH = re.compile(r"(?P<slash>[0-9０-９]{1,3}[／/][0-9０-９]{1,3})(?![0-9０-９／/])")
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
 
@@ -224,7 +225,7 @@ MASTER = re.compile(
     rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
     rf"|(?P<slash>[0-9０-９]{{1,3}}[／/][0-9０-９]{{1,3}})(?![0-9０-９／/])"
     rf"|(?P<neg1>第一线)"
-    rf"|(?:(?P<pre>{PRE})(?:有|为)?{_BETWEEN})?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?)?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
+    rf"|(?:(?P<pre>{PRE})(?:有|为)?{_BETWEEN})?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?|(?<=[为是、和及达：:])—(?=[0-9０-９]))?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
     rf"(?:(?P<fz>分之)(?P<den>{RUN}))?"
     rf"|(?P<vague>数以(?P<vn1>十万|百万|千万|百|千|万|亿)计|(?<![{_CHENG_NOT_AFTER}])成(?P<vn2>百|千|万)(?![分上成倍古里]))"
     rf"|(?P<shang>上)(?=[百千万亿])"
@@ -234,7 +235,7 @@ MASTER = re.compile(
 #: every character a MASTER match can start with: a cheap charset scan finds candidates,
 #: MASTER.match is tried only there
 _FIRST = (
-    set(_NUMCH) | set("数.．第负負-－（(加翻半上成")
+    set(_NUMCH) | set("数.．第负負-－—（(加翻半上成")
     | {w[0] for w in PREFIX_Q} | {w[0] for w in FESTIVALS} | {w[0] for w in RELATIVE}
     | {w[0] for w in LUNAR_MONTHS} | {w[0] for w in NEG_WORDS}
 )
@@ -584,8 +585,9 @@ def _about_compare(text: str, s: int) -> bool:
     return bool(ac) and not any(c in _NUMCH for c in _YEARS_IN_GAP.sub("", ac.group("gap")))
 
 
-def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
-    """[qualifier][第][百分之] numeral [分之 numeral] + tail -> Quantity (or several)."""
+def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quantity]:
+    """[qualifier][第][百分之] numeral [分之 numeral] + tail -> Quantity (or several).
+    ``shang_ok``: called by 上百万 (a bare scale word is a number there)."""
     s, num_s, num_e = m.start(), m.start("num"), m.end("num")
     num_text = (m.group("pt") or "") + m.group("num")
     if m.group("pt"):
@@ -606,6 +608,16 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
         return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
+    if pre and num_e < len(text) and text[num_e] in "／/":
+        sm = _SLASH.match(text, num_s)
+        if sm:  # 约１／３, 近１／３: the qualifier belongs to the fraction
+            fq = _rule_slash(text, sm)
+            if fq:
+                return [_q(text, s, fq[0].end, fq[0].value, approx=approx, kind="fraction")]
+    if len(num_text) == 2 and num_text[0] in FINANCIAL_ALONE and num_text[1] in "两兩" and num_s > 0 and _CJK.match(text, num_s - 1):
+        # 水陆两路: 陆 is a word of its own here; the number is 两
+        m2 = MASTER.match(text, num_s + 1)
+        return _rule_numeral(text, m2) if m2 is not None and m2.group("num") is not None else []
     nv = _val(num_text) if not (len(num_text) > 1 and num_text[-1] in "两兩" and num_text[-2] in "十百千万亿拾佰仟萬億") else None
     if nv is not None and not pre and not ordw and not pct and num_e < len(text) and text[num_e] in "，,、．":
         sg = _SIGNED_DATE.match(text, num_e + 1)
@@ -849,7 +861,7 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
         if text[num_s] not in "两兩" and not approx:
             kind = "ordinal"
-    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and high is None and value <= 30 and (s == 0 or LINE_START.search(text, max(0, s - 40), s)):
+    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and high is None and value <= 30 and (s == 0 or LINE_START.search(text, max(0, s - 40), s) or (text[s - 1] in "：；:;" and text[e] != "、" and _CJK.match(text, e + 1))):
         kind = "ordinal"  # 一、 / １． at the start of a line: a list marker
         e += 1
 
@@ -896,8 +908,8 @@ def _rule_numeral(text: str, m: re.Match) -> list[Quantity]:
     # a bare 几, 万, 亿 is no number
     core = fold(num_text)
     if not unit_text and not inner and not post and not half and kind == "number":
-        if core in ("几",) or (all(c in "百千万亿" for c in core)):
-            return []
+        if core in ("几",) or (all(c in "百千万亿" for c in core) and not (pre or shang_ok)):
+            return []  # 千万 (must), 万 alone; 超千万, 近万 keep their qualifier
     if core == "几" and unit_text != "倍":
         return []
     if core == "一" and not unit_text and not pre and not ordw and kind == "number" and high is None and e == num_e and (
@@ -1012,7 +1024,7 @@ def _rule_shang(text, m):
     mm = MASTER.match(text, m.end())
     if mm is None or mm.group("num") is None or mm.group("pre") or mm.group("ord") or mm.group("pct"):
         return []
-    qs = _rule_numeral(text, mm)
+    qs = _rule_numeral(text, mm, shang_ok=True)
     if len(qs) != 1 or qs[0].kind != "number":
         return []
     q = qs[0]
