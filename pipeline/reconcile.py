@@ -130,6 +130,7 @@ def rules() -> dict:
                      for k, v in raw["lone"].items()},
             "generic_units": set(raw.get("generic_units", {}).get("keys", [])),
             "determiners": tuple(raw.get("not_a_count", {}).get("determiners", [])),
+            "frames": tuple(raw.get("not_a_count", {}).get("frames", [])),
             "lone_unit": {k: re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                           for k, v in raw.get("lone_unit", {}).items()},
             "ctx_zh": [(a, re.compile(p)) for a, p in raw["context"]["zh"]], "ctx_zh_window": raw["context"]["zh_window"],
@@ -783,8 +784,14 @@ def _not_a_count(text, zq) -> bool:
         return True
     if t.startswith("一") and _d(zq.value) == 1:
         before = text[max(0, zq.start - 2):zq.start]
-        return any(before.endswith(d) for d in rules()["determiners"])
+        if any(before.endswith(d) for d in rules()["determiners"]):
+            return True
+        # 一家七口: the household counted by its members right after it
+        return t in rules()["frames"] and text[zq.end:zq.end + 1] in _ZH_NUMERAL_START
     return False
+
+
+_ZH_NUMERAL_START = frozenset("一二两三四五六七八九十0123456789０１２３４５６７８９")
 
 
 def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, blocked=frozenset()) -> str | None:

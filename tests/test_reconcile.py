@@ -305,6 +305,11 @@ def test_reconcile_lone_readings_that_are_not_counts():
     two_counties = q("2", "county", text="两县", start=text.index("两县"))
     assert _not_a_count(text, bare) and _not_a_count(text, this_day)
     assert not _not_a_count(text, two_counties)
+    # 一家七口: the household counted by its members right after it; 一家工厂 is a count
+    text = "他目前一家七口每月食米一百五十斤；一家工厂"
+    family = q("1", "household", text="一家", start=text.index("一家"))
+    factory = q("1", "factory", text="一家", start=text.rindex("一家"))
+    assert _not_a_count(text, family) and not _not_a_count(text, factory)
 
 
 def test_reconcile_dropped_sentence_is_named(seed_path):
