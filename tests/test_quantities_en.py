@@ -596,6 +596,10 @@ TRANSLATION_CASES = [
     ('Beijing, 12th (Xinhua) -- The plan was fulfilled.', [('12th', '12', None, 'day', None, 'date')]),
     ('On the 1st, 2nd and 3rd of this month rain fell.', [('1st', '1', None, 'day', None, 'date'), ('2nd', '2', None, 'day', None, 'date'), ('3rd', '3', None, 'day', None, 'date')]),
     ('The 38th Army arrived.', [('38th', '38', None, None, None, 'ordinal')]),
+    # a family of N (一家N口), a vague count before a range's unit (几倍到几十倍)
+    ('He said that his family of seven currently consumes 150 catties of rice.', [('seven', '7', None, 'person', None, 'number'), ('150 catties', '150', None, 'jin', None, 'number')]),
+    ('Reserves will exceed the plan by several to dozens of times.', [('several', '2', '9', 'times', 'about', 'multiple'), ('dozens of times', '20', '90', 'times', 'about', 'multiple')]),
+    ('The team grew from a few to a dozen people.', [('a few', '2', '9', 'person', 'about', 'number'), ('a dozen people', '12', None, 'person', None, 'number')]),
 ]
 
 

@@ -622,6 +622,10 @@ _TIMES_LEFT = re.compile(
     r"raised|boosted|times[ \t]+and|or|(?:increase|increment|growth|rise|expansion)[ \t]+of)(?:[ \t]+(?:about|nearly|almost|some|roughly|over|more[ \t]+than|"
     r"approximately|around))?[ \t]+\Z", re.I)
 _POSSESSIVE = re.compile(r"['’](?:s\b|[ \t]+[a-z])")
+_VAGUE_TO = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:(?:dozens|tens|hundreds|thousands|scores)[ \t]+of|more|[\d,.]+|a[ \t]+dozen|"
+                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                       r"forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?)(?=[ \t])", re.I)
+_FAMILY_OF = re.compile(r"\b(?:famil(?:y|ies)|households?)[ \t]+of[ \t]+\Z", re.I)
 _AGED = re.compile(r"\b(?:aged|age(?:[ \t]+of)?)[ \t]+\Z", re.I)
 _FACTOR_OF = re.compile(r"\b(?:a|the)[ \t]+factor[ \t]+of[ \t]+\Z", re.I)
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]\Z|[A-Za-z]\Z")
@@ -1072,9 +1076,13 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                     q.kind = "number"
         elif q.unit == "percent":
             q.kind = "percent"
-    if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and _AGED.search(text, max(0, q.start - 16), q.start):
-        # "aged 45", "at the age of 45" (四十五岁): years
-        q.unit = "year"
+    if q.unit is None and q.kind == "number" and q.group in ("dig", "word"):
+        if _AGED.search(text, max(0, q.start - 16), q.start):
+            # "aged 45", "at the age of 45" (四十五岁): years
+            q.unit = "year"
+        elif _FAMILY_OF.search(text, max(0, q.start - 20), q.start):
+            # "his family of seven" (一家七口): people
+            q.unit = "person"
     if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and q.high is None \
             and _FACTOR_OF.search(text, max(0, q.start - 16), q.start):
         # "increased by a factor of three" (增加了两倍 or 三倍: as the English says it, 3)
@@ -1085,6 +1093,14 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
         q.kind = "number"
     if q.group in ("aunit", "both") and q.unit is None:
         return False
+    if q.group == "vague" and q.unit is None and q.kind == "number":
+        # "by several to dozens of times", "several or more times" (几倍到几十倍): the unit named after the range
+        rm = _VAGUE_TO.match(text, q.end)
+        um = t.unit_re.match(text, rm.end()) if rm else None
+        if um:
+            q.unit, q.unit_text = t.unit_forms.get(re.sub(r"\s+", " ", um.group(2).lower())), None
+            if q.unit == "times":
+                q.kind = "multiple"
     if q.group == "vague" and q.unit is None and not q.of_ok \
             and text[q.start:q.core_end].lower().split()[-1] in ("several", "few"):
         # bare "a few", "several of them": no count to reconcile
