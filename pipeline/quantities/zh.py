@@ -205,6 +205,8 @@ _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开�
 #: round numbers before 把 ("or so"): 千把人, 万把块钱, 百把斤
 _BA_ROUND = {"十", "百", "千", "万", "一百", "一千", "一万", "二十", "三十"}
 _SLASH = re.compile(r"(?P<slash>[0-9０-９]{1,3}[／/][0-9０-９]{1,3})(?![0-9０-９／/])")
+#: after N块 these keep it money (五块钱, 五块的, 五块多, 三块五)
+_KUAI_MONEY_AFTER = set("钱的多余来左右上下以一半买卖给交付收花")
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
 
@@ -426,6 +428,14 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
             if n is None:
                 n = _noun_before(text, num_start, False, tail_end)
             return n if n and n not in ("person", "household") else key
+        if unit_text == "块":
+            n = _noun_after(text, tail_end, False)  # 三块地 (plots), 十块银元; 五块 (yuan)
+            if n and n != "person":
+                return n
+            nxt = text[tail_end : tail_end + 1]
+            if nxt and _CJK.match(nxt) and nxt not in _KUAI_MONEY_AFTER and nxt not in _NUMCH:
+                return "piece"  # 一块石头, 六块尖碑: a piece of something
+            return key
         if key in NOUN_OVERRIDABLE:
             return _counted_noun(text, unit_text, num_start, tail_end, False, False) or key
         return key
