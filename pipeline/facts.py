@@ -214,6 +214,7 @@ class Rules:
     listed_group_re: re.Pattern | None = None
     owner_re: re.Pattern | None = None
     meeting_word_re: re.Pattern | None = None
+    meeting_topic_re: re.Pattern | None = None
     group_meeting_gap: int = 2
     thing_measures: frozenset = frozenset()
     meeting_not_between: tuple = ()
@@ -380,6 +381,7 @@ def rules() -> Rules:
     r.listed_group_re = re.compile(s["listed_group_before"] + "$")
     r.owner_re = re.compile(s["thing_owner"])
     r.meeting_word_re = re.compile(s["meeting_word"] + "$")
+    r.meeting_topic_re = re.compile(s["meeting_topic"])
     r.group_meeting_gap = int(s.get("group_meeting_gap", 2))
     r.thing_measures = frozenset(s["thing_measures"])
     r.meeting_not_between = tuple(s["meeting_not_between"])
@@ -1823,14 +1825,17 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         if q.unit in r.dur_units and q.kind == "number" and (
                 (st.endswith(r.period_next_before, 0, a) and not st.endswith(r.dur_before_not, 0, a))
                 or st.startswith(r.period_next_after, b)
+                or (st.startswith("的", b) and r.measure_re.match(st, b + 1))  # 每台二十小时的产量…达到九十四码
                 or not _LEAD.sub("", st[_clause_bounds(st, a, b)[0]:a]).strip(" \u3000\t“")):
             # 最初三年每年只付一百万美元: the time the next figure of its clause holds for (that clause only)
             cs_, ce_ = _clause_bounds(st, a, b)
+            if st.startswith("的", b) and r.measure_re.match(st, b + 1):
+                ce_ = len(st)  # (每台二十小时的产量，折…达到九十四码: the measure's figure may be in the next clause)
             iso = _duration(q.value, q.unit, r.dur_units)
             if iso is not None and any(a < x.start - s0 and x.end - s0 <= ce_ and x.unit not in r.dur_units
                                        for x in qs):
                 # (a duration of its own words, 三天中, holds for the sentence unless 每 follows: 头两年每年)
-                if d is None or st.startswith(r.period_next_after, b):
+                if d is None or st.startswith(r.period_next_after, b) or st.startswith("的", b):
                     d = (d[0], d[1], d[2], ce_) if d is not None else (a, b, iso, ce_)
         if d is not None and any(x.start > q.start and x.unit not in rules().dur_units for x, _, _ in local):
             durations.append((d[0], d[1], d[2], st[d[0]:d[1]], d[3] if len(d) > 3 else len(st)))
@@ -2069,6 +2074,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             if thing is not None and thing.end < a and st[thing.end:thing.end + 1] != "的" \
                     and not any(thing.start <= x < thing.end for _, x, _ in local):
                 subj = Subject(t0, thing.end, st[t0:thing.end], st[t0:thing.end], None, "noun", None, [])
+        if measure == "duration" and (subj is None or subj.end <= cs):
+            t0 = len(st) - len(st.lstrip(" \u3000\t“”"))
+            mt = r.meeting_topic_re.match(st, t0)
+            if mt is not None and mt.end() <= a:  # 会一直开了四小时之久: the meeting's time
+                subj = Subject(mt.start(), mt.end(), mt.group(0), mt.group(0), None, "noun", None, [])
         if prev_subj is not None and (subj is None or (subj.end <= cs and subj.start <= prev_subj.start)):
             subj = prev_subj  # 这家厂原定…七十万元，现在增加为八十三万元: the subject of the figure before it
         if (subj is None or subj.end <= cs) and measure != "count" and q.kind not in ("percent", "fraction") \

@@ -187,3 +187,17 @@ def test_a_bare_change_after_a_figure_takes_its_measure():
 def test_a_change_of_something_named_stays_a_change():
     text = "1955年的贸易总额约比1954年增加了18.4％；废品比去年同期减少了一半。"
     assert _fact(text, "一半").measure != "trade"
+
+
+# --- meetings' time; the time a measure is counted over -----------------------------------------------
+
+def test_a_meetings_time_is_the_meetings():
+    text = "中国人民政协会议在北京开幕，到会一千二百人。”会一直开了四小时之久。"
+    assert _fact(text, "四小时").subject_text == "会"
+
+
+def test_a_time_before_a_measure_is_the_period_of_its_figure():
+    text = "十一月份个人每台二十小时的产量，折人民市布达到九十四点二六码。"
+    assert _no_fact(text, "二十小时")
+    assert _fact(text, "九十四点二六码").period_duration == "PT20H"
+    assert _fact("他们用了三天的时间修好了水渠。", "三天").measure == "duration"
