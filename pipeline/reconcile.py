@@ -128,6 +128,9 @@ def rules() -> dict:
             "unit_swap": raw["inject"]["unit_swap"],
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                      for k, v in raw["lone"].items()},
+            "lone_vague": {tuple(Decimal(x) for x in k.split("..")):
+                           re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
+                           for k, v in raw.get("lone_vague", {}).items()},
             "generic_units": set(raw.get("generic_units", {}).get("keys", [])),
             "determiners": tuple(raw.get("not_a_count", {}).get("determiners", [])),
             "frames": tuple(raw.get("not_a_count", {}).get("frames", [])),
@@ -794,16 +797,22 @@ def _not_a_count(text, zq) -> bool:
 _ZH_NUMERAL_START = frozenset("一二两三四五六七八九十0123456789０１２３４５６７８９")
 
 
-def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, blocked=frozenset()) -> str | None:
-    """The English word that renders a lone Chinese figure (see reconcile.toml [lone]), or None.
+def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None,
+               blocked=frozenset()) -> tuple[str, int] | None:
+    """The English words that render a lone Chinese figure (see reconcile.toml [lone]) and where
+    they start, or None. A vague count (几, 数: 2..9) is rendered by "several", "a few" ([lone_vague]);
+    a qualifier (一个多月) is the caller's to judge.
 
     Each word renders one figure: its offset is added to ``taken``."""
-    if (zq.high is not None and _d(zq.high) != _d(zq.value)) or zq.approx:
-        return None
-    taken = set() if taken is None else taken
-    pat = rules()["lone"].get(_d(zq.value))
+    lo, hi = _d(zq.value), _d(zq.high)
+    r = rules()
+    if hi is not None and hi != lo:
+        pat = r["lone_vague"].get((lo, hi))
+    else:
+        pat = r["lone"].get(lo)
     if pat is None or text is None:
         return None
+    taken = set() if taken is None else taken
     k, sb = _sentence_of(bead, zq.start, "zh")
     if sb is not None and sb.en:
         # the aligned sentence first, then the sentences beside it (one Chinese sentence is often
@@ -817,13 +826,13 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, bl
     # with a known unit, the word must come with it: "per day", "a single bolt", "both sides" ...
     # (generic classifiers such as 一种, 一项 are rendered "a view", "a task": any noun will do)
     unit_pat = _unit_forms().get(zq.unit) if zq.unit and zq.unit not in rules()["generic_units"] else None
-    adj = rules()["lone_unit"].get(zq.unit) if _d(zq.value) == 1 else None
+    adj = rules()["lone_unit"].get(zq.unit) if lo == 1 and hi is None else None
     if adj is not None:
         for s, e in spans:
             for m in adj.finditer(text, s, e):
                 if m.start() not in taken and m.start() not in blocked:
                     taken.add(m.start())
-                    return m.group()
+                    return m.group(), m.start()
     for s, e in spans:
         for m in pat.finditer(text, s, e):
             if m.start() in taken or m.start() in blocked:
@@ -833,10 +842,29 @@ def _lone_word(text, bead: Bead, zq, taken: set | None = None, en_spans=None, bl
                 if not u:
                     continue
                 taken.add(m.start())
-                return text[m.start():u.end()]
+                return text[m.start():u.end()], m.start()
             taken.add(m.start())
-            return m.group()
+            return m.group(), m.start()
     return None
+
+
+_TIME_SPAN = re.compile(r"the\s+(?:past|last|previous|next|coming|whole|entire)\b", re.I)
+
+
+def _lone_verdict(text, zq, word: str, start: int) -> Verdict:
+    """A lone figure said in a word: a match, unless the Chinese qualifies an exact figure (一个多月)
+    and the English has no qualifier of its group before the word ("over the past month")."""
+    note = f"rendered in a word: {word!r}"
+    if not zq.approx or (zq.high is not None and _d(zq.high) != _d(zq.value)):
+        return Verdict("match", None, note)
+    w = rules()["ctx_en_window"]
+    before = text[max(0, start - w):start].replace("\n", " ")
+    ea = next((a for a, pat in rules()["ctx_en"] if pat.search(before)), None)
+    if _TIME_SPAN.match(word):
+        ea = None  # "over the past month" is "during", not "more than" (the patterns see only "Over ")
+    if ea and _approx_ok(zq.approx, ea):
+        return Verdict("match", None, f"{note}, with '{ea}'")
+    return Verdict("approx_dropped", None, f"{zq.approx} not rendered; {note}")
 
 
 def _in_sentence(bead: Bead, q, lang: str) -> float:
@@ -1186,9 +1214,9 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             # 熊岳二五三 "Xiongyue 253": the English writes the number, as part of a name
             out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits!r} (a name)")))
             continue
-        elif (word := _lone_word(text, bead, zq, taken, en_spans, en_taken)):
+        elif (hit := _lone_word(text, bead, zq, taken, en_spans, en_taken)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word
-            out.append((zs[i], None, Verdict("match", None, f"rendered in a word: {word!r}")))
+            out.append((zs[i], None, _lone_verdict(text, zq, *hit)))
             continue
         else:
             _, sb = _sentence_of(bead, zq.start, "zh")

@@ -118,3 +118,21 @@ def test_pairing_a_group_named_by_its_first_members_and_n_others(zh, en, verdict
     eq = Quantity(word, e, e + len(word), Decimal({"five": 5, "four": 4, "six": 6}[word]))
     v = judge_in_text(text, zq, eq)
     assert v is not None and v.verdict == verdict, v
+
+
+def test_pairing_a_vague_count_said_in_a_word():
+    # 几倍到几十倍 "by several to dozens of times": the English writes the low end as a word only
+    got, _ = rec(["比国家原来批准的计划超过几倍到几十倍。"],
+                 ["It will exceed the original national plan by several to dozens of times."])
+    (low,) = [k for k in got if isinstance(k, str) and k.endswith("几倍")]  # 几倍 or 超过几倍
+    assert got[low] == ("match", None) and got["几十倍"] == ("match", "dozens of times")
+
+
+@pytest.mark.parametrize("en,verdict", [
+    ("Over the past month, transport efficiency rose by 80%.", "approx_dropped"),  # 多 lost; "over the" = during
+    ("For more than a month, transport efficiency rose by 80%.", "match"),
+])
+def test_pairing_a_qualified_figure_said_in_a_word_keeps_its_qualifier(en, verdict):
+    got, _ = rec(["一个多月来，运输效率提高了80％。"], [en])
+    assert got["一个多月"][0] == verdict, got
+    assert got["80％"] == ("match", "80%")
