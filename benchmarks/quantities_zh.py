@@ -149,6 +149,12 @@ GOLD_DIFFERENCES = {
     ("1958-03-01_2_361ac8de.txt", "三年、五年"): "two figures joined by 、 (three years, five years); gold one range 3-5 (the reconciler pairs both with 'three to five years')",
 }
 
+#: our misses, with why (the gold is right; they stay in both recall figures)
+KNOWN_MISSES = {
+    ("1957-04-02_3_083db099.txt", "一流水"): "OUR MISS: 一流水 (one fishing run) is read as the negative word 一流 (first-class; 一流水平 is far more frequent)",
+    ("1960-03-02_2_b3829bb2.txt", "四八交叉作业"): "OUR MISS: the name of a shift scheme (four-eight cross operations); gold the digits 4-8, we read 48",
+}
+
 _PIECE_1949 = "gold piece for every classifier of this article; the other articles name the noun (well, machine, factory, cooperative)"
 #: unit labels of the gold that contradict other gold labels of the same construction, or that the
 #: figure cannot give (a rate whose 每天 stands elsewhere, a number with no unit word): (file, zh) ->
@@ -189,7 +195,7 @@ GOLD_UNIT_DIFFERENCES = {
     ("1950-04-01_4_e557c77a.txt", "十二个"): "gold piece for 十二个企业; the English 'enterprises' is our company key (as 石油公司)",
 }
 #: gold units on figures with no unit word in the text (index numbers, 四比三好 ...): not comparable
-GOLD_UNIT_NO_WORD = {"index", "item", "place", "fen", "scale-platform", "percent"}
+GOLD_UNIT_NO_WORD = {"index", "item", "scale-platform", "percent"}
 
 
 def eval_gold(verbose=False):
@@ -229,7 +235,7 @@ def eval_gold(verbose=False):
             if not ok:
                 diff = GOLD_DIFFERENCES.get((art["file"], zh))
                 n_diff += diff is not None
-                misses.append((art["file"], zh, g["value"], g["kind"], [(q.text, str(q.value), q.high and str(q.high), q.kind) for q in over], diff or "MISS"))
+                misses.append((art["file"], zh, g["value"], g["kind"], [(q.text, str(q.value), q.high and str(q.high), q.kind) for q in over], diff or KNOWN_MISSES.get((art["file"], zh), "MISS")))
                 continue
             found += 1
             bk[1] += 1

@@ -860,8 +860,10 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         kind = "ordinal"
         if unit_text in ("季度", "季"):
             kind, unit = "date", "quarter"
-    elif unit_text == "季度" and not ge and high is None and not approx and not half and value in (1, 2, 3, 4) and text[num_s] in "一二三四1234１２３４":
-        kind, unit = "date", "quarter"  # 三季度 = the third quarter (三个季度: three quarters)
+    elif unit_text == "季度" and not ge and high is None and not approx and not half and value in (1, 2, 3, 4) and text[num_s] in "一二三四1234１２３４" and (s == 0 or text[s - 1] not in "前头后近"):
+        kind, unit = "date", "quarter"  # 三季度 = the third quarter (三个季度, 前三季度: three quarters)
+    elif unit_text == "世纪" and not ge and high is None and not approx and not half and not inner and 1 <= value <= 21 and value == value.to_integral_value():
+        kind = "ordinal"  # 二十世纪 = the 20th century (三个世纪: three centuries)
     elif unit_text in NAME_UNITS and not ge and high is None and not approx and text.rfind("第" + text[num_s:e], max(0, s - 3000), s) >= 0:
         kind = "ordinal"  # 华北大学第三部 … 三部副主任: the short form of a name given before
     elif unit_text in _SHORT_NAME_UNITS and _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, inner2, half, post):
