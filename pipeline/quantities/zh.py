@@ -203,7 +203,7 @@ _SHORT_NAME_NOT_AFTER = set("是有共计建办设立成了的各和及与这那
 #: 一 + a verb + 就/便 (一住就是一个月, 一有消息，就开会): "as soon as"
 _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开进出走来去见提说碰遇接拿抓打问查算]{1}[\u4e00-\u9fff]{0,4}?[，,](?:就|便)")
 #: round numbers before 把 ("or so"): 千把人, 万把块钱, 百把斤
-_BA_ROUND = {"十", "百", "千", "万", "一百", "一千", "一万", "二十", "三十"}
+_BA_ROUND = {"百", "千", "万", "一百", "一千", "一万"}
 _SLASH = re.compile(r"(?P<slash>[0-9０-９]{1,3}[／/][0-9０-９]{1,3})(?![0-9０-９／/])")
 #: after N块 these keep it money (五块钱, 五块的, 五块多, 三块五)
 _KUAI_MONEY_AFTER = set("钱的多余来左右上下以一半买卖给交付收花")
@@ -720,8 +720,10 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
                 return [_q(text, s, e2, value * 10, None if high is None else high * 10, "percent", approx, "percent", scale, "成")]
 
     if text.startswith("把", e) and not ordw and fold(num_text) in _BA_ROUND:
-        approx = approx or "about"  # 千把人, 万把块钱: about a thousand
-        e += 1
+        tb = TAIL.match(text, e + 1)
+        if tb.group("unit") or tb.group("ge") or not _CJK.match(text, e + 1):
+            approx = approx or "about"  # 千把人, 万把块钱: about a thousand (一百把椅子: 把 chairs)
+            e += 1
     t = TAIL.match(text, e)
     ge = t.group("ge")
     unit_text = t.group("unit")
@@ -862,7 +864,7 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
             kind, unit = "date", "quarter"
     elif unit_text == "季度" and not ge and high is None and not approx and not half and value in (1, 2, 3, 4) and text[num_s] in "一二三四1234１２３４" and (s == 0 or text[s - 1] not in "前头后近"):
         kind, unit = "date", "quarter"  # 三季度 = the third quarter (三个季度, 前三季度: three quarters)
-    elif unit_text == "世纪" and not ge and high is None and not approx and not half and not inner and 1 <= value <= 21 and value == value.to_integral_value():
+    elif unit_text == "世纪" and not ge and high is None and not approx and not half and not inner and 1 <= value <= 21 and value == value.to_integral_value() and (s == 0 or text[s - 1] not in "下上本这那该每"):
         kind = "ordinal"  # 二十世纪 = the 20th century (三个世纪: three centuries)
     elif unit_text in NAME_UNITS and not ge and high is None and not approx and text.rfind("第" + text[num_s:e], max(0, s - 3000), s) >= 0:
         kind = "ordinal"  # 华北大学第三部 … 三部副主任: the short form of a name given before
