@@ -225,6 +225,8 @@ class Rules:
     people_measures: frozenset = frozenset()
     new_predicate: tuple = ()
     goods_verb_not: frozenset = frozenset()
+    not_measure_verbs: frozenset = frozenset()
+    not_measure_verb_re: re.Pattern | None = None
     all_pronouns: frozenset = frozenset()
     pronoun_re: re.Pattern | None = None
 
@@ -256,6 +258,8 @@ def rules() -> Rules:
     r.heading_words = tuple(m["heading_words"])
     r.share_first = tuple(sorted(m.get("share_first", []), key=len, reverse=True))
     r.not_measure_re = re.compile(_alt(m.get("not_measure", {}).get("words", [])) or "(?!)")
+    r.not_measure_verbs = frozenset(m.get("not_measure", {}).get("verbs", ()))
+    r.not_measure_verb_re = re.compile(_alt(r.not_measure_verbs) or "(?!)")
     r.adjacent_not = m.get("adjacent_not", {})
     r.unit_word = m.get("unit_word", {})
     r.heading_after = tuple(m.get("not_measure", {}).get("before", ()))
@@ -669,6 +673,8 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
         return False
     own = r.carry_re.sub("，", own)  # 上涨到, 计有, 要求达到 carry the measure on: out of the way of the tagger
     toks = _dict_tags(own)
+    if q.unit not in RELATIVE_UNITS and r.not_measure_verb_re.search(own):
+        return True  # 总结和交流了四个主要工地的经验: a verb of its own that names no measure
     # 社会保险费，较去年增加了三亿四千万卢布: an amount compared with a baseline is a change of what the clause
     # before names, as a relative figure is
     relative = q.unit in RELATIVE_UNITS or own.startswith(("较", "比"))
@@ -1784,6 +1790,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             masked[i] = _MASK
     # words that hold a measure word but are none (解放后, 生产队) masked too: for the verbs that govern a name
     verb_masked = r.not_measure_re.sub(lambda m: _MASK * len(m.group(0)), "".join(masked))
+    # for a clause's own verbs, the words that are no measure but verbs (交流, 检修, 开展 ...) stay readable
+    own_masked = r.not_measure_re.sub(
+        lambda m: m.group(0) if m.group(0) in r.not_measure_verbs else _MASK * len(m.group(0)), "".join(masked))
     for x, y in (q_spans or ()):  # a figure's own words are no measure words (一百二十付担架: 付 is a classifier)
         if s0 <= x and y <= e0:
             for i in range(x - s0 + 1, y - s0):
@@ -1896,7 +1905,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         comp = comps.get(q.start)
         # measure
         share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)
-        mw = _measure(masked, cs, ce, a, b, q, share, verb_masked, list_ends, list_spans)
+        mw = _measure(masked, cs, ce, a, b, q, share, own_masked, list_ends, list_spans)
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or mw[1] < a - 2 or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天 / 在运输业中工作二十年: a duration, whatever verb came before (需三小时 stays)

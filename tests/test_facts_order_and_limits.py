@@ -201,3 +201,13 @@ def test_a_time_before_a_measure_is_the_period_of_its_figure():
     assert _no_fact(text, "二十小时")
     assert _fact(text, "九十四点二六码").period_duration == "PT20H"
     assert _fact("他们用了三天的时间修好了水渠。", "三天").measure == "duration"
+
+
+# --- verbs that name no measure are still a clause's own verb ----------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("该厂生产拖拉机三千台，交流了四个车间的经验。", "四个车间"),
+    ("各社收购生猪四万头，开展了五个竞赛。", "五个"),
+])
+def test_a_no_measure_verb_stops_the_measure_before(text, figure):
+    assert _fact(text, figure).measure == "count"
