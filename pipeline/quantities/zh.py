@@ -206,6 +206,7 @@ _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开�
 _BA_ROUND = {"百", "千", "万", "一百", "一千", "一万"}
 _SLASH = re.compile(r"(?P<slash>[0-9０-９]{1,3}[／/][0-9０-９]{1,3})(?![0-9０-９／/])")
 #: after N块 these keep it money (五块钱, 五块的, 五块多, 三块五)
+_KUAI_NOUN_KEYS = {"plot", "silver_dollar", "yuan", "usd"}
 _KUAI_MONEY_AFTER = set("钱的多余来左右上下以一半买卖给交付收花")
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
@@ -224,7 +225,7 @@ MASTER = re.compile(
     rf"|(?P<lmon>{_alt(LUNAR_MONTHS)})(?:初(?P<lday>[一二三四五六七八九十]))?"
     rf"|(?P<paren>[（(][一二三四五六七八九十]{{1,3}}[）)])"
     rf"|(?P<jiabei>加倍|翻了?(?P<fan>[一两二三四五六七八九十]{{1,2}})番)"
-    rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|夜|晌)"
+    rf"|(?P<halfw>半)(?=个|個|数|數|年|天|月|日|小时|钟头|里|斤|亩|吨|米|公里|尺|寸|晌)"
     rf"|(?P<slash>[0-9０-９]{{1,3}}[／/][0-9０-９]{{1,3}})(?![0-9０-９／/])"
     rf"|(?P<neg1>第一线)"
     rf"|(?:(?P<pre>{PRE})(?:有|为)?{_BETWEEN})?(?P<ord>第)?(?P<sign>负 ?|負 ?|(?<![0-9０-９])[-－] ?|(?<=[为是、和及达：:])—(?=[0-9０-９]))?(?P<pct>百分之|千分之|万分之|零下)?(?P<pt>(?<=之)[点點](?={D}))?(?!(?:{PURENEG})(?!{NUMCH}))(?P<num>{RUN})"
@@ -430,8 +431,8 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
             return n if n and n not in ("person", "household") else key
         if unit_text == "块":
             n = _noun_after(text, tail_end, False)  # 三块地 (plots), 十块银元; 五块 (yuan)
-            if n and n != "person":
-                return n
+            if n in _KUAI_NOUN_KEYS:
+                return n  # 三块地, 十块银元 (一块羊油, 一块红布: a piece of it)
             nxt = text[tail_end : tail_end + 1]
             if nxt and _CJK.match(nxt) and nxt not in _KUAI_MONEY_AFTER and nxt not in _NUMCH:
                 return "piece"  # 一块石头, 六块尖碑: a piece of something
