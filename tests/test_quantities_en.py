@@ -552,11 +552,12 @@ TRANSLATION_CASES = [
     ('The death rate fell to 10.8‰.', [('10.8‰', '10.8', None, 'permille', None, 'number')]),
     ('Resolution 1514 of the United Nations was adopted.', [('Resolution 1514', '1514', None, None, None, 'ordinal')]),
     ('He read Volume 4 of the Selected Works.', [('Volume 4', '4', None, None, None, 'ordinal')]),
-    ('The peasants held high the Three Red Banners and marched on.', []),
-    ("They studied the Three People's Principles in the evening.", []),
-    ("The cadres launched the 'Three-Anti' campaign against corruption.", []),
-    ('The masses carried out the Five-Anti movement in the cities.', []),
-    ('The country is pursuing the Four Modernizations with vigour.', []),
+    ('The peasants held high the Three Red Banners and marched on.', [('Three', '3', None, None, None, 'number')]),
+    ("They studied the Three People's Principles in the evening.", [('Three', '3', None, None, None, 'number')]),
+    ("The cadres launched the 'Three-Anti' campaign against corruption.", [('Three', '3', None, None, None, 'number')]),
+    ('The masses carried out the Five-Anti movement in the cities.', [('Five', '5', None, None, None, 'number')]),
+    ('The country is pursuing the Four Modernizations with vigour.', [('Four', '4', None, None, None, 'number')]),
+    ('The peasants studied the Forty Articles again.', [('Forty', '40', None, None, None, 'number')]),
     ('The reservoir was completed in Three Days', [('Three Days', '3', None, 'day', None, 'number')]),
     ('China Builds Three Large Reservoirs', [('Three Large Reservoirs', '3', None, 'reservoir', None, 'number')]),
     ('Over a Thousand Sanatoriums Built in the Country', [('Over a Thousand Sanatoriums', '1000', None, 'sanatorium', 'more_than', 'number')]),
@@ -580,11 +581,11 @@ TRANSLATION_CASES = [
     ('For almost a decade the dike held.', [('almost a decade', '10', None, 'year', 'nearly', 'number')]),
     ('The work took two decades.', [('two decades', '20', None, 'year', None, 'number')]),
     ('They spent two or three decades on it.', [('two or three decades', '20', '30', 'year', None, 'number')]),
-    ('It was half a century ago.', [('half a century', '50', None, 'year', None, 'number')]),
+    ('It was half a century ago.', [('half a century', '0.5', None, 'century', None, 'number')]),
     # labels of units and teams, fractions of a measure, mixed numbers, 万 written as 'wan' / 'ten thousand'
     ('Unit 8341 guarded the city.', [('Unit 8341', '8341', None, None, None, 'ordinal')]),
     ('Highway 107 was repaired by Team 5.', [('Highway 107', '107', None, None, None, 'ordinal'), ('Team 5', '5', None, None, None, 'ordinal')]),
-    ('The dike stood for a quarter of a century.', [('a quarter of a century', '25', None, 'year', None, 'number')]),
+    ('The dike stood for a quarter of a century.', [('a quarter of a century', '0.25', None, 'century', None, 'number')]),
     ('The meeting lasted three quarters of an hour.', [('three quarters of an hour', '0.75', None, 'hour', None, 'number')]),
     ('Each person received 2 1/2 jin of oil.', [('2 1/2 jin', '2.5', None, 'jin', None, 'number')]),
     ('About 1/3 of the land and 1/2 jin of seed per mu.', [('About 1/3', '1/3', None, None, 'about', 'fraction'), ('1/2 jin', '0.5', None, 'jin', None, 'number'), ('per mu', '1', None, 'mu', None, 'number')]),
@@ -612,3 +613,25 @@ def _as_case(text: str, exp: list) -> dict:
 def test_quantities_en_translation_style(text, exp):
     err = check_case(_as_case(text, exp))
     assert err is None, err
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("这座庙有五十年历史", "The temple is half a century old."),
+    ("这条堤已经存在了半个世纪", "The dike has stood for fifty years."),
+    ("已有二十年", "It has been two decades."),
+    ("边币五百元", "500 Border Region dollars"),
+    ("贷款五百万英镑", "a loan of 5 million pounds"),
+    ("由百分之三十提高到百分之四十", "rose from 30 to 40 percent"),
+    ("增加了几倍到几十倍", "by several to dozens of times"),
+])
+def test_quantities_en_units_reconcile_with_chinese(zh, en):
+    """The English unit keys and values this extractor gives judge as a match against the Chinese
+    extractor's reading of the same figure (pipeline/reconcile.py)."""
+    from pipeline.reconcile import judge
+
+    zqs = [q for q in extract_quantities(zh, "zh") if q.kind not in ("date", "ordinal")]
+    eqs = [q for q in extract_quantities(en, "en") if q.kind not in ("date", "ordinal")]
+    assert zqs and len(zqs) == len(eqs), (zqs, eqs)
+    for zq, eq in zip(zqs, eqs):
+        v = judge(zq, eq)
+        assert v is not None and v.verdict == "match", (zq, eq, v)

@@ -348,7 +348,9 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_YEARS_IN = {"decade": Decimal(10), "century": Decimal(100)}
+#: a unit counted in another: "two decades" = 20 years (二十年); a century keeps its key as the
+#: Chinese 世纪 does ("half a century" = 0.5 century, 半个世纪)
+_YEARS_IN = {"decade": (Decimal(10), "year"), "century": (Decimal(1), "century")}
 _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
@@ -536,8 +538,8 @@ def find_cores(text: str) -> list[_Q]:
                 q = _Q(s, e, Decimal(12), group=g, of_ok=True)
             elif g == "century":
                 low = m.group().lower()
-                span = Decimal(10) if "decade" in low else Decimal(100)
-                q = _Q(s, e, span / 2 if low.startswith("half") else span, unit="year",
+                span, unit = _YEARS_IN["decade" if "decade" in low else "century"]
+                q = _Q(s, e, span / 2 if low.startswith("half") else span, unit=unit,
                        unit_text="decade" if "decade" in low else "century", group=g)
             elif g == "decade":
                 lo, hi = lex["vague_plural"][m.group().lower()]
@@ -839,11 +841,14 @@ def rule_names(text: str, q: _Q, t: _Tables) -> bool:
     if q.group == "word" and q.kind == "number" and q.approx is None and q.high is None and text[q.start].isupper() \
             and _CAP_NEXT.match(text, q.core_end) and _LOWER_BEFORE.search(text, max(0, q.start - 20), q.start) \
             and not (q.unit_text and q.unit_text.lower() in t.unit_forms) and not _title_line(text, q.start):
-        # a capitalised number word inside a sentence, before a capitalised word, names something:
+        # a capitalised number word inside a sentence, before a capitalised word, is part of a name:
         # the slogans and campaigns "the Three Red Banners", "the 'Three-Anti' campaign", "the Four
-        # Modernizations", "the Three People's Principles" (三面红旗, 三反, 四个现代化, 三民主义); a unit
-        # after it is a count in a headline's words ("Completed in Three Days")
-        return True
+        # Modernizations", "the Three People's Principles" (三面红旗, 三反, 四个现代化, 三民主义). The
+        # number stays (the Chinese side may count 三面 or not) but the name's noun is no unit, so an
+        # unmatched one is no figure the translation added; a unit after it is a count in a headline's
+        # words ("Completed in Three Days")
+        q.unit = q.unit_text = None
+        q.end = q.core_end
     return False
 
 
@@ -1055,9 +1060,9 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
                     else:
                         q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
             if q.unit in _YEARS_IN:
-                # "two decades" (二十年), "three centuries": years
-                f = _YEARS_IN[q.unit]
-                q.value, q.high, q.unit = num.mul(q.value, f), num.mul(q.high, f) if q.high is not None else None, "year"
+                # "two decades" (二十年)
+                f, q.unit = _YEARS_IN[q.unit]
+                q.value, q.high = num.mul(q.value, f), num.mul(q.high, f) if q.high is not None else None
             hm = _AND_A_HALF.match(text, q.end) if q.unit and q.high is None else None
             if hm:
                 # "a year and a half", "an hour and a half"
@@ -1122,20 +1127,20 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
             # "1/2 jin", "2 1/2 mu" (a measure written right after the digits)
             _set_unit(text, q, um, t)
         else:
-            # "a quarter of a century" (25 years), "three quarters of an hour"
+            # "a quarter of a century" (0.25 century), "half of a decade" (5 years), "three quarters of an hour"
             om = _OF_A.match(text, q.end)
             cm = _OF_A_CENTURY.match(text, q.end) if om else None
             if cm:
-                q.value, q.unit, q.unit_text, q.end, q.kind = num.mul(q.value, _YEARS_IN[cm.group(1).lower()]), "year", \
-                    cm.group(1), cm.end(), "number"
+                f, unit = _YEARS_IN[cm.group(1).lower()]
+                q.value, q.unit, q.unit_text, q.end, q.kind = num.mul(q.value, f), unit, cm.group(1), cm.end(), "number"
             elif om:
                 save = q.end
                 q.end = om.end()
                 rule_unit(text, q, t)
-                f = _YEARS_IN.get(q.unit or "")
-                if q.unit is not None and (f is not None or q.unit in MEASURES):
-                    if f is not None:
-                        q.value, q.unit = num.mul(q.value, f), "year"
+                fu = _YEARS_IN.get(q.unit or "")
+                if q.unit is not None and (fu is not None or q.unit in MEASURES):
+                    if fu is not None:
+                        q.value, q.unit = num.mul(q.value, fu[0]), fu[1]
                     q.kind = "number"
                 else:
                     q.end, q.unit, q.unit_text = save, None, None
