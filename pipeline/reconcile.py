@@ -38,6 +38,9 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   then qualifier and unit agreement, the aligned sentence and relative order. A different
   number is only a candidate (``value_mismatch``) in the same aligned sentence with the same
   unit; a power-of-ten slip only between like units.
+* A figure missing in its unit whose exact rendering (value, unit, qualifier) is an unpaired
+  English figure of the paragraph bead just before or after is a match, noted (a sentence the
+  English moved across a paragraph break).
 * Rounding: the English precision (digits after the point times the scale word; with
   "about", the last non-zero digit) allows a difference of half a unit in the last place and
   never more than 10% (三十八亿七千万 "3.9 billion" is a match noted "rounded").
@@ -914,6 +917,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
         eby.setdefault(seg.index, []).append((seg, q))
 
     rows = []
+    lone: list[tuple] = []  # rows of Chinese figures missing in their aligned unit
     used_en: set[tuple[int, int]] = set()
     en_seen: dict[tuple[int, int], tuple] = {}
     en_beads: dict[tuple[int, int], list[int]] = {}
@@ -935,6 +939,10 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
                 used_values.setdefault(bi, set()).add(_d(q.value))
         for (zseg, zq), epair, v in pairs:
             rows.append(_row(article, bi, bead, zseg, zq, *(epair or (None, None)), v))
+            if v.verdict == "missing_in_en" and bead.zh != (TITLE,):
+                lone.append((len(rows) - 1, bi, zseg, zq))
+    if lone:
+        _next_door(article, beads, rows, lone, eby, used_en, used_values)
     for key, (bi, seg, q) in en_seen.items():
         if key in used_en or seg.index in (META,) or not _significant_en(q):
             continue
@@ -1226,6 +1234,43 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 note = "no English figure of this value in the aligned paragraph"
         out.append((zs[i], None, Verdict("missing_in_en", None, note)))
     return out, absorbed
+
+
+def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
+    """A Chinese figure missing in its aligned unit whose exact rendering (same value, unit and
+    qualifier) is an unpaired English figure of the paragraph bead just before or after: the
+    alignment put a sentence on the wrong side of a paragraph break. The row becomes a match,
+    noted; the English figure is used. Changes ``rows``, ``used_en``, ``used_values`` in place."""
+    for ri, bi, zseg, zq in lone:
+        zb = bounds(zq)
+        if zb is None:
+            continue
+        found = None
+        for nb in (bi - 1, bi + 1):
+            if not 0 <= nb < len(beads) or beads[nb].zh in ((META,), (TITLE,)) or not beads[nb].zh:
+                continue
+            for i in beads[nb].en:
+                for seg, eq in eby.get(i, ()):
+                    if (eq.start, eq.end) in used_en or not _significant_en(eq) or bounds(eq) != zb:
+                        continue
+                    if unit_key(eq.unit) != unit_key(zq.unit) or space(eq) != space(zq) \
+                            or _approx_group(eq.approx) != _approx_group(zq.approx):
+                        continue
+                    found = (nb, seg, eq)
+                    break
+                if found:
+                    break
+            if found:
+                break
+        if found is None:
+            continue
+        nb, seg, eq = found
+        used_en.add((eq.start, eq.end))
+        used_values.setdefault(nb, set()).add(_d(eq.value))
+        row = _row(article, bi, beads[bi], zseg, zq, seg, eq,
+                   Verdict("match", None, f"rendered in the neighbouring English paragraph {seg.index}"))
+        row["_pos"] = rows[ri]["_pos"]
+        rows[ri] = row
 
 
 def _row(article, bi, bead, zseg, zq, eseg, eq, v: Verdict) -> dict:

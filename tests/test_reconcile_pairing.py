@@ -154,3 +154,22 @@ def test_pairing_a_qualified_figure_said_in_a_word_keeps_its_qualifier(en, verdi
     got, _ = rec(["一个多月来，运输效率提高了80％。"], [en])
     assert got["一个多月"][0] == verdict, got
     assert got["80％"] == ("match", "80%")
+
+
+# ---------------------------------------------------------------- generalising: layout of the translation
+
+def test_pairing_a_sentence_moved_across_a_paragraph_break():
+    # the English starts its second paragraph with the last sentence of the first Chinese one
+    zh = ["甲县今年产粮三万九千多斤，比去年增加一千二百斤。乙县产棉八百担，丙县种树五千株。",
+          "丁县修渠十二条，灌田二千四百亩。全县还新建小型水库三座。"]
+    en = ["County A produced more than 39,000 jin of grain this year, 1,200 jin more than last year. "
+          "County B produced 800 dan of cotton.",
+          "County C planted 5,000 trees. County D built 12 canals, irrigating 2,400 mu of land. "
+          "The county also built three small reservoirs."]
+    got, df = rec(zh, en)
+    assert got["五千株"] == ("match", "5,000 trees")
+    assert (df.verdict == "match").all(), df[["zh_text", "en_text", "verdict"]]
+    # a figure really lost stays missing, even with a figure of another value next door
+    en[1] = en[1].replace("County C planted 5,000 trees. ", "County C planted 4,000 trees. ")
+    got, _ = rec(zh, en)
+    assert got["五千株"][0] == "missing_in_en" and got[("EN", "4,000 trees")][0] == "extra_in_en"
