@@ -526,7 +526,7 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     if unit_text == "年":
         arabic = text[num_s] in "0123456789０１２３４５６７８９"
         two = e - 1 - num_s == 2 and all(c in "零〇○一二三四五六七八九" for c in text[num_s : e - 1])
-        if two and nv.digitwise and is_int and not ge and not dur and not text.startswith(("来", "间", "内", "中", "多", "左右"), e):
+        if two and nv.digitwise and is_int and not ge:
             # 五八年, 九七年, ○三年: a year of the century written with its last two digits
             v = (2000 if text[num_s] in "零〇○" else 1900) + v
         elif ge or not (nv.digitwise and is_int and (1000 <= v <= 2100 or (arabic and 100 <= v < 1000 and e - num_s == 4))):
