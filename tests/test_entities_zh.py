@@ -763,3 +763,14 @@ def test_entities_zh_consulates_museums_councils_and_headquarters(t, name):
                                     ("党中央机关月刊《共产国际》", "党中央机关")])
 def test_entities_zh_dispatch_agency_and_organ_paper_are_not_joined(t, bad):
     assert bad not in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("中共安庆市委和郊区区委发动公社社员", "区委发动公社"),  # the body's verb and the communes it moves
+    ("中共安庆市委和郊区区委发动公社社员", "发动公社"),
+    ("哈尔滨市政府组织渔业生产合作总社，扶助渔民生产", "哈尔滨市政府组织"),  # 组织 'organises'
+    ("华北大学第三部艺术干部训练班", "华北大学第三部艺术干部"),  # 干部 'cadres' is a word, 部 no unit
+    ("华北大学第三部艺术干部训练班戏剧科音乐科", "华北大学第三部艺术干部训练班戏剧科音乐科"),  # siblings
+])
+def test_entities_zh_body_verbs_and_sibling_units_are_no_names(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")

@@ -1072,6 +1072,8 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         if prev_org is not None and suf not in ("党",) and (
                 text[k:k + 1] in R.org_next_block.get(suf, ()) or (len(suf) == 1 and text[j:k + 1] in R.common)):
             continue  # 统战部|部长, 公安局|局长: the suffix starts a title after the name, not a second body
+        if prev_org is not None and suf == "组织" and _is_han(text[k:k + 1]) and text[k] not in R.stop:
+            continue  # 市政府|组织渔业生产合作总社: the body organises, 组织 is its verb
         if prev_org is not None and suf not in ("党",):
             # 国民党|政府, 青年团|支部, 行署|印刷厂, 北京师范大学|教育系: an organisation word after a known one
             _, sub, en_suf, mx = R.org_suffix_map[suf]
@@ -1201,6 +1203,8 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         in_org = False
         if not place_ent and st == lo and start == st and lo in org_end and 1 <= j - lo <= _IN_ORG_MAX \
                 and not any(c in R.stop for c in text[lo:j]):
+            if R.common.get(text[lo:lo + 2]) in ("v", "vn") and sub in ("cooperative", "factory", "farm", "mine"):
+                continue  # 区委|发动|公社: the body's verb and the communes it moves, no name
             start = org_end[lo].start
             in_org = True
         name = text[start:k]
@@ -1461,6 +1465,7 @@ def _org_units(text, orgs, places, R):
             continue  # 四川全兴队|主场迎战: a team is no body with units
         cur = o
         hops = 0
+        last_suf = None  # (训练班|戏剧科|音乐科: a second unit of the same kind is a sibling, not a part)
         while hops < 4:
             p = cur.end
             found = None
@@ -1473,8 +1478,9 @@ def _org_units(text, orgs, places, R):
                 for L in first.get(c, ()):
                     suf = text[i:i + L]
                     if len(suf) == L and suf in units and (i > p or (L >= 2 and suf in R.org_units_only)) \
-                            and (L >= 2 or i - p >= 2) \
-                            and not (L == 1 and (text[i:i + 2] in common or text[i + 1:i + 2] == "长")):
+                            and (L >= 2 or i - p >= 2) and suf != last_suf \
+                            and not (L == 1 and (text[i:i + 2] in common or text[i + 1:i + 2] == "长"
+                                                 or text[i - 1:i + 1] in common)):
                         found = (i, i + L, suf)  # (not 研究|所长, 科学院|院士, 农村|科技: the unit word starts a word)
                         break
                 if found:
@@ -1490,7 +1496,8 @@ def _org_units(text, orgs, places, R):
             if run and R.common.get(run[0]) == "v" and run[:2] not in common:
                 break  # 贝尔公司|买下纽新|公司: a verb
             if run and (run[0] in stop or any(w in run for w in _UNIT_RUN_BLOCK) or
-                        (len(run) > 2 and common.get(run[:2]) == "v")):
+                        (len(run) > 2 and common.get(run[:2]) == "v") or
+                        (common.get(run[:2]) in ("v", "vn") and units[suf][0] in ("cooperative", "factory", "farm", "mine"))):
                 break
             if k < n and text[k] == "长" and suf[-1] in "司处科室局部厅署办所":
                 break  # 新闻处|长: a title
@@ -1503,6 +1510,7 @@ def _org_units(text, orgs, places, R):
                 seen.add((o.start, k))
                 out.append(cur)
             hops += 1
+            last_suf = suf
     return out
 
 
