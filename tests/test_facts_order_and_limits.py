@@ -211,3 +211,19 @@ def test_a_time_before_a_measure_is_the_period_of_its_figure():
 ])
 def test_a_no_measure_verb_stops_the_measure_before(text, figure):
     assert _fact(text, figure).measure == "count"
+
+
+# --- longer words holding a measure word (PD1998's word boundaries) ---------------------------------
+
+@pytest.mark.parametrize("text,figure,wrong", [
+    ("第八届全运会上，全国有上千名运动员进行了交流。", "上千名", "participants"),
+    ("今年全市共征集文献五千多件。", "五千多件", "donated"),
+    ("这次演出了三场。", "三场", "output"),
+    ("群众进行了大规模转移，共一万五千人。", "一万五千人", "scale"),
+])
+def test_a_longer_word_is_no_measure_word_it_holds(text, figure, wrong):
+    assert _fact(text, figure).measure != wrong
+
+
+def test_imports_and_exports_together_are_trade():
+    assert _fact("全年进出口一千五百亿美元。", "一千五百亿美元").measure == "trade"
