@@ -198,6 +198,22 @@ def test_quantities_en_every_qualifier_after():
     assert not bad, bad
 
 
+def test_quantities_en_every_particle_verb():
+    """Each [particle_verbs] entry keeps its word from reading as a qualifier: "turned over 300 tons",
+    "went up to 300 tons" (a level reached) have no qualifier; the same phrase alone still has one."""
+    quals = _data("en/qualifiers.toml")
+    bad = []
+    for phrase, verbs in quals["particle_verbs"].items():
+        for v in verbs:
+            qs = [q for q in extract_quantities(f"They {v} {phrase} 300 tons of steel.", "en") if q.value == 300]
+            if not qs or qs[0].approx is not None or not qs[0].text.startswith("300"):
+                bad.append((v, phrase, [(q.text, q.approx) for q in qs]))
+        qs = [q for q in extract_quantities(f"They made {phrase} 300 tons of steel.", "en") if q.value == 300]
+        if not qs or qs[0].approx is None:
+            bad.append(("made", phrase, [(q.text, q.approx) for q in qs]))
+    assert not bad, bad
+
+
 def test_quantities_en_every_unit_form():
     """Each English form in units.toml, written after a number, gives its key."""
     units = _data("units.toml")
