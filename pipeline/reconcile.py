@@ -57,7 +57,9 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   extractor saw a qualifier and the English has none.
 * A Chinese figure with no English figure is still a match when the aligned English sentence
   says it in a word: 一天 "per day", 两侧 "both sides", 一年 "annual" (with a measure unit the
-  word must come with the unit's English form), or writes its digits (熊岳二五三 "Xiongyue 253").
+  word must come with the unit's English form), or writes its digits. A number written digit by
+  digit that the English writes the same way (熊岳二五三 "Xiongyue 253", 二八分红 "two-eight split")
+  is a name or a label: no row, like the ordinal names below.
 
 **Dates and ordinals are out of scope**: a Chinese quantity of kind ``date`` or ``ordinal``
 (1957年, 八月二十日, 第五版, 第一) gets no row in the table (the verdict vocabulary has no
@@ -1014,19 +1016,33 @@ def _zh_scale(t: str) -> str | None:
     return None
 
 
-def _en_writes(text: str, en_spans, zq) -> str | None:
-    """The digits of a Chinese number of 3+ digits or with decimals found verbatim in the English side."""
+_ZH_DIGIT_CHARS = "〇○零一二三四五六七八九"
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ZH_DIGIT_STRING = re.compile(f"[{_ZH_DIGIT_CHARS}]{{2,}}")
+
+
+def _en_writes(text: str, en_spans, zq, blocked=frozenset()) -> tuple[str, bool] | None:
+    """The digits of a Chinese number of 3+ digits or with decimals found verbatim in the English
+    side, outside the English figures (``blocked``: offsets inside them), and whether the Chinese
+    writes it digit by digit (熊岳二五三 "Xiongyue 253", 二八分红 "two-eight split": a name or a label,
+    in digits or in digit words). None when the English does not write it."""
     v = _d(zq.value)
     if v is None or zq.high is not None or space(zq) != "count" or zq.unit:
         return None
     d = dec(v)
-    if "." not in d and len(d.lstrip("-")) < 3:
-        return None
-    pat = re.compile(r"(?<![\d.,])" + re.escape(d) + r"(?![\d]|[.,]\d)")
-    for s, e in en_spans or ():
-        m = pat.search(text, s, e)
-        if m:
-            return m.group()
+    digit_string = bool(_ZH_DIGIT_STRING.fullmatch((zq.text or "").strip()))
+    pats = []
+    if "." in d or len(d.lstrip("-")) >= 3:
+        pats.append(re.compile(r"(?<![\d.,])" + re.escape(d) + r"(?![\d]|[.,]\d)"))
+    if digit_string:
+        ds = [_ZH_DIGITS.index(c) if c in _ZH_DIGITS else 0 for c in zq.text.strip()]  # ○, 零: 0
+        pats.append(re.compile(r"(?<![\w-])" + r"[-\s:]".join(_DIGIT_WORDS[x] for x in ds) + r"(?![\w-])", re.I))
+        pats.append(re.compile(r"(?<![\d.,])" + r"[-:]".join(str(x) for x in ds) + r"(?![\d]|[.,]\d)"))
+    for pat in pats:
+        for s, e in en_spans or ():
+            for m in pat.finditer(text, s, e):
+                if m.start() not in blocked:
+                    return m.group(), digit_string
     return None
 
 
@@ -1193,6 +1209,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             j = best[1]
             edone.add(j)
             absorbed.add((es[j][1].start, es[j][1].end))
+    # offsets inside the English figures paired with another Chinese figure: a digit string there is theirs
+    paired_en = {k for j in edone for k in range(es[j][1].start, es[j][1].end)}
     for i, (zseg, zq) in scope:
         if i in split_rows:
             for zpart, j, v in split_rows[i]:
@@ -1218,9 +1236,10 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             continue  # 曹二其, 这一天: not a figure, no row
         if not bead.en:
             note = "the English has no title line" if bead.zh == (TITLE,) else (bead.note or "paragraph not aligned")
-        elif (digits := _en_writes(text, en_spans, zq)):
-            # 熊岳二五三 "Xiongyue 253": the English writes the number, as part of a name
-            out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits!r} (a name)")))
+        elif (digits := _en_writes(text, en_spans, zq, paired_en)):
+            if digits[1]:
+                continue  # 熊岳二五三 "Xiongyue 253", 二八分红 "two-eight": a name or label, no figure (no row)
+            out.append((zs[i], None, Verdict("match", None, f"written in the English as {digits[0]!r} (a name)")))
             continue
         elif (hit := _lone_word(text, bead, zq, taken, en_spans, en_taken)):
             # 一天 "per day", 一座 "a mill", 两侧 "both sides": the English says it in a word

@@ -173,3 +173,40 @@ def test_pairing_a_sentence_moved_across_a_paragraph_break():
     en[1] = en[1].replace("County C planted 5,000 trees. ", "County C planted 4,000 trees. ")
     got, _ = rec(zh, en)
     assert got["五千株"][0] == "missing_in_en" and got[("EN", "4,000 trees")][0] == "extra_in_en"
+
+
+@pytest.mark.parametrize("zh,en,written", [
+    ("熊岳二五三", "the Xiongyue 253 variety", ("253", True)),
+    ("实行二八分红制", 'an "two-eight split" profit sharing system', ("two-eight", True)),
+    ("全面推行四八交叉作业", "promoted four-eight cross-operations", ("four-eight", True)),
+    ("达到九六点一八", "reached 96.18%", ("96.18", False)),  # written in digits, not digit by digit
+    ("实行二八分红制", "a profit sharing system", None),
+])
+def test_pairing_numbers_written_digit_by_digit_are_names(zh, en, written):
+    from decimal import Decimal
+
+    from pipeline.reconcile import _en_writes
+    from pipeline.types import Quantity
+
+    surface = next(x for x in ("二五三", "二八", "四八", "九六点一八") if x in zh)
+    value = {"二五三": "253", "二八": "28", "四八": "48", "九六点一八": "96.18"}[surface]
+    text = zh + "\n" + en
+    zq = Quantity(surface, text.index(surface), text.index(surface) + len(surface), Decimal(value))
+    assert _en_writes(text, [(len(zh) + 1, len(text))], zq) == written
+    # digits inside an English figure paired with another Chinese figure are that figure's
+    if written:
+        at = text.index(written[0], len(zh))
+        assert _en_writes(text, [(len(zh) + 1, len(text))], zq, blocked={at}) is None
+
+
+def test_pairing_a_label_written_digit_by_digit_gets_no_row():
+    from decimal import Decimal
+
+    zh = ["全面推行四八交叉作业，有力地推动生产迅速提高，原煤日产量达到一万二千吨。"]
+    en = ["They fully promoted four-eight cross-operations, which rapidly raised production: raw coal output "
+          "reached 12,000 tons a day."]
+    art = parse_article(make_text(zh, en, title_zh="标题", title_en="Title", zh_title_lines=()))
+    zq = _figs(art, "zh", [("四八", "48", None, "number"), ("一万二千吨", "12000", "ton", "number")])
+    eq = _figs(art, "en", [("12,000 tons", "12000", "ton", "number")])
+    df = reconcile_article(art, zq, eq)
+    assert list(df.zh_text) == ["一万二千吨"] and list(df.verdict) == ["match"]
