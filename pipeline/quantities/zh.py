@@ -208,6 +208,10 @@ _SLASH = re.compile(r"(?P<slash>[0-9０-９]{1,3}[／/][0-9０-９]{1,3})(?![0-9
 #: after N块 these keep it money (五块钱, 五块的, 五块多, 三块五)
 _KUAI_NOUN_KEYS = {"plot", "silver_dollar", "yuan", "usd"}
 _KUAI_MONEY_AFTER = set("钱的多余来左右上下以一半买卖给交付收花")
+_ENUM_NEXT = {"一": "二", "二": "三", "三": "四", "四": "五", "五": "六", "六": "七", "七": "八", "八": "九", "九": "十"}
+_ENUM_PREV = {v: k for k, v in _ENUM_NEXT.items()}
+#: 一月结算一次: once a month
+_ONCE_A_MONTH = re.compile(r"[^\W\d_了份日号底初中末]{0,3}?一次")
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
 
@@ -550,6 +554,8 @@ def _date_or_duration(text, s, num_s, e, nv, unit_text, ge):
     if unit_text == "月":
         if ge or not is_int or not (1 <= v <= 12) or text[num_s] in "两兩" or dur:
             return None
+        if text[num_s] == "一" and e - num_s == 2 and _ONCE_A_MONTH.match(text, e):
+            return None  # 一月结算一次, 一月分一次红: once a month, not January
         dm = DAY_AFTER_MONTH.match(text, e)
         if dm:
             d = _val(dm.group("d"))
@@ -592,6 +598,26 @@ def _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, in
         return False
     n = _noun_after(text, e, False)
     return n is None or (n == "person" and unit_text != "组")  # 川棉一厂职工: the works' workers
+def _counts_list(text: str, s: int, value) -> bool:
+    """家、新阳、松浦、顾乡五区: the number counts the names listed before it (joined by 、)."""
+    lo = max(0, s - 40)
+    k = max(text.rfind(c, lo, s) for c in "，。；：！？\n,;:")
+    seg = text[max(lo, k + 1) : s]
+    return "、" in seg and seg.count("、") + 1 == value
+
+
+def _enumeration(text: str, num_s: int, num_text: str) -> bool:
+    """一怕…，二怕…; 一是…二是…: a bare digit before a word that the next digit (or the one
+    before) repeats close by is an item number."""
+    w = text[num_s + 1 : num_s + 2]
+    if not w or not _CJK.match(w) or w in _NUMCH:
+        return False
+    nxt, prv = _ENUM_NEXT.get(num_text), _ENUM_PREV.get(num_text)
+    return (nxt is not None and text.find(nxt + w, num_s + 2, num_s + 42) >= 0) or (
+        prv is not None and text.find(prv + w, max(0, num_s - 40), num_s) >= 0
+    )
+
+
 def _about_compare(text: str, s: int) -> bool:
     """约为/约比/约占 … before the figure in its clause, with no other number between (years aside)."""
     if text.rfind("约", max(0, s - 24), s) < 0:
@@ -861,6 +887,8 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         kind, e = "ordinal", e + 1  # 党的十五大, 八大精神: the Nth Party Congress
     if not unit_text and not ordw and not post and kind == "number" and text.startswith("电", e) and high is None and 1 <= value <= 31 and value == value.to_integral_value():
         return [_q(text, s, e, value, None, "day", None, "date", None, None)]  # 本报太原31电: the dispatch's day
+    if not unit_text and not ordw and kind == "number" and high is None and not pre and len(num_text) == 1 and num_text in _ENUM_NEXT and _enumeration(text, num_s, num_text):
+        kind = "ordinal"  # 一怕敌人扫荡，二怕老鼠吃; 一是…二是…: the items of an enumeration
     if not unit_text and not ordw and kind == "number" and s > 0 and text[s - 1] == "其" and high is None and value <= 10:
         kind = "ordinal"  # 其一, 其二
     if ordw:
@@ -878,9 +906,9 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
     elif unit_text == "版" and s > 0 and text[s - 1] == "报" and not ge and high is None:
         kind = "ordinal"  # 本报二版, 人民日报四版: a page of the paper
     elif unit_text in ORDINAL_NOUNS and not ge and not half and not inner and not inner2 and not post and high is None:
-        if text[num_s] not in "两兩" and not approx:
-            kind = "ordinal"
-    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and high is None and value <= 30 and (s == 0 or LINE_START.search(text, max(0, s - 40), s) or (text[s - 1] in "：；:;" and text[e] != "、" and _CJK.match(text, e + 1))):
+        if text[num_s] not in "两兩" and not approx and not _counts_list(text, s, value):
+            kind = "ordinal"  # 三区 = District 3; 家、新阳、松浦、顾乡五区: the five districts listed
+    elif not unit_text and not half and not inner and not inner2 and not post and e < len(text) and text[e] in "、．.·" and high is None and value <= 30 and (s == 0 or LINE_START.search(text, max(0, s - 40), s) or (text[s - 1] in "：；:;" and _CJK.match(text, e + 1))):
         kind = "ordinal"  # 一、 / １． at the start of a line: a list marker
         e += 1
 
