@@ -649,6 +649,8 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
         return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
+    if num_text == "一" and text.startswith("大半", num_e) and not ordw and not pct:
+        return [_q(text, s, num_e + 2, _HALF, approx=approx or "more_than", kind="fraction")]  # 一大半: the greater part
     if pre and num_e < len(text) and text[num_e] in "／/":
         sm = _SLASH.match(text, num_s)
         if sm:  # 约１／３, 近１／３: the qualifier belongs to the fraction
