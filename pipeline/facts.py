@@ -688,6 +688,9 @@ def _own_verb(st: str, masked: str, cs: int, qs: int, q, fig_ends=(), own_clause
 
 
 _EXAMPLE = ("如", "例如", "比如", "譬如")
+# what may stand between a measure word and a time figure it measures (需三小时, 需要了约两天); anything else, as a
+# change verb (工期缩短了三个月), leaves the time figure a duration
+_TIME_GAP = ("", "了", "约", "近", "达", "了约", "了近", "达到", "要", "需")
 _SUBORDINATE = ("由于", "因为", "为了", "虽然", "如果", "要是", "假如")
 
 
@@ -1907,7 +1910,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)
         mw = _measure(masked, cs, ce, a, b, q, share, own_masked, list_ends, list_spans)
         timed = q.unit in r.dur_units and q.kind == "number"
-        if timed and (mw is None or mw[0] < cs or mw[1] < a - 2 or _duration_of(st, a, b, q) is not None):
+        if timed and (mw is None or mw[0] < cs or st[mw[1]:a] not in _TIME_GAP or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天 / 在运输业中工作二十年: a duration, whatever verb came before (需三小时 stays)
             measure, measure_zh = "duration", None
         elif mw is not None:

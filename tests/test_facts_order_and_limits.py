@@ -227,3 +227,11 @@ def test_a_longer_word_is_no_measure_word_it_holds(text, figure, wrong):
 
 def test_imports_and_exports_together_are_trade():
     assert _fact("全年进出口一千五百亿美元。", "一千五百亿美元").measure == "trade"
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("这项工程的工期缩短三个月。", "三个月", "duration"),  # a change verb between: no measure word of the time
+    ("过去蒸麦秆需三小时。", "三小时", "required"),  # right before it: its measure
+])
+def test_a_measure_word_takes_a_time_figure_only_right_before_it(text, figure, key):
+    assert _fact(text, figure).measure == key
