@@ -774,3 +774,21 @@ def test_entities_zh_dispatch_agency_and_organ_paper_are_not_joined(t, bad):
 ])
 def test_entities_zh_body_verbs_and_sibling_units_are_no_names(t, bad):
     assert bad not in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [
+    ("本报讯美国西北部塔科马市最近开始", "西北"),  # 西北部 'the north-western part'
+    ("本报讯美国西北部塔科马市最近开始", "部塔科马市"),
+    ("东北地区北部和东部、黄淮中南部、江淮", "中南"),
+    ("东北地区北部和东部、黄淮中南部、江淮", "中"),
+    ("不少厂商都十分注重客户调查", "商都"),  # 厂商|都: the first character ends a word
+    ("哥伦比亚大学的皮肤学教授安吉拉·克里斯亚蒂诺等人", "安吉"),
+    ("一些俄族退休工人在里加集会抗议政府增加税收", "议政府"),
+])
+def test_entities_zh_directions_and_words_are_no_places(t, bad):
+    assert bad not in _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_direction_region_on_its_own_stays_a_place():
+    assert "西北" in _by_text(extract("我们到西北去"), "PLACE")
+    assert "塔科马市" in _by_text(extract("本报讯美国西北部塔科马市最近开始"), "PLACE")

@@ -209,6 +209,9 @@ def _scan(text, R):
     return out
 
 
+#: region names that are also compass directions (西北|部 'the north-west part')
+_DIRECTION_REGIONS = {"东北", "西北", "东南", "西南", "中南"}
+
 _AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族)*自治(县|州|区|旗)")
 _LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
 _EXT_SUFFIXES = ("共和国", "专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
@@ -235,7 +238,7 @@ def _in_foreign_name(text, s, e, R):
             and (s < 2 or text[s - 2:s] not in R.common) and text[s - 1:s + 1] not in R.common:
         return True
     if e < len(text) and text[e] in R.translit_after and text[e:e + 2] not in R.common \
-            and text[e - 1:e + 1] not in R.common and (e + 1 >= len(text) or _is_han(text[e + 1])):
+            and text[e - 1:e + 1] not in R.common and (e + 1 >= len(text) or _is_han(text[e + 1]) or text[e + 1] in "·•"):
         return True
     return False
 
@@ -413,6 +416,7 @@ def _extract(text: str) -> list[Entity]:
     places: list[Entity] = []
     orgs: list[Entity] = []
     taken = []  # (s, e) of lexicon matches
+    directions = []  # (s, e) of compass words read as no place (西北|部): no abbreviation inside them either
     for s, e, kind, w in spans:
         if kind == "N":
             taken.append((s, e))
@@ -435,6 +439,9 @@ def _extract(text: str) -> list[Entity]:
             continue
         cands = g.lookup_zh(w)
         p = cands[0]
+        if s > 0 and text[s - 1:s + 1] in R.common and R.common.get(w[1:]) is not None and (
+                len(w) >= 3 or R.common[w[1:]] in ("d", "p", "c", "u", "r", "q")) and not _place_context(text, s, e, spans, R):
+            continue  # 抗议|政府 (not 议政府), 厂商|都 (not 商都): the first character ends a word, the rest is one
         if e - s == 2 and _in_foreign_name(text, s, e, R):
             # 法|兰西, 准|噶尔, 奥兰|迪斯: part of a longer transliterated name; when the name ends in a unit word
             # (贾拉拉巴|德州, 南里奥格朗|德州), the whole run of name characters before it is the place
@@ -489,6 +496,10 @@ def _extract(text: str) -> list[Entity]:
                                      en=f"{base_en} {R.place_suffix_map[suf][4]}"))
             taken.append((s, e + len(suf)))
             continue
+        if w in _DIRECTION_REGIONS and text[e:e + 1] == "部":
+            taken.append((s, e + 1))
+            directions.append((s, e + 1))
+            continue  # 美国西北|部, 华北中南|部: 'the north-western part', a direction, not the region
         places.append(_place_entity(text, s, e, p))
         taken.append((s, e))
         if text[e:e + 1] in R.facility_first:
@@ -618,7 +629,7 @@ def _extract(text: str) -> list[Entity]:
     places.sort(key=lambda e: (e.start, -e.end))
     places = _dedupe(places)
     places = _safe(_coordination, places, text, places, R)
-    places.extend(_safe(_abbreviations, [], text, R, places))
+    places.extend(_safe(_abbreviations, [], text, R, places, directions))
     orgs = _safe(_extend_lexicon_orgs, orgs, text, orgs, places, R)
     orgs.extend(_safe(_quoted_and_congress, [], text, R, places, orgs))
     inside_names = set()
@@ -952,12 +963,16 @@ def _coordination(text, places, R):
     return out
 
 
-def _abbreviations(text, R, places):
-    """One-character names: pairs (中美关系, 日俄和约), X方 (中方), after a verb (访华, 抗日), before a head (美军, 华侨)."""
+def _abbreviations(text, R, places, blocked=()):
+    """One-character names: pairs (中美关系, 日俄和约), X方 (中方), after a verb (访华, 抗日), before a head (美军, 华侨).
+    ``blocked``: spans read as no place (西北|部), where no abbreviation starts either."""
     g = R.g
     covered = bytearray(len(text) + 1)
     for p in places:
         for i in range(p.start, p.end):
+            covered[i] = 1
+    for a, b in blocked:
+        for i in range(a, b):
             covered[i] = 1
     out = []
     ab, pairs, common = R.abbrev, R.abbrev_pair_chars, R.common
