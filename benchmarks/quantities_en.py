@@ -12,7 +12,12 @@ counterpart ``en`` is given, run the extractor on ``en`` and look for a quantity
 with the gold value (the low end of a range).  Dates and ordinals (verdict
 ``not_applicable``) are left out: they are metadata, not figures.  Of the ones
 found, the unit is right when the keys are equal, and the qualifier when equal
-(``nearly`` counts as ``about``: the gold has no ``nearly``).  Some gold values
+(``nearly`` counts as ``about``: the gold has no ``nearly``).  A value is also found when the
+English says it in another unit of the same dimension (``century-old`` for 百年 = 100 years,
+``half a kilogram`` for 一斤) or as the factor of an increase (``doubled`` for 增加一倍, gold 1), as
+the reconciler converts them; the figure without those is printed too.  "Compatible" units are the
+ones the reconciler cannot call a unit mismatch (the same key, a conversion, or no unit in the
+English: "three" for 三人 is fine).  Some gold values
 are the Chinese value of a free translation ("the past six months" for 半年 = 0.5
 year); those are listed with ``-v`` as misses and counted, not bent to.
 """
@@ -109,10 +114,44 @@ def _expressed(en: str, unit: str, forms: dict) -> bool:
     return any(re.search(r"(?<![a-z])" + re.escape(c) + r"(?![a-z])", low) for c in cands if c)
 
 
-def _same_value(q, g: dict, lo: Decimal) -> bool:
-    """The quantity carries the gold value: equal, or 2 dozen for 24, or 0.4% for the fraction 0.004."""
-    return (_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo))
-            or (q.kind == "percent" and g.get("kind") == "fraction" and _close(q.value / 100, lo)))
+def _converted(q, gold_unit) -> Decimal | None:
+    """The English value in the gold's unit when both are measures of one dimension of
+    pipeline/data/reconcile.toml ("century-old" = 100 years, "the past six months" = 0.5 year,
+    "half a kilogram" = 1 jin), as the reconciler converts them; else None."""
+    from pipeline.reconcile import rules, unit_key
+
+    r = rules()
+    eu, gu = unit_key(q.unit), unit_key(gold_unit)
+    if not eu or not gu or eu == gu or eu not in r["dim"] or gu not in r["dim"] or r["dim"][eu] != r["dim"][gu]:
+        return None
+    return q.value * r["factor"][eu] / r["factor"][gu]
+
+
+def _clash(eu, gu) -> bool:
+    """Would the reconciler see two measures that cannot be the same (jin against kg converts; jin
+    against person, or yuan against dollar, clashes)? A unit the English leaves out never clashes."""
+    from pipeline.reconcile import rules, unit_key
+
+    r = rules()
+    a, b = unit_key(eu), unit_key(gu)
+    return bool(a and b and a != b and a in r["dim"] and b in r["dim"] and r["dim"][a] != r["dim"][b])
+
+
+def _same_value(q, g: dict, lo: Decimal, convert: bool = True) -> bool:
+    """The quantity carries the gold value: equal, or 2 dozen for 24, or 0.4% for the fraction 0.004,
+    or "doubled" (x2) for 增加一倍 (gold 1), or the same amount in another unit of the gold unit's
+    dimension (converted, to 0.1%)."""
+    if (_close(q.value, lo) or (q.unit == "dozen" and _close(q.value * 12, lo))
+            or (q.kind == "percent" and g.get("kind") == "fraction" and _close(q.value / 100, lo))):
+        return True
+    if not convert:
+        return False
+    if q.kind == "multiple" and g.get("unit") == "times" and _close(q.value, lo + 1):
+        # 增加一倍 (gold 1, "increased by one times") rendered "doubled" (x2): the reconciler's
+        # increase convention (reconcile.toml en_exact), a match in the gold
+        return True
+    c = _converted(q, g.get("unit"))
+    return c is not None and lo != 0 and abs(c - lo) <= abs(lo) * Decimal("0.001")
 
 
 def eval_gold(verbose: bool = False) -> dict:
@@ -121,7 +160,8 @@ def eval_gold(verbose: bool = False) -> dict:
         print("gold: ../shared/gold/dev.jsonl is absent")
         return {}
     n = found = unit_ok = unit_n = approx_ok = 0
-    expr_n = expr_ok = 0
+    expr_n = expr_ok = equal_n = 0
+    clash = []
     kind_ok = 0
     kind_miss = []
     forms = _unit_forms()
@@ -148,9 +188,12 @@ def eval_gold(verbose: bool = False) -> dict:
                 misses.append((g["en"], g["value"], g["unit"], g["approx"], [(q.text, str(q.value), q.unit) for q in qs]))
                 continue
             found += 1
+            equal_n += any(q.kind not in ("date", "ordinal") and _same_value(q, g, lo, convert=False) for q in qs)
             gu = g.get("unit")
             if hit.unit == gu:
                 unit_strict_ok += 1
+            if _clash(hit.unit, gu):
+                clash.append((g["en"], gu, hit.unit))
             if gu and _expressed(g["en"], gu, forms):
                 expr_n += 1
                 expr_ok += hit.unit == gu
@@ -171,16 +214,20 @@ def eval_gold(verbose: bool = False) -> dict:
                 approx_ok += 1
             else:
                 approx_miss.append((g["en"], ga, hit.approx))
-    res = {"n": n, "value_recall": found / n if n else 0, "unit_expressed": expr_ok / expr_n if expr_n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
+    res = {"unit_compatible": 1 - len(clash) / found if found else 0,
+           "n": n, "value_recall": found / n if n else 0, "value_recall_equal": equal_n / n if n else 0, "unit_expressed": expr_ok / expr_n if expr_n else 0, "unit_ok": unit_ok / unit_n if unit_n else 0,
            "unit_strict": unit_strict_ok / found if found else 0, "approx_ok": approx_ok / found if found else 0,
            "kind_ok": kind_ok / found if found else 0}
-    print(f"gold (verdict=match, {n} English counterparts): value recall {res['value_recall']:.4f}; "
+    print(f"gold (verdict=match, {n} English counterparts): value recall {res['value_recall']:.4f} "
+          f"({res['value_recall_equal']:.4f} without unit conversions and 'doubled' for 增加一倍); "
           f"of {found} found: unit right {res['unit_ok']:.4f} (of {unit_n} whose gold unit is not a bare classifier "
           f"{sorted(GENERIC_UNITS)}; all units {res['unit_strict']:.4f}; {res['unit_expressed']:.4f} of the {expr_n} "
-          f"whose English names the gold unit), qualifier right {res['approx_ok']:.4f}, kind right {res['kind_ok']:.4f}")
+          f"whose English names the gold unit; {res['unit_compatible']:.4f} compatible for the reconciler: no two "
+          f"measures of different dimensions), qualifier right {res['approx_ok']:.4f}, kind right {res['kind_ok']:.4f}")
     if verbose:
         print("-- value misses"); [print("  ", m) for m in misses]
         print("-- unit misses"); [print("  ", m) for m in unit_miss]
+        print("-- unit clashes (the reconciler would call them unit_mismatch)"); [print("  ", m) for m in clash]
         print("-- qualifier misses"); [print("  ", m) for m in approx_miss]
         print("-- kind misses"); [print("  ", m) for m in kind_miss]
     return res
