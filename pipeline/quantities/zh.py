@@ -278,6 +278,7 @@ _BARE_BEFORE_RE = re.compile(rf"(?:{_alt(BARE_BEFORE)})$") if BARE_BEFORE else N
 _BEFORE_RE = re.compile(
     rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?P<link>{_WIN.get('before_link', '')})$"
 )
+_RUN_RE = re.compile(RUN)
 RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
 MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
 DAY_AFTER_MONTH = re.compile(rf"(?P<d>{RUN})[日号]")
@@ -649,6 +650,12 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         _CJK.match(text, num_e) or (num_s > 0 and _CJK.match(text, num_s - 1) and not m.group("sign"))
     ):
         return []  # 队伍, 陆续, 收拾: a capital standing alone among words is no numeral
+    if num_text in ("十", "百", "千") and text.startswith("之", num_e) and not ordw and not pct:
+        fm = _RUN_RE.match(text, num_e + 1)
+        fv = _val(fm.group()) if fm else None
+        if fv is not None and fv.value < _VAGUE_BASE[num_text]:
+            d = Decimal(_VAGUE_BASE[num_text])  # 十之八九: eight or nine in ten
+            return [_q(text, s, fm.end(), fv.value / d, None if fv.high is None else fv.high / d, None, approx or ("about" if fv.high is not None else None), "fraction")]
     if num_text == "一" and text.startswith("大半", num_e) and not ordw and not pct:
         return [_q(text, s, num_e + 2, _HALF, approx=approx or "more_than", kind="fraction")]  # 一大半: the greater part
     if pre and num_e < len(text) and text[num_e] in "／/":
