@@ -651,3 +651,119 @@ def test_quantities_en_units_reconcile_with_chinese(zh, en):
     for zq, eq in zip(zqs, eqs):
         v = judge(zq, eq)
         assert v is not None and v.verdict == "match", (zq, eq, v)
+
+
+#: (Chinese, English as the translations say it): the two extractors' readings judge as a match
+ZH_EN_PAIRS = [
+    ("全县开垦荒地一百二十万亩", "The county reclaimed 1.2 million mu of wasteland."),
+    ("产值达到三十八亿七千万元", "Output value reached 3.87 billion yuan."),
+    ("国家投资一亿元", "The state invested 100 million yuan."),
+    ("数万农民参加了劳动", "Tens of thousands of peasants took part."),
+    ("成百的干部下乡", "Hundreds of cadres went to the countryside."),
+    ("三百多户参加了合作社", "Over 300 households joined the cooperative."),
+    ("两千多名工人参加", "More than 2,000 workers took part."),
+    ("将近一半的农户入社", "Nearly half of the households joined."),
+    ("约三分之一的土地得到灌溉", "About one-third of the land was irrigated."),
+    ("三分之二的农民是社员", "Two-thirds of the peasants are members."),
+    ("五分之三的产品卖给国家", "Three-fifths of the output was sold to the state."),
+    ("几十个村庄被淹", "Dozens of villages were flooded."),
+    ("几百人参加了大会", "Several hundred people attended."),
+    ("约四十名代表出席", "Some 40 delegates were present."),
+    ("产量增长百分之十五", "Output rose 15 percent."),
+    ("产量增加了十倍", "There was a tenfold increase in production."),
+    ("产量是去年的一点五倍", "Output was 1.5 times that of last year."),
+    ("一万人集会", "Ten thousand people gathered."),
+    ("一万多人集会", "10,000-odd people gathered."),
+    ("三千多人集会", "3,000-plus people gathered."),
+    ("每亩产三四担", "Each mu yields 3-4 dan."),
+    ("卖出猪肉五百斤", "They sold 500 catties of pork."),
+    ("收获粮食二百担", "They harvested 200 piculs of grain."),
+    ("交公粮三百石", "They delivered 300 dan of grain."),
+    ("开垦三十顷土地", "They reclaimed 30 qing of land."),
+    ("公路长四十五里", "The road is 45 li long."),
+    ("农场面积二千公顷", "The farm covers 2,000 hectares."),
+    ("生产钢三千吨", "They produced 3,000 metric tons of steel."),
+    ("发电站发电五千瓩", "The power station generates 5,000 kilowatts."),
+    ("发电二千万度", "It generated 20 million kWh of electricity."),
+    ("捐献五十万元（旧币）", "They donated 500,000 yuan (old currency)."),
+    ("参观者达五万人次", "The exhibition received 50,000 person-times."),
+    ("村里有一百二十户", "The village has 120 households."),
+    ("二十三万五千人集会", "Two hundred and thirty-five thousand people gathered."),
+    ("三百五十万元", "Three million five hundred thousand yuan was spent."),
+    ("由百分之三十提高到百分之四十", "The share rose from 30 to 40 percent."),
+    ("从二百五十万吨增加到三百一十万吨", "Output increased from 2.5 to 3.1 million tons."),
+    ("增加了几倍到几十倍", "by several to dozens of times"),
+    ("四十五岁", "aged 45"),
+    ("半个世纪", "half a century"),
+    ("二十年", "two decades"),
+    ("边币五百元", "500 Border Region dollars"),
+    ("三十多个村", "thirty-some villages"),
+    ("十来天", "ten or so days"),
+    ("十几个村庄", "a dozen or so villages"),
+    ("一千吨以上", "1,000 or more tons"),
+    ("三百多户", "300 or more households"),
+    ("千分之十点八", "10.8‰"),
+    ("三百八十七万元", "387 wan yuan"),
+    ("一年半", "a year and a half"),
+    ("一个半月", "a month and a half"),
+    ("两年多", "more than two years"),
+    ("半年", "six months"),
+    ("半年", "half a year"),
+    ("一百五十万元", "one and a half million yuan"),
+    ("三千名民工", "3,000 civilian workers"),
+    ("八百多名学生", "over 800 students"),
+    ("两千头牛", "2,000 head of cattle"),
+    ("五百只鸡", "500 chickens"),
+    ("三十辆汽车", "30 trucks"),
+    ("十艘轮船", "ten steamships"),
+    ("五百匹布", "500 bolts of cloth"),
+    ("一千台机床", "1,000 machine tools"),
+    ("二十部拖拉机", "20 tractors"),
+    ("一万二千公斤", "12,000 kilograms"),
+    ("三百平方米", "300 square meters"),
+    ("五千立方米土方", "5,000 cubic meters of earth"),
+    ("十万元", "100,000 yuan"),
+    ("十万零五百元", "100,500 yuan"),
+    ("二亿五千万", "250 million"),
+    ("十二亿人民", "1.2 billion people"),
+    ("百分之九十以上", "over 90 percent"),
+    ("百分之九十以上", "more than 90%"),
+    ("六成", "60 percent"),
+    ("七成以上", "over 70%"),
+    ("三成", "30%"),
+    ("一倍", "doubled"),
+    ("翻了一番", "doubled"),
+    ("翻两番", "quadrupled"),
+    ("两个多月", "over two months"),
+    ("十多个省", "more than ten provinces"),
+    ("二十九个省、市、自治区", "29 provinces, municipalities and autonomous regions"),
+    ("三个县", "three counties"),
+    ("一百多个国家", "over 100 countries"),
+    ("五千多个合作社", "more than 5,000 cooperatives"),
+    ("二百多个工厂", "over 200 factories"),
+    ("一万多名职工", "over 10,000 workers and staff"),
+    ("九百多所学校", "more than 900 schools"),
+    ("两千多口井", "over 2,000 wells"),
+    ("五百多座水库", "more than 500 reservoirs"),
+    ("十多万人", "over 100,000 people"),
+    ("几千人", "several thousand people"),
+    ("上千人", "a thousand or so people"),
+    ("数以万计的群众", "tens of thousands of people"),
+]
+
+
+def test_quantities_en_translation_pairs_match_the_chinese():
+    """Figures of the translations' style, each beside its Chinese: the English value, unit and
+    qualifier the extractor gives and the Chinese extractor's reading judge as a match (a few may
+    differ when the Chinese side changes its conventions; not more than 3%)."""
+    from pipeline.reconcile import judge
+
+    bad = []
+    for zh, en in ZH_EN_PAIRS:
+        zqs = [q for q in extract_quantities(zh, "zh") if q.kind not in ("date", "ordinal")]
+        eqs = [q for q in extract_quantities(en, "en") if q.kind not in ("date", "ordinal")]
+        ok = bool(zqs) and len(zqs) == len(eqs) and all(
+            (v := judge(a, b)) is not None and v.verdict == "match" for a, b in zip(zqs, eqs))
+        if not ok:
+            bad.append((zh, en, [(q.text, str(q.value), q.unit, q.approx) for q in eqs]))
+    assert len(bad) <= 0.03 * len(ZH_EN_PAIRS), bad
