@@ -167,6 +167,7 @@ class _Rules:
         for u in self.org_units:
             self.org_unit_first.setdefault(u[0], set()).add(len(u))
         self.org_unit_first = {c: sorted(ls, reverse=True) for c, ls in self.org_unit_first.items()}
+        self.org_unit_re = re.compile("|".join(re.escape(u) for u in sorted(self.org_units, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -1484,6 +1485,8 @@ def _org_units(text, orgs, places, R):
         while hops < 4:
             p = cur.end
             found = None
+            if not R.org_unit_re.search(text, p, p + _UNIT_RUN_MAX + 4):
+                break  # (no unit word near: the usual case)
             for i in range(p, min(n, p + _UNIT_RUN_MAX + 1)):
                 c = text[i]
                 if not _is_han(c) and c not in "0123456789０１２３４５６７８９":
