@@ -1069,9 +1069,55 @@ def _zh_text(article, bead: Bead) -> str:
     return "\n".join(parts)
 
 
+def _compounds(zs, es):
+    """Two Chinese measures written as one (一斤二两, 三丈五尺: the larger unit, then a smaller one of the
+    same dimension right after it) become one figure in the larger unit (1.2 jin) when the English
+    has a figure that renders the two as one ("1.2 jin") and neither part alone. Before 1959 a jin had 16 liang: both
+    readings are tried. Returns ``zs`` (a new list when something was joined)."""
+    if len(zs) < 2 or not es:
+        return zs
+    r = rules()
+    dims, factors = r["dim"], r["factor"]
+    out, k, joined = [], 0, False
+    while k < len(zs):
+        seg, q1 = zs[k]
+        if k + 1 < len(zs):
+            q2 = zs[k + 1][1]
+            u1, u2 = unit_key(q1.unit), unit_key(q2.unit)
+            if q1.end == q2.start and u1 in dims and u2 in dims and dims[u1] == dims[u2] \
+                    and factors[u1] > factors[u2] and q1.high is None and q2.high is None \
+                    and not q1.approx and q1.kind == q2.kind == "number" \
+                    and _d(q1.value) is not None and _d(q2.value) is not None:
+                best = None
+                # English figures neither part reads as: the joined figure may be one of them
+                others = [x for _, x in es if x.kind not in OUT_OF_SCOPE_KINDS
+                          and not any((v := judge(p_, x)) is not None and v.score >= 9 for p_ in (q1, q2))]
+                steps = [factors[u2] / factors[u1]]
+                if (u1, u2) == ("jin", "liang"):
+                    steps.append(Decimal(1) / 16)  # the old jin of 16 liang
+                for step in steps if others else ():
+                    value = _d(q1.value) + _d(q2.value) * step
+                    if step != steps[0]:
+                        value = value.quantize(Decimal("0.0001"))
+                    merged = dataclasses.replace(q1, text=q1.text + q2.text, end=q2.end, value=value,
+                                                 approx=q2.approx)
+                    if any((v := judge(merged, e)) is not None and v.verdict == "match" for e in others):
+                        best = merged
+                        break
+                if best is not None:
+                    out.append((seg, best))
+                    k += 2
+                    joined = True
+                    continue
+        out.append((seg, q1))
+        k += 1
+    return out if joined else zs
+
+
 def _pair(text, bead: Bead, zs, es, en_spans=()):
     """Pair the figures of one bead. Returns ([(zpair, epair|None, Verdict)], absorbed en keys)."""
     absorbed = set()
+    zs = _compounds(zs, es)
     scope = [(i, p) for i, p in enumerate(zs) if p[1].kind not in OUT_OF_SCOPE_KINDS]
     oos = [(i, p) for i, p in enumerate(zs) if p[1].kind in OUT_OF_SCOPE_KINDS]
     nz, ne = len(zs), len(es)

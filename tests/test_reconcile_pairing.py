@@ -210,3 +210,34 @@ def test_pairing_a_label_written_digit_by_digit_gets_no_row():
     eq = _figs(art, "en", [("12,000 tons", "12000", "ton", "number")])
     df = reconcile_article(art, zq, eq)
     assert list(df.zh_text) == ["一万二千吨"] and list(df.verdict) == ["match"]
+
+
+@pytest.mark.parametrize("en_text,en_value,verdicts", [
+    ("1.2 jin", "1.2", {"一斤二两": "match"}),      # 10 liang to the jin (1959 on)
+    ("1.125 jin", "1.125", {"一斤二两": "match"}),  # 16 liang to the jin (before)
+    ("1.3 jin", "1.3", {"一斤": "value_mismatch", "二两": "missing_in_en"}),
+])
+def test_pairing_a_compound_measure_rendered_as_one_figure(en_text, en_value, verdicts):
+    zh = ["每人每天吃粮一斤二两，比去年多二两。"]
+    en = [f"Each person eats {en_text} of grain a day, two liang more than last year."]
+    art = parse_article(make_text(zh, en, title_zh="标题", title_en="Title", zh_title_lines=()))
+    zq = _figs(art, "zh", [("一斤", "1", "jin", "number"), ("二两", "2", "liang", "number"),
+                           ("二两", "2", "liang", "number")])
+    eq = _figs(art, "en", [(en_text, en_value, "jin", "number"), ("two liang", "2", "liang", "number")])
+    df = reconcile_article(art, zq, eq)
+    got = dict(zip(df.zh_text, df.verdict))
+    assert {k: got.get(k) for k in verdicts} == verdicts, df[["zh_text", "en_text", "verdict"]]
+    assert got.get("二两") == "match" or "二两" in verdicts  # the second 二两 is "two liang"
+    if "一斤二两" in got:
+        row = df[df.zh_text == "一斤二两"].iloc[0]
+        assert art.text[int(row.zh_start):int(row.zh_end)] == "一斤二两"
+
+
+def test_pairing_shi_of_grain_is_a_weight_like_dan():
+    from pipeline.reconcile import judge
+    from pipeline.types import Quantity
+    from decimal import Decimal as D
+
+    z = Quantity("五石", 0, 2, D(5), None, "shi")
+    assert judge(z, Quantity("five dan", 0, 8, D(5), None, "dan")).verdict == "match"
+    assert judge(z, Quantity("five tons", 0, 9, D(5), None, "ton")).verdict == "unit_mismatch"
