@@ -617,6 +617,12 @@ TRANSLATION_CASES = [
     ('He said that his family of seven currently consumes 150 catties of rice.', [('seven', '7', None, 'person', None, 'number'), ('150 catties', '150', None, 'jin', None, 'number')]),
     ('Reserves will exceed the plan by several to dozens of times.', [('several', '2', '9', 'times', 'about', 'multiple'), ('dozens of times', '20', '90', 'times', 'about', 'multiple')]),
     ('The team grew from a few to a dozen people.', [('a few', '2', '9', 'person', 'about', 'number'), ('a dozen people', '12', None, 'person', None, 'number')]),
+    # ages by decade (五十多岁), quarters of a year counted (前三季度)
+    ('He is in his fifties.', [('fifties', '50', None, 'year', 'more_than', 'number')]),
+    ('She was in her early seventies.', [('early seventies', '70', None, 'year', 'more_than', 'number')]),
+    ('They met in the fifties.', []),
+    ('Output rose in the first three quarters of this year.', [('first', '1', None, None, None, 'ordinal'), ('three quarters', '3', None, 'season', None, 'number')]),
+    ('Three quarters of the land was sown.', [('Three quarters', '0.75', None, None, None, 'fraction')]),
 ]
 
 
@@ -749,6 +755,8 @@ ZH_EN_PAIRS = [
     ("几千人", "several thousand people"),
     ("上千人", "a thousand or so people"),
     ("数以万计的群众", "tens of thousands of people"),
+    ("五十多岁", "in his fifties"),
+    ("前三季度", "in the first three quarters of this year"),
 ]
 
 

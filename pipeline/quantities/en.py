@@ -177,6 +177,7 @@ def tables() -> _Tables:
         r"|(?P<once>(?<!\bat )\bonce(?=" + _SP + r"*(?:[,.;:)]|$|" + _SPS + r"(?:a|every|per|in|more" + _SPS + r"than)\b)))"
         r"|(?P<adozen>\ba" + _SPS + r"dozen\b)"
         r"|(?P<decade>\b(?:decades|centuries)\b)"
+        r"|(?P<age>(?:(?<=his )|(?<=her )|(?<=their ))(?:(?:early|late|mid)[ -])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
         r"|(?P<halfdate>\b(?:first|second|latter|last|later)" + _SPS + r"half\b(?=" + _SPS + r"of\b))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
         r"|(?P<word>\b" + wordseq + r")"
@@ -208,6 +209,7 @@ def tables() -> _Tables:
     triggers = frozenset(
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
+        + ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "early", "late", "mid"]
         + ["a", "an", "per", "half", "century", "decade", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
            "paragraph", "part", "item", "document", "room", "route", "unit", "squad", "platoon", "company", "battalion",
@@ -354,6 +356,7 @@ _YEARS_IN = {"decade": (Decimal(10), "year"), "century": (Decimal(1), "century")
 _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
 
@@ -503,6 +506,16 @@ def find_cores(text: str) -> list[_Q]:
                 low = raw.lower()
                 after = text[e:e + 4].lower()
                 plural = low.endswith("s") and not low.startswith(("a ", "an ", "one"))
+                if low.endswith("quarters") and _PERIOD_BEFORE.search(text, max(0, s - 12), s):
+                    # "the first three quarters" (前三季度): a count of quarters of the year, not 3/4
+                    wm = re.compile(r"[A-Za-z]+").match(text, s)
+                    v = lex["cardinal"].get(wm.group().lower())
+                    if v is not None:
+                        q = _Q(s, e, v, unit="season", unit_text=raw.split()[-1].split("-")[-1], group="word")
+                        q.core_end = q.end
+                        out.append(q)
+                        pos = e
+                        continue
                 alone = low.split()[-1] in ("quarter", "half") and not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or re.match(r"\s+of\b|\s*(?:[,.;:)]|$)", text[e:e + 4])
                 if "-" in raw or re.match(r"\s+of\b", after) or plural or alone:
                     v = num.parse_fraction(raw)
@@ -544,6 +557,10 @@ def find_cores(text: str) -> list[_Q]:
             elif g == "decade":
                 lo, hi = lex["vague_plural"][m.group().lower()]
                 q = _Q(s, e, lo, high=hi, approx="about", unit="year", unit_text=m.group(), group=g)
+            elif g == "age":
+                # "in his fifties" (五十多岁): an age of fifty and more
+                w = m.group().lower().split()[-1].split("-")[-1]
+                q = _Q(s, e, lex["tens"][w[:-3] + "y"], approx="more_than", unit="year", unit_text=w, group=g)
             elif g == "word_ord":
                 v = num.parse_ordinal(m.group())
                 if v is not None:
