@@ -845,8 +845,8 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
                 x = min(later)
         return (*x, r.measures[x[2]])
     for rx, key in r.measure_patterns:  # 超过全月计划百分之八: a pattern of the figure's own clause
-        m = None
-        for m in rx.finditer(masked, cs, qs):
+        m = None  # (read with its comparison words when no measure word came before: 超过任务三分之一)
+        for m in rx.finditer(masked if st is None or any(x[1] <= cs for x in found) else st, cs, qs):
             pass
         if m is not None:
             return m.start(), m.end(), m.group(0), key

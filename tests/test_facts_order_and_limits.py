@@ -235,3 +235,17 @@ def test_imports_and_exports_together_are_trade():
 ])
 def test_a_measure_word_takes_a_time_figure_only_right_before_it(text, figure, key):
     assert _fact(text, figure).measure == key
+
+
+def test_over_fulfilling_a_task_is_completed():
+    df = _facts("检验组人员虽然减少了三分之一，但在竞赛中却超过任务三分之一。")
+    assert list(df["measure"])[-1] == "completed"
+
+
+def test_over_the_plan_keeps_the_measure_named_before():
+    f = _fact("十一月份的产量，折人民市布达到九十四码，超过计划百分之四点九八。", "百分之四点九八")
+    assert f.measure == "output"
+
+
+def test_a_sum_to_be_got_is_received():
+    assert _fact("街头募捐已于十日结束。估计总数可得三亿元左右。", "三亿元").measure == "received"
