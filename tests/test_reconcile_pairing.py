@@ -241,3 +241,59 @@ def test_pairing_shi_of_grain_is_a_weight_like_dan():
     z = Quantity("五石", 0, 2, D(5), None, "shi")
     assert judge(z, Quantity("five dan", 0, 8, D(5), None, "dan")).verdict == "match"
     assert judge(z, Quantity("five tons", 0, 9, D(5), None, "ton")).verdict == "unit_mismatch"
+
+
+# ---------------------------------------------------------------- the usual slips of the translations, and
+# their faithful renderings, through the real extractors: (Chinese, English, {Chinese figure: verdict})
+
+SLIPS = [
+    # 万万 = 10^8
+    ("拨款一万万四千三百六十六万元。", "It allocated 143.66 million yuan.", {"一万万四千三百六十六万元": "match"}),
+    ("拨款一万万四千三百六十六万元。", "It allocated 14.366 million yuan.", {"一万万四千三百六十六万元": "scale_error"}),
+    ("拨款一万万元。", "It allocated 10,000 yuan.", {"一万万元": "scale_error"}),
+    # 亿 and 万 against million / billion
+    ("产值三亿元。", "The output value was 300 million yuan.", {"三亿元": "match"}),
+    ("产值三亿元。", "The output value was 30 million yuan.", {"三亿元": "scale_error"}),
+    ("产值七百二十一万元。", "The output value was 72.1 million yuan.", {"七百二十一万元": "scale_error"}),
+    ("共有四亿五千万人。", "There were four hundred and fifty million people.", {"四亿五千万人": "match"}),
+    ("共有四亿五千万人。", "There were forty-five million people.", {"四亿五千万人": "scale_error"}),
+    ("产值三十八亿七千万元。", "The output value was 3.9 billion yuan.", {"三十八亿七千万元": "match"}),  # rounded
+    # 多, 余, 约
+    ("全乡有三万九千多人。", "The township has more than 39,000 people.", {"三万九千多人": "match"}),
+    ("全乡有三万九千多人。", "The township has 39,000 people.", {"三万九千多人": "approx_dropped"}),
+    ("全乡有三万九千多人。", "The township has nearly 40,000 people.", {"三万九千多人": "match"}),
+    ("全乡有三万九千人。", "The township has more than 39,000 people.", {"三万九千人": "approx_added"}),
+    ("开荒一百余亩。", "They reclaimed 100 mu of wasteland.", {"一百余亩": "approx_dropped"}),
+    # 斤, 里, 顷, 户 and their conversions
+    ("共收粮食二万斤。", "A total of 10,000 kilograms of grain was collected.", {"二万斤": "match"}),
+    ("共收粮食二万斤。", "A total of 20,000 kilograms of grain was collected.", {"二万斤": "unit_mismatch"}),
+    ("每亩产粮三百斤。", "Each mu yielded 300 pounds of grain.", {"三百斤": "unit_mismatch"}),
+    ("全长十八里。", "It is 9 kilometres long.", {"十八里": "match"}),
+    ("全长十八里。", "It is 18 kilometres long.", {"十八里": "unit_mismatch"}),
+    ("开荒一百余顷。", "They reclaimed more than 100 hectares.", {"一百余顷": "unit_mismatch"}),
+    ("全村一百二十户。", "The village has 120 people.", {"一百二十户": "unit_mismatch"}),
+    # 成 (tenths), 倍, percentages
+    ("今年增产三成。", "Output rose by 30 percent this year.", {"三成": "match"}),
+    ("今年增产三成。", "Output rose by 3% this year.", {"三成": "scale_error"}),
+    ("产量增加了两倍。", "Output tripled.", {"两倍": "match"}),
+    ("产量增加了两倍。", "Output doubled.", {"两倍": "value_mismatch"}),
+    ("出勤率提高了二十个百分点。", "The attendance rate rose by 20%.", {"二十个百分点": "unit_mismatch"}),
+    ("三分之二的社员参加了劳动。", "Two-thirds of the members took part in the labour.", {"三分之二": "match"}),
+    ("三分之二的社员参加了劳动。", "One-third of the members took part in the labour.", {"三分之二": "value_mismatch"}),
+    # lists, repeats, totals and parts
+    ("三个县分别增产百分之十、百分之十五和百分之二十。", "The three counties increased output by 10%, 15% and 20% respectively.",
+     {"百分之十": "match", "百分之十五": "match", "百分之二十": "match"}),
+    ("小麦和玉米分别增产百分之十和百分之二十。", "Wheat and corn output rose by 10%.", {"百分之二十": "missing_in_en"}),
+    ("全县共有合作社一百二十个，其中高级社八十个，初级社四十个。", "The county has cooperatives, 80 advanced and 40 elementary.",
+     {"一百二十个": "missing_in_en", "八十个": "match", "四十个": "match"}),
+    # number words
+    ("他们修了十二条渠，种了三百五十棵树。", "They built twelve canals and planted three hundred and fifty trees.",
+     {"十二条": "match", "三百五十棵": "match"}),
+]
+
+
+@pytest.mark.parametrize("zh,en,want", SLIPS, ids=[f"{i}-{s[1][:40]}" for i, s in enumerate(SLIPS)])
+def test_pairing_usual_slips_and_faithful_renderings(zh, en, want):
+    got, df = rec([zh], [en])
+    assert {k: (got.get(k) or ("(no row)",))[0] for k in want} == want, \
+        df[["zh_text", "en_text", "verdict", "note"]].to_string()
