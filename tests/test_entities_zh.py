@@ -792,3 +792,18 @@ def test_entities_zh_directions_and_words_are_no_places(t, bad):
 def test_entities_zh_direction_region_on_its_own_stays_a_place():
     assert "西北" in _by_text(extract("我们到西北去"), "PLACE")
     assert "塔科马市" in _by_text(extract("本报讯美国西北部塔科马市最近开始"), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [
+    ("美国塔科马市最近开始对莱克伍德县法官展开调查", "莱克伍德县"),
+    ("瓦西利克·哈努家住康斯坦察县的尼·伯尔切斯库镇", "康斯坦察县"),
+    ("瓦西利克·哈努家住康斯坦察县的尼·伯尔切斯库镇", "尼·伯尔切斯库镇"),
+    ("国际救援组织已经陆续抵达阿北部的巴达赫尚省", "巴达赫尚省"),
+])
+def test_entities_zh_long_transliterated_stem_before_a_place_suffix(t, name):
+    assert name in _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_long_chinese_stem_is_not_read_as_transliteration():
+    # 新华书店 ... 县: Chinese characters outside the transliteration alphabet keep the usual stem limits
+    assert "全国新华书店县" not in _by_text(extract("他们走遍全国新华书店县城门市部"), "PLACE")

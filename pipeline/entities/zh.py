@@ -157,6 +157,7 @@ class _Rules:
         self.standalone_orgs = {r["zh"]: (r["subtype"], r["en"]) for r in _rows("zh_standalone_orgs.tsv")}
         tr = {r["side"]: set(r["chars"]) for r in _rows("zh_transliteration.tsv")}
         self.translit_before, self.translit_after = tr.get("before", set()), tr.get("after", set())
+        self.translit_alphabet = tr.get("alphabet", set()) - self.stop
         #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
         self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
         self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
@@ -242,6 +243,25 @@ def _in_foreign_name(text, s, e, R):
             and text[e - 1:e + 1] not in R.common and (e + 1 >= len(text) or _is_han(text[e + 1]) or text[e + 1] in "·•"):
         return True
     return False
+
+
+#: place suffixes after which a long transliterated stem is a name (not 渠, 村, 寺 ...)
+_TRANSLIT_SUBS = {"province", "county", "city", "township", "other", "river", "lake", "mountain", "region", "prefecture"}
+
+
+def _translit_len(text, j, lo, R):
+    """Length of the run of transliteration characters (zh_transliteration.tsv alphabet, a middle dot between them)
+    ending at j, when it is 4 to 7 long and holds a character of the before/after lists; else 0."""
+    k = j
+    alpha = R.translit_alphabet
+    while k > lo and j - k < 8 and (text[k - 1] in alpha or (
+            text[k - 1] in "·•" and k - 2 >= lo and text[k - 2] in alpha and k < j)):
+        k -= 1
+    L = j - k
+    if L < 4 or L > 7 or (k > lo and text[k - 1] in alpha):
+        return 0
+    strong = R.translit_before | R.translit_after
+    return L if any(c in strong for c in text[k:j]) else 0
 
 
 def _person_name(text, s, e):
@@ -546,6 +566,15 @@ def _extract(text: str) -> list[Entity]:
                 st = st + cut + 1
                 lo = st
                 run = j - st
+        tl = _translit_len(text, j, lo, R) if sub in _TRANSLIT_SUBS else 0
+        if tl > mx and text[j - tl:k] not in R.not_place:
+            # rule transliteration: 莱克伍德|县, 巴达赫尚|省, 尼·伯尔切斯库|镇: a foreign name is longer than Chinese ones
+            s0 = j - tl
+            q = g.best_zh(text[s0:k])
+            places.append(_place_entity(text, s0, k, q, subtype=None if q else sub,
+                                        en=None if q else f"{_pinyin(text[s0:j])} {en_suf}".strip()))
+            occupied.add(s0, k)
+            continue
         if run < mn:
             continue
         natural = sub in ("river", "lake", "mountain", "village", "other")
