@@ -212,6 +212,9 @@ _ENUM_NEXT = {"一": "二", "二": "三", "三": "四", "四": "五", "五": "�
 _ENUM_PREV = {v: k for k, v in _ENUM_NEXT.items()}
 #: 一月结算一次: once a month
 _ONCE_A_MONTH = re.compile(r"[^\W\d_了份日号底初中末]{0,3}?一次")
+#: 班 counts shifts in a works, squads among troops
+_WORKS_WORDS = re.compile(r"厂|车间|工人|职工|工厂|矿|倒班|轮班|夜班|生产")
+_TROOPS_WORDS = re.compile(r"部队|战士|连队|排长|班长|民兵|军|战斗|指导员|营长|连长")
 #: a qualifier right before 半数 (近半数, 几乎有半数)
 _PRE_END = re.compile(rf"(?P<p>{PRE})(?:有|为)?$")
 
@@ -447,6 +450,8 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
+    if unit_text == "班" and _works_paragraph(text, num_start):
+        return "shift"  # 过去四个班还要拖延 (a factory): shifts, not squads
     if unit_text in ORDINAL_NOUNS:
         return GENERIC.get(unit_text) or unit_text
     if unit_text in NO_NOUN:
@@ -599,6 +604,14 @@ def _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, in
         return False
     n = _noun_after(text, e, False)
     return n is None or (n == "person" and unit_text != "组")  # 川棉一厂职工: the works' workers
+def _works_paragraph(text: str, pos: int) -> bool:
+    """The paragraph around ``pos`` speaks of a works (厂, 车间, 工人 ...) and not of troops."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    para = text[lo : hi if hi >= 0 else len(text)]
+    return bool(_WORKS_WORDS.search(para)) and not _TROOPS_WORDS.search(para)
+
+
 def _counts_list(text: str, s: int, value) -> bool:
     """家、新阳、松浦、顾乡五区: the number counts the names listed before it (joined by 、)."""
     lo = max(0, s - 40)
