@@ -282,6 +282,7 @@ _BEFORE_RE = re.compile(
     rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?P<link>{_WIN.get('before_link', '')})$"
 )
 _RUN_RE = re.compile(RUN)
+_PAREN_NOUN = re.compile(rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?:总和|总数|总计|合计|数)?$")
 RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
 MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
 DAY_AFTER_MONTH = re.compile(rf"(?P<d>{RUN})[日号]")
@@ -400,6 +401,11 @@ def _noun_before(text: str, num_start: int, allow_have: bool, tail_end: int | No
     lo = max(0, num_start - 12)
     m = _BEFORE_RE.search(text, lo, num_start)
     if m is None:
+        if num_start > 0 and text[num_start - 1] in "（(" and text.startswith(("）", ")"), tail_end or num_start):
+            # 矿点总和（四万四千个）: a number in brackets counts the noun just before them
+            pm = _PAREN_NOUN.search(text, max(0, num_start - 9), num_start - 1)
+            if pm and pm.group("noun") not in NOT_NOUNS and pm.group("noun") not in BEFORE_NEVER:
+                return NOUNS[pm.group("noun")] or None
         return None
     if not allow_have and "有" in m.group("link"):
         return None
