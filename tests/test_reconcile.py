@@ -310,6 +310,11 @@ def test_reconcile_lone_readings_that_are_not_counts():
     family = q("1", "household", text="一家", start=text.index("一家"))
     factory = q("1", "factory", text="一家", start=text.rindex("一家"))
     assert _not_a_count(text, family) and not _not_a_count(text, factory)
+    # 去年一年 "last year": the year named, not a count of years
+    text = "去年一年，原料厂上缴利润八千元；一年要换回四个厂"
+    last_year = q("1", "year", text="一年", start=text.index("一年"))
+    a_year = q("1", "year", text="一年", start=text.rindex("一年"))
+    assert _not_a_count(text, last_year) and not _not_a_count(text, a_year)
 
 
 def test_reconcile_dropped_sentence_is_named(seed_path):
