@@ -618,7 +618,7 @@ def find_cores(text: str) -> list[_Q]:
 _PERCENT = re.compile(
     rf"(?:{_SP}*(?:%|％)|{_SPS}(?:per{_SP}*-?{_SP}*cent|percentage{_SPS}points?|percent|pct)\b)", re.I
 )
-_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.|HK|NT|CN|NC|CNC)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?)" + _SP + r"?\Z")
+_CURRENCY_BEFORE = re.compile(r"(?:(?:US|U\.S\.|HK|NT|CN|NC|CNC)" + _SP + r"?\$|\$|£|¥|RMB" + _SP + r"?|JMP" + _SP + r"?)" + _SP + r"?\Z")
 #: the dollar signs of other currencies: HK$ (港元), NT$ (台币), CN$/NC$ (the pre-1949 Chinese yuan)
 _DOLLAR_SIGNS = {"HK": "hkd", "NT": "twd", "CN": "yuan", "NC": "yuan", "CNC": "yuan"}
 _RANGE_JOIN = re.compile(rf"^(?:{_SP}*(?:-|–|—|~|to|or){_SP}*|{_SPS}(?:to|or){_SPS})\Z", re.I)
