@@ -807,3 +807,10 @@ def test_entities_zh_long_transliterated_stem_before_a_place_suffix(t, name):
 def test_entities_zh_long_chinese_stem_is_not_read_as_transliteration():
     # 新华书店 ... 县: Chinese characters outside the transliteration alphabet keep the usual stem limits
     assert "全国新华书店县" not in _by_text(extract("他们走遍全国新华书店县城门市部"), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [("货币局还力求使审核建立在科学分析的基础上", "货币局"),
+                                     ("统计局的报告认为", "统计局")])
+def test_entities_zh_bureau_named_by_its_field(t, name):
+    # a bureau is named by the common noun of its field (货币局, 统计局), unlike 保险公司 'insurance companies'
+    assert name in _by_text(extract(t), "ORG")
