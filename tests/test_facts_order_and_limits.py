@@ -249,3 +249,13 @@ def test_over_the_plan_keeps_the_measure_named_before():
 
 def test_a_sum_to_be_got_is_received():
     assert _fact("街头募捐已于十日结束。估计总数可得三亿元左右。", "三亿元").measure == "received"
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("他在自己的丰产田里上了一百三十担肥料。", "一百三十担", "fertilizer_applied"),
+    ("每亩追肥三十斤。", "三十斤", "fertilizer_applied"),
+    ("全社积肥二十万担。", "二十万担", "manure_collected"),
+    ("他说他目前一家七口每月食米一百五十斤。", "一百五十斤", "consumption"),
+])
+def test_fertiliser_applied_and_food_eaten(text, figure, key):
+    assert _fact(text, figure).measure == key
