@@ -652,6 +652,9 @@ TRANSLATION_CASES = [
     ('It was a double harvest year.', []),
     ('They practised double-cropping.', []),
     ('JMP 300 million was allocated.', [('JMP 300 million', '300000000', None, 'yuan', None, 'number')]),
+    # thousands separated by a thin or narrow no-break space
+    ("They produced 1\u2009200 tons.", [("1\u2009200 tons", "1200", None, "ton", None, "number")]),
+    ("It cost 3\u202f870\u202f000 yuan.", [("3\u202f870\u202f000 yuan", "3870000", None, "yuan", None, "number")]),
 ]
 
 

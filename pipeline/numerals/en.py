@@ -84,7 +84,7 @@ _DIGITS = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
 def parse_digits(s: str) -> Decimal | None:
     """'1,200' -> 1200, '3.87' -> 3.87, '.77' -> 0.77, '0033' -> 33; None if not a number."""
-    s = s.replace(",", "").replace("\u2009", "").replace(" ", "")
+    s = s.replace(",", "").replace("\u2009", "").replace("\u202f", "").replace(" ", "")
     if not s or not _DIGITS.fullmatch(s):
         return None
     try:

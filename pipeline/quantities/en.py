@@ -141,7 +141,8 @@ def tables() -> _Tables:
         rf"(?:{_SPS}{_alt(scales_all)}\b)*)?"
         rf"(?:{_SPS}and{_SPS}an?{_SPS}(?:half|third|quarter)\b(?:{_SPS}{_alt(scales_all)}\b)?)?"
     )
-    dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    # thousands separated by commas, or by a thin / narrow no-break space ("1\u2009200")
+    dig = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u2009\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     cn_scales = lex.get("chinese_scales", {})
     cn_alt = (rf"|(?<!(?<![\d,.])\d{{4}})(?:{_SPS}|{_SP}*-{_SP}*)(?-i:"
               + "|".join(re.escape(w).replace(r"\ ", _SPS) for w in cn_scales) + ")") if cn_scales else ""
@@ -259,7 +260,8 @@ _ORD_DIG = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
     s, e = m.span()
     raw = m.group()
-    mm = re.match(r"(?:(?:minus|negative)\s+|-\s)?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)", raw, re.I)
+    mm = re.match(r"(?:(?:minus|negative)\s+|-\s)?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u2009\u202f]\d{3})+(?:\.\d+)?|"
+                  r"\d+(?:\.\d+)?|\.\d+)", raw, re.I)
     if not mm:
         return None
     sign = mm.group()[:1].isalpha() or mm.group()[:2] == "- "
