@@ -814,3 +814,13 @@ def test_entities_zh_long_chinese_stem_is_not_read_as_transliteration():
 def test_entities_zh_bureau_named_by_its_field(t, name):
     # a bureau is named by the common noun of its field (货币局), unlike 保险公司 'insurance companies'
     assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [("今年武术管理中心的经营开发将有大动作", "武术管理中心"),
+                                     ("西城职业介绍中心负责人说", "西城职业介绍中心")])
+def test_entities_zh_centres_named_by_their_work(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_bare_centre_is_no_name():
+    assert not _by_text(extract("上海是全国的经济中心和工业中心"), "ORG")
