@@ -9,7 +9,7 @@ combines resolved word values (Duckling's ``Numeral/EN/Rules.hs`` in small):
 - number words: ``five`` ``twenty-one`` ``one hundred and fifty`` ``a hundred``
   ``thirty-one million two hundred fifty-six thousand seven hundred twenty-one``
   ``two point two million``
-- fractions: ``a third`` ``two-thirds`` ``one and a half`` ``1/3`` ``half``
+- fractions: ``a third`` ``two-thirds`` ``one and a half`` ``1/3`` ``half`` (``one and a half million``)
 - ordinals: ``first`` ``31st`` ``twenty-fifth``
 
 ``parse_number(phrase)`` returns a :class:`pipeline.numerals.Numeral` or None.
@@ -251,9 +251,13 @@ def parse_fraction(s: str) -> Decimal | None:
         return None
     if toks == ["half"]:
         return Decimal("0.5")
-    # "<whole> and a half", "one and a third"
+    # "<whole> and a half", "one and a third", "one and a half million" (the scale applies to the whole)
     if "and" in toks:
         k = toks.index("and")
+        scale = lex["scales"].get(toks[-1]) if len(toks) > k + 2 else None
+        if scale is not None:
+            inner = parse_fraction(" ".join(toks[:-1]))
+            return mul(inner, scale) if inner is not None else None
         whole = parse_words(" ".join(toks[:k])) if toks[:k] else None
         rest = parse_fraction(" ".join(toks[k + 1:]))
         if whole is None or rest is None or rest >= 1:
