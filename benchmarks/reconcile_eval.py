@@ -2,7 +2,7 @@
 """Reconciliation figures: gold verdicts, error injection, clean flag rate, speed.
 
 Run from the repository root (needs ../shared):
-    python benchmarks/reconcile_eval.py [--per-kind 3] [--errors]
+    python benchmarks/reconcile_eval.py [--per-kind 3] [--errors [--context]] [--no-inject]
 """
 import argparse
 import sys
@@ -19,6 +19,10 @@ def main():
     ap.add_argument("--corpus", default=str(SHARED / "corpus" / "dev"))
     ap.add_argument("--per-kind", type=int, default=3)
     ap.add_argument("--errors", action="store_true", help="list disagreements and missed injections")
+    ap.add_argument("--context", action="store_true",
+                    help="with --errors: the reconciler's note, the Chinese around the figure and the aligned "
+                         "English sentence")
+    ap.add_argument("--no-inject", action="store_true", help="skip the error injection (about a minute)")
     a = ap.parse_args()
     if not Path(a.gold).exists():
         print(f"gold file not found: {a.gold} (../shared absent?)", file=sys.stderr)
@@ -41,16 +45,21 @@ def main():
         for e in res["errors"]:
             print(f"  {e['file']}  {e['zh'] or '-'}  gold {e['gold']}  pred {e['pred']}  "
                   f"gold_en {e['gold_en']!r}  pred_en {e['pred_en']!r}")
+            if a.context:
+                for k in ("why", "zh_context", "en_context"):
+                    if e.get(k) and e[k] == e[k]:
+                        print(f"      {k.split('_')[0]}: {e[k]}")
 
     clean = clean_flag_rate(a.corpus)
     print(f"clean dev articles: {clean['flagged']} of {clean['rows']} rows flagged = {clean['rate']:.3f} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(clean['by_verdict'].items()))})")
 
     t0 = time.perf_counter()
-    inj = inject_errors(a.corpus, per_kind=a.per_kind)
+    inj = None if a.no_inject else inject_errors(a.corpus, per_kind=a.per_kind)
     t_inj = time.perf_counter() - t0
-    print(format_inject(inj))
-    if a.errors:
+    if inj is not None:
+        print(format_inject(inj))
+    if a.errors and inj is not None:
         for m in inj["misses"]:
             print(f"  missed {m['file']}  {m['change']}  zh {m['zh']}  verdicts {m['verdicts']}")
 

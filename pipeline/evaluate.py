@@ -72,7 +72,20 @@ def _prediction(rows, span):
         ov = min(e, r[1]) - max(s, r[0])
         if ov > best_ov:
             best, best_ov = r, ov
-    return (best[2], best[3]) if best else ("not_applicable", None)
+    return (best[2], best[3], best[4], best[5]) if best else ("not_applicable", None, None, None)
+
+
+def _span_of(s, e):
+    """(start, end) of a table's sentence span columns, None when empty (NaN)."""
+    return (int(s), int(e)) if s is not None and s == s and e is not None and e == e else None
+
+
+def _context(text: str, span, side, width: int = 40) -> str:
+    """The Chinese text around a gold figure, inside its side of the article, the figure in [[ ]]."""
+    s, e = span
+    lo, hi = (side or (0, len(text)))
+    a, b = max(lo, s - width), min(hi, e + width)
+    return (text[a:s] + "[[" + text[s:e] + "]]" + text[e:b]).replace("\n", " ")
 
 
 def _prf(tp, npred, ngold):
@@ -107,8 +120,8 @@ def evaluate_gold(gold_path, corpus_dir) -> dict:
             continue
         art = read_article(path)
         df = reconcile_article(art)
-        rows = [(int(r.zh_start), int(r.zh_end), r.verdict, r.en_text) for r in df.itertuples()
-                if r.zh_start is not None and r.zh_start == r.zh_start]
+        rows = [(int(r.zh_start), int(r.zh_end), r.verdict, r.en_text, _span_of(r.en_sent_start, r.en_sent_end),
+                 r.note) for r in df.itertuples() if r.zh_start is not None and r.zh_start == r.zh_start]
         nums = g.get("numbers", [])
         spans = locate(art.text, [n.get("zh") for n in nums], art.zh_span[0])
         located = [sp for sp in spans if sp is not None]
@@ -120,17 +133,20 @@ def evaluate_gold(gold_path, corpus_dir) -> dict:
                 # a flagged Chinese figure the gold does not list as a number (an extractor's extra)
                 stray.append({"file": g["file"], "zh": r.zh_text, "start": zs_, "gold": "(not a gold number)",
                               "pred": r.verdict, "gold_en": None, "pred_en": r.en_text, "kind": r.kind,
-                              "note": r.note})
+                              "note": r.note, "why": r.note, "zh_context": _context(art.text, (zs_, ze_), art.zh_span),
+                              "en_context": None})
         for n, span in zip(nums, spans):
             if span is None:
                 unlocated += 1
                 continue
-            pred, en_text = _prediction(rows, span)
+            pred, en_text, en_sent, why = _prediction(rows, span)
             pairs.append((n["verdict"], pred))
             if pred != n["verdict"]:
                 errors.append({"file": g["file"], "zh": n.get("zh"), "start": span[0], "gold": n["verdict"],
                                "pred": pred, "gold_en": n.get("en"), "pred_en": en_text, "kind": n.get("kind"),
-                               "note": n.get("note")})
+                               "note": n.get("note"), "why": why,
+                               "zh_context": _context(art.text, span, art.zh_span),
+                               "en_context": art.text[en_sent[0]:en_sent[1]] if en_sent else None})
         gold_extra = [x for x in g.get("extra_en", []) if x]
         extra_gold += len(gold_extra)
         for r in df[df["verdict"] == "extra_in_en"].itertuples():

@@ -95,3 +95,18 @@ def test_evaluate_cli_eval_json(seed_path, tmp_path):
     assert out["n_gold"] == 1 and out["accuracy"] == 1.0
     r = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path / "nope.jsonl")])
     assert r.exit_code != 0 and "not found" in r.output
+
+
+def test_evaluate_errors_show_both_sides(seed_path, tmp_path):
+    """Each disagreement carries the reconciler's note, the Chinese around the figure and the
+    aligned English sentence, to read it without opening the article."""
+    text = seed_path.read_text(encoding="utf-8").replace("7.21 million yuan", "72.1 million yuan")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(text, encoding="utf-8")
+    gold = {"file": "seed.txt", "numbers": [{"zh": "七百二十一万元", "verdict": "match"}], "extra_en": []}
+    gp = tmp_path / "gold.jsonl"
+    gp.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    (err,) = [e for e in evaluate_gold(gp, corpus)["errors"] if e["zh"] == "七百二十一万元"]
+    assert err["pred"] == "scale_error" and "10^1" in err["why"]
+    assert "[[七百二十一万元]]" in err["zh_context"] and "72.1 million yuan" in err["en_context"]
