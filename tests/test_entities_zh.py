@@ -824,3 +824,17 @@ def test_entities_zh_centres_named_by_their_work(t, name):
 
 def test_entities_zh_bare_centre_is_no_name():
     assert not _by_text(extract("上海是全国的经济中心和工业中心"), "ORG")
+
+
+def test_entities_zh_countries_listed_as_teams_on_the_sports_pages():
+    t = "男篮世锦赛八强已经产生：e组的美国、俄罗斯、立陶宛、西班牙，f组的澳大利亚、巴西、古巴、斯洛伐克。"
+    ents = extract(t)
+    assert {"美国", "立陶宛", "斯洛伐克"} <= set(_by_text(ents, "ORG"))
+    assert not {"美国", "立陶宛", "斯洛伐克"} & set(_by_text(ents, "PLACE"))
+    t = "小组赛的目的就是保证在对中国、丹麦、韩国、马来西亚等强队时稳取一分"
+    assert {"中国", "丹麦"} <= set(_by_text(extract(t), "ORG"))
+
+
+def test_entities_zh_countries_off_the_sports_pages_stay_places():
+    p = _by_text(extract("中国对美国、英国的政策没有改变"), "PLACE")
+    assert {"中国", "美国", "英国"} <= set(p)

@@ -660,6 +660,12 @@ def _extract(text: str) -> list[Entity]:
     places = _dedupe(places)
     places = _safe(_coordination, places, text, places, R)
     places.extend(_safe(_abbreviations, [], text, R, places, directions))
+    teams = _safe(_sports_countries, [], text, places, R)
+    if teams:
+        ids = {id(p) for p in teams}
+        places = [p for p in places if id(p) not in ids]
+        orgs.extend(Entity(text=p.text, start=p.start, end=p.end, label="ORG", subtype="sports", norm=p.text,
+                           en=p.en, place=p.text) for p in teams)
     orgs = _safe(_extend_lexicon_orgs, orgs, text, orgs, places, R)
     orgs.extend(_safe(_quoted_and_congress, [], text, R, places, orgs))
     inside_names = set()
@@ -1309,6 +1315,36 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
 def in_org_candidate(lo, st, org_end):
     """The run starts right after a known body (国务院|法制|办公室): rule org_in_org may apply."""
     return st == lo and lo in org_end
+
+
+#: what follows a list of countries that are teams (美国和俄罗斯|队, 中国、丹麦、韩国、马来西亚|等强队)
+_TEAM_AFTER = ("等强队", "等队", "队")
+#: what precedes one (e组的|美国、俄罗斯, 在对|中国、丹麦)
+_TEAM_BEFORE = ("组的", "对")
+
+
+def _sports_countries(text, places, R):
+    """Rule sports_country: on the sports pages (a sports word within 30 characters), countries listed (、 和 与 及)
+    right before 队 / 等强队 or right after 组的 / 对 are teams, i.e. organisations (美国和俄罗斯队, e组的美国、俄罗斯、
+    立陶宛、西班牙, 对中国、丹麦、韩国、马来西亚等强队). The one right before 队 is already the team X队."""
+    if "队" not in text and "组的" not in text and "对" not in text:
+        return []
+    countries = sorted((p for p in places if p.subtype == "country" and p.end - p.start >= 2), key=lambda p: p.start)
+    out = []
+    i = 0
+    while i < len(countries):
+        chain = [countries[i]]
+        while i + 1 < len(countries) and text[chain[-1].end:countries[i + 1].start] in ("、", "和", "与", "及"):
+            i += 1
+            chain.append(countries[i])
+        i += 1
+        a, b = chain[0].start, chain[-1].end
+        after = next((w for w in _TEAM_AFTER if text.startswith(w, b)), None)
+        before = any(text[max(0, a - len(w)):a] == w for w in _TEAM_BEFORE)
+        if not (after or (before and len(chain) >= 2)) or not _sports_context(text, a, R):
+            continue
+        out.extend(chain[:-1] if after == "队" else chain)
+    return out
 
 
 def _sports_context(text, j, R):
