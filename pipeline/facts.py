@@ -1938,7 +1938,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "share", None
         if measure == "share" and measure_zh is None and q.kind == "percent" and example and prev_rate is not None:
             measure_zh, measure = prev_rate  # 出勤率都大大提高了。如纺织机械厂达到百分之九十七点五八: that rate
-        ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit is None and q.kind == "number" else None
+        ix = r.index_re.search(st, max(cs, a - 12), a) if q.unit in (None, "index") and q.kind == "number" else None
         if ix is not None:  # 1951年为一百四十三: an index to a base year; 以1950年为一百 sets the base, no fact
             if st.endswith("以", 0, ix.start()):
                 continue
