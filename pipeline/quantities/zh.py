@@ -1132,6 +1132,40 @@ def _fix_half(q: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
+def _fix_bare(qs: list[Quantity], text: str) -> list[Quantity]:
+    """Bare numbers that their sentence gives a unit:
+
+    * index numbers: 如以1950年为一百，1951年为一百四十三 … (unit ``index``);
+    * a decimal parallel to a percent just before it in the sentence: 纺织机械厂达到百分之九十七点五八，
+      纺织一厂达到九六点一八 (``percent``).
+    """
+    out = []
+    prev = None
+    for q in qs:
+        if q.unit is None and q.kind == "number" and q.high is None:
+            if q.start > 0 and text[q.start - 1] == "为" and text.find("以", max(0, q.start - _INDEX_BACK), q.start) >= 0:
+                bm = None
+                for bm in _INDEX_BASE.finditer(text, max(0, q.start - _INDEX_BACK), q.end):
+                    pass
+                if bm is not None and "。" not in text[bm.end() : q.start]:
+                    q = Quantity(q.text, q.start, q.end, q.value, None, "index", q.approx, q.kind, q.scale, q.unit_text)
+            elif (
+                prev is not None and prev.kind == "percent" and q.value < 1000 and ("点" in q.text or "." in q.text or "．" in q.text)
+                and q.start - prev.end <= 30 and not _SENTENCE_END.search(text, prev.end, q.start)
+                and q.start >= 2 and text[q.start - 2 : q.start] == text[prev.start - 2 : prev.start]
+            ):  # the same verb before both (达到…，…达到)
+                q = Quantity(q.text, q.start, q.end, q.value, None, "percent", q.approx, "percent", q.scale, q.unit_text)
+        out.append(q)
+        if q.kind not in ("ordinal", "date"):
+            prev = q
+    return out
+
+
+#: 如以1950年为一百: the base of an index (the numbers after 为 that follow are index values)
+_INDEX_BASE = re.compile(r"以[^，。；]{1,20}?为(?:一百|100|１００)(?![0-9０-９零〇○一二两三四五六七八九十百千万亿])")
+_INDEX_BACK = 300
+
+
 def extract(text: str) -> list[Quantity]:
     """All numbers and quantities in ``text``, in order. Never raises on odd input."""
     if not isinstance(text, str) or not text:
@@ -1171,6 +1205,7 @@ def extract(text: str) -> list[Quantity]:
         pos = max(pos, pos_end)
     if out:
         out = _fix_half(out, text)
+        out = _fix_bare(out, text)
     return out
 
 
