@@ -194,7 +194,7 @@ GOLD_UNIT_DIFFERENCES = {
     ("1950-04-01_4_e557c77a.txt", "十二个"): "gold piece for 十二个企业; the English 'enterprises' is our company key (as 石油公司)",
 }
 #: gold units on figures with no unit word in the text (index numbers, 四比三好 ...): not comparable
-GOLD_UNIT_NO_WORD = {"index", "item", "scale-platform", "percent"}
+GOLD_UNIT_NO_WORD = {"item", "scale-platform"}
 
 
 def eval_gold(verbose=False):
