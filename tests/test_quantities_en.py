@@ -655,6 +655,12 @@ TRANSLATION_CASES = [
     # thousands separated by a thin or narrow no-break space
     ("They produced 1\u2009200 tons.", [("1\u2009200 tons", "1200", None, "ton", None, "number")]),
     ("It cost 3\u202f870\u202f000 yuan.", [("3\u202f870\u202f000 yuan", "3870000", None, "yuan", None, "number")]),
+    # labels (三号, 五号矿井): 'Number 3', 'No 5', 'Nos. 3 and 4'
+    ('Nos. 3 and 4 furnaces', [('Nos. 3', '3', None, None, None, 'ordinal'), ('4', '4', None, None, None, 'ordinal')]),
+    ('No.3 Cotton Mill', [('No.3', '3', None, None, None, 'ordinal')]),
+    ('the Number 3 Cotton Mill', [('Number 3', '3', None, None, None, 'ordinal')]),
+    ('No 5 Mine', [('No 5', '5', None, None, None, 'ordinal')]),
+    ('Nos. 3, 4 and 5', [('Nos. 3', '3', None, None, None, 'ordinal'), ('4', '4', None, None, None, 'ordinal'), ('5', '5', None, None, None, 'ordinal')]),
 ]
 
 

@@ -161,7 +161,7 @@ def tables() -> _Tables:
         r"|(?P<md>\b" + month_alt + r"\.?" + _SPS + r"\d{1,2}(?:st|nd|rd|th)?\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<dm>\b\d{1,2}(?:st|nd|rd|th)?" + _SPS + r"(?:of" + _SPS + r")?" + _alt([m for m in months if len(m) > 3]) + r"\b(?:,?" + _SPS + r"\d{4}\b)?)"
         r"|(?P<my>\b" + _alt([m for m in months if len(m) > 3]) + r",?" + _SPS + r"\d{4}\b)"
-        r"|(?P<label>\b(?-i:Page|page|Edition|No\.|Nos\.|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.|Volume|Resolution|Paragraph|Part|Item|Document|Room|Route|Unit|Squad|Platoon|Company|Battalion|Regiment|Division|Brigade|Team|Highway|Furnace|Building|Workshop|Pit|Well)" + _SP + r"*:?" + _SP + r"*\d+\b)"
+        r"|(?P<label>\b(?-i:Page|page|Edition|No\.?|Nos\.|Number|Article|Chapter|Section|Clause|Vol\.|PAGE|NO\.|Volume|Resolution|Paragraph|Part|Item|Document|Room|Route|Unit|Squad|Platoon|Company|Battalion|Regiment|Division|Brigade|Team|Highway|Furnace|Building|Workshop|Pit|Well)" + _SP + r"*:?" + _SP + r"*\d+\b)"
         r"|(?P<dord>\b\d+(?:st|nd|rd|th)\b)"
         r"|(?P<frac>(?<![\w/.,])(?:\d{1,2}" + _SP + r"(?=\d{1,2}/\d))?\d+" + _SP + r"?/" + _SP + r"?\d+(?![\w/]))"
         r"|(?P<pointnum>(?<![\w.,])(?:\d+" + _SPS + r")?point" + _SPS + r"\d+\b)"
@@ -212,7 +212,7 @@ def tables() -> _Tables:
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
         + ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "early", "late", "mid"]
         + ["a", "an", "per", "half", "century", "decade", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
-           "page", "edition", "no", "nos", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
+           "page", "edition", "no", "nos", "number", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
            "paragraph", "part", "item", "document", "room", "route", "unit", "squad", "platoon", "company", "battalion",
            "regiment", "division", "brigade", "team", "highway", "furnace", "building", "workshop", "pit", "well"]
         + [w.split("-")[0] for w in mults]
@@ -358,6 +358,7 @@ _YEARS_IN = {"decade": (Decimal(10), "year"), "century": (Decimal(1), "century")
 _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
+_NOS_BEFORE = re.compile(r"\bNos\.[ \t]*\d+(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|&)[ \t]*\Z")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
@@ -1192,6 +1193,9 @@ def rule_dates(text: str, q: _Q) -> None:
                 q.group == "dord" and re.search(r"\d(?:st|nd|rd|th),?[ \t]+(?:and[ \t]+|to[ \t]+)?$", left)):
             # "Beijing, 12th (Xinhua)", "12th -- The", "the 1st, 2nd and 3rd of this month"
             q.kind, q.unit = "date", "day"
+    # "Nos. 3 and 4", "Nos. 3, 4 and 5": the labels after the first
+    if q.group == "dig" and q.kind == "number" and q.high is None and _NOS_BEFORE.search(text, max(0, q.start - 30), q.start):
+        q.kind, q.unit, q.unit_text, q.end = "ordinal", None, None, q.core_end
     # "(1) Complete on time": a list enumerator
     if q.group == "dig" and q.kind == "number" and q.unit is None and q.start > 0 and text[q.start - 1] == "(" \
             and text[q.end:q.end + 1] == ")" and q.value < 100:
