@@ -838,3 +838,16 @@ def test_entities_zh_countries_listed_as_teams_on_the_sports_pages():
 def test_entities_zh_countries_off_the_sports_pages_stay_places():
     p = _by_text(extract("中国对美国、英国的政策没有改变"), "PLACE")
     assert {"中国", "美国", "英国"} <= set(p)
+
+
+def test_entities_zh_list_of_names_before_a_kind_of_body():
+    # rule org_coordination, the 等 form: 天府、南桐、鱼田堡等煤矿 -> the mines' names
+    orgs = _by_text(extract("天府、南桐、鱼田堡、中梁山、青年等煤矿，派出职工"), "ORG")
+    assert {"南桐", "鱼田堡"} <= set(orgs)
+    orgs = _by_text(extract("“八五”期间，华西、双良、阳光、申达等一大批乡镇企业都经历了"), "ORG")
+    assert {"华西", "双良", "申达"} <= set(orgs)
+
+
+@pytest.mark.parametrize("t", ["钢铁、煤炭、石油等工业企业", "上海、天津、广州等城市的工厂"])
+def test_entities_zh_list_of_trades_or_places_before_a_kind_of_body_is_no_names(t):
+    assert not _by_text(extract(t), "ORG")

@@ -1607,10 +1607,21 @@ _ORG_LIST_TAIL = re.compile(r"[一二三四五六七八九十两几]个(?:人民
 _UNIT_LEVELS = {"country", "continent", "world_region", "province", "municipality", "region", "city",
                 "special_district", "prefecture", "county"}
 
+#: rule org_coordination without a count: 华西、双良、阳光、申达等一大批乡镇企业, 天府、南桐、鱼田堡等煤矿 (the items
+#: must be no common words nor trades: 钢铁、煤炭等企业 are trades)
+_ORG_LIST_ETC = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、){1,8}[\u4e00-\u9fff]{2,4})等"
+                           r"(?:[一二三四五六七八九十两几]+个|一大批|一批|多家|几家|[0-9]+家)?[\u4e00-\u9fff]{0,6}?"
+                           r"(人民公社|生产合作社|合作社|农业社|工厂|煤矿|农场|企业|公司|厂商|厂家|集团|银行)")
+_ORG_ETC_SUB = {"人民公社": "cooperative", "生产合作社": "cooperative", "合作社": "cooperative", "农业社": "cooperative",
+                "工厂": "factory", "煤矿": "mine", "农场": "farm", "企业": "factory", "公司": "other", "厂商": "factory",
+                "厂家": "factory", "集团": "other", "银行": "other"}
+
 
 def _org_coordination(text, R):
     """Items of a list counted as so many communes, cooperatives, factories, mines or farms are their names."""
     out = []
+    if "等" in text and "、" in text:
+        out.extend(_org_list_etc(text, R))
     if "个" not in text:
         return out
     for m in (_ORG_LIST.finditer(text) if _ORG_LIST_TAIL.search(text) else ()):
@@ -1638,6 +1649,30 @@ def _org_coordination(text, R):
         for a, b, w in names:
             out.append(Entity(text=w, start=a, end=b, label="ORG", subtype=sub, norm=w + suf,
                               en=f"{_pinyin(w)} {R.org_suffix_map[suf][2] if suf in R.org_suffix_map else suf}"))
+    return out
+
+
+def _org_list_etc(text, R):
+    """Rule org_coordination, the 等 form: items of a 、-list followed by 等 and a kind of body (企业, 煤矿, 公司 ...)
+    are its names when at least two and half of them are no places, common words or trades."""
+    out = []
+    for m in _ORG_LIST_ETC.finditer(text):
+        s0 = m.start(1)
+        if s0 > 0 and _is_han(text[s0 - 1]) and text[s0 - 1] not in R.stop:
+            continue  # the first item must start at a boundary
+        kind = m.group(2)
+        items, pos = [], s0
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+        names = [(a, b, w) for a, b, w in items
+                 if w not in R.common and w not in R.trades and R.lex.get(w) != "P" and w not in R.not_org
+                 and not any(c in R.stop for c in w) and w[0] not in _NUMERAL
+                 and not any(t in w for t in R.trades_by_len if len(t) >= 2)]
+        if len(names) < 2 or len(names) * 2 < len(items):
+            continue
+        for a, b, w in names:
+            out.append(Entity(text=w, start=a, end=b, label="ORG", subtype=_ORG_ETC_SUB[kind], norm=w, en=_pinyin(w)))
     return out
 
 
