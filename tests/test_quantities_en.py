@@ -661,6 +661,11 @@ TRANSLATION_CASES = [
     ('the Number 3 Cotton Mill', [('Number 3', '3', None, None, None, 'ordinal')]),
     ('No 5 Mine', [('No 5', '5', None, None, None, 'ordinal')]),
     ('Nos. 3, 4 and 5', [('Nos. 3', '3', None, None, None, 'ordinal'), ('4', '4', None, None, None, 'ordinal'), ('5', '5', None, None, None, 'ordinal')]),
+    # 增加一倍 said literally: 'increased by one time' is a multiple, 'came one time' no count
+    ('Output increased by 1 time.', [('1 time', '1', None, 'times', None, 'multiple')]),
+    ('Output increased by one time over last year.', [('one time', '1', None, 'times', None, 'multiple')]),
+    ('He came one time.', []),
+    ('Output rose by several fold.', [('several fold', '2', '9', 'times', 'about', 'multiple')]),
 ]
 
 
@@ -795,6 +800,8 @@ ZH_EN_PAIRS = [
     ("数以万计的群众", "tens of thousands of people"),
     ("五十多岁", "in his fifties"),
     ("前三季度", "in the first three quarters of this year"),
+    ("增加一倍", "increased by one time"),
+    ("增加一倍", "increased by one-fold"),
 ]
 
 

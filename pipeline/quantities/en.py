@@ -649,6 +649,9 @@ _VAGUE_TO = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:(?:dozens|tens|hundreds|thousan
                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?)(?=[ \t])", re.I)
 _FAMILY_OF = re.compile(r"\b(?:famil(?:y|ies)|households?)[ \t]+of[ \t]+\Z", re.I)
 _AGED = re.compile(r"\b(?:aged|age(?:[ \t]+of)?)[ \t]+\Z", re.I)
+_ONE_TIME = re.compile(r"[ \t]+time\b(?![ \t]+(?:of|to|when|for)\b)", re.I)
+_BY_RISE = re.compile(r"\b(?:increased?|increasing|rose|risen|grew|grown|went[ \t]+up|gone[ \t]+up|up|raised|expanded)"
+                      r"[ \t]+by[ \t]+\Z", re.I)
 _FACTOR_OF = re.compile(r"\b(?:a|the)[ \t]+factor[ \t]+of[ \t]+\Z", re.I)
 _IDENT_BEFORE = re.compile(r"[A-Za-z]{1,6}[-‐]\Z|[A-Za-z]\Z")
 _MULT_OK_RIGHT = re.compile(r"(?:[ \t]+(?:the|its|their|his|her|our|this|that|these|those|what|in|by|over|from|within|compared)\b|[ \t]*(?:[,.;:!?)]|$))", re.I)
@@ -926,7 +929,8 @@ def rule_negative(text: str, q: _Q, t: _Tables) -> bool:
     low = text[q.start:q.end].lower()
     if q.group == "word" and low in ("one", "a", "an"):
         lw = text[max(0, q.start - 20):q.start]
-        if t.one_before.search(lw) or t.one_after.match(text, q.end):
+        if (t.one_before.search(lw) or t.one_after.match(text, q.end)) \
+                and not (low == "one" and _ONE_TIME.match(text, q.end) and _BY_RISE.search(lw)):
             return True
     if q.group == "mult" and low in ("double", "triple", "quadruple"):
         # "double the output", "more than double" are multiples; "a double harvest",
@@ -1108,6 +1112,11 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
         elif _FAMILY_OF.search(text, max(0, q.start - 20), q.start):
             # "his family of seven" (一家七口): people
             q.unit = "person"
+    if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and q.high is None \
+            and _ONE_TIME.match(text, q.end) and _BY_RISE.search(text, max(0, q.start - 20), q.start):
+        # "increased by one time" (增加一倍, as a literal translation says it): a multiple
+        tm = _ONE_TIME.match(text, q.end)
+        q.kind, q.unit, q.unit_text, q.end = "multiple", "times", tm.group().strip(), tm.end()
     if q.unit is None and q.kind == "number" and q.group in ("dig", "word") and q.high is None \
             and _FACTOR_OF.search(text, max(0, q.start - 16), q.start):
         # "increased by a factor of three" (增加了两倍 or 三倍: as the English says it, 3)
