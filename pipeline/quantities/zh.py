@@ -169,7 +169,7 @@ _CN_D = "零〇○一二两三四五六七八九"
 #: 、 inside a numeral: thousands (六、七○二、三○五) or a range of neighbouring digits (七、八百)
 _PAIR_GLUE = "|".join(f"(?<={p[0]})、(?={p[1]})" for p in sorted(RANGE_PAIRS))
 RUN = (
-    rf"(?:(?:(?<=第)|(?!{NEGLOOK})){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
+    rf"(?:(?:(?<=第)|(?!{NEGLOOK}))(?![千万][瓦卡]|千克|千伏){NUMCH}|数(?=[十百千万亿])|(?<![0-9０-９])[.．](?=[0-9０-９]))"
     rf"(?:(?![千万][瓦卡]|千克|千伏|(?<=[0-9０-９零〇○二三四五六七八九])[两兩](?=[个個年天月次位人家项种国省县地点方者岸侧旁倍批期届卷本部条张件座所辆艘架台场门篇幅集章节段句路]))(?:(?<![0-9０-９])[零〇○一二两三四五六七八九]|(?![零〇○一二两三四五六七八九]){NUMCH}|(?<=十)数(?![量字据学目额]))"
     rf"|(?<={NUMCH})[点點.．](?={D})(?!{NEGLOOK})"
     rf"|(?<=[0-9０-９])[,，](?=[0-9０-９]{{3}}(?![0-9０-９]))"
@@ -623,7 +623,11 @@ def _counts_list(text: str, s: int, value) -> bool:
     lo = max(0, s - 40)
     k = max(text.rfind(c, lo, s) for c in "，。；：！？\n,;:")
     seg = text[max(lo, k + 1) : s]
-    return "、" in seg and seg.count("、") + 1 == value
+    if "、" not in seg or seg.count("、") + 1 != value:
+        return False
+    items = seg.split("、")
+    # names: short runs of characters, no numerals (一号机、二号机 are names with numbers) or quotes
+    return all(1 <= len(w) <= 8 and _CJK.match(w[-1]) and not any(c in _NUMCH for c in w) for w in items)
 
 
 def _enumeration(text: str, num_s: int, num_text: str) -> bool:
