@@ -1609,7 +1609,7 @@ _UNIT_LEVELS = {"country", "continent", "world_region", "province", "municipalit
 
 #: rule org_coordination without a count: 华西、双良、阳光、申达等一大批乡镇企业, 天府、南桐、鱼田堡等煤矿 (the items
 #: must be no common words nor trades: 钢铁、煤炭等企业 are trades)
-_ORG_LIST_ETC = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、){1,8}[\u4e00-\u9fff]{2,4})等"
+_ORG_LIST_ETC = re.compile(r"(?<=[\u4e00-\u9fff])等"
                            r"(?:[一二三四五六七八九十两几]+个|一大批|一批|多家|几家|[0-9]+家)?[\u4e00-\u9fff]{0,6}?"
                            r"(人民公社|生产合作社|合作社|农业社|工厂|煤矿|农场|企业|公司|厂商|厂家|集团|银行)")
 _ORG_ETC_SUB = {"人民公社": "cooperative", "生产合作社": "cooperative", "合作社": "cooperative", "农业社": "cooperative",
@@ -1657,14 +1657,25 @@ def _org_list_etc(text, R):
     are its names when at least two and half of them are no places, common words or trades."""
     out = []
     for m in _ORG_LIST_ETC.finditer(text):
-        s0 = m.start(1)
-        if s0 > 0 and _is_han(text[s0 - 1]) and text[s0 - 1] not in R.stop:
-            continue  # the first item must start at a boundary
-        kind = m.group(2)
-        items, pos = [], s0
-        for part in m.group(1).split("、"):
-            items.append((pos, pos + len(part), part))
-            pos += len(part) + 1
+        # the list before 等, read backwards: items of 2-4 characters joined by 、 (found from 等, not by a
+        # pattern tried at every position)
+        items = []
+        e = m.start()
+        while len(items) < 9:
+            b = e
+            while b > 0 and e - b < 5 and _is_han(text[b - 1]):
+                b -= 1
+            if not 2 <= e - b <= 4 or (b > 0 and _is_han(text[b - 1])):
+                break
+            items.append((b, e, text[b:e]))
+            if b > 0 and text[b - 1] == "、":
+                e = b - 1
+            else:
+                break
+        if len(items) < 2 or (items[-1][0] > 0 and text[items[-1][0] - 1] == "、"):
+            continue  # (a list that runs on past 9 items or into a longer word is not read)
+        items.reverse()
+        kind = m.group(1)
         names = [(a, b, w) for a, b, w in items
                  if w not in R.common and w not in R.trades and R.lex.get(w) != "P" and w not in R.not_org
                  and not any(c in R.stop for c in w) and w[0] not in _NUMERAL
