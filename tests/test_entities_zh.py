@@ -851,3 +851,9 @@ def test_entities_zh_list_of_names_before_a_kind_of_body():
 @pytest.mark.parametrize("t", ["钢铁、煤炭、石油等工业企业", "上海、天津、广州等城市的工厂"])
 def test_entities_zh_list_of_trades_or_places_before_a_kind_of_body_is_no_names(t):
     assert not _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t", ["乡镇企业，小炼焦、小炼铁、小化工、小硫磺等土小企业遍地开花",
+                               "“别人当我们是世界强队，我们看自己”，主教练在比赛后说"])
+def test_entities_zh_kinds_of_works_and_strong_teams_are_no_names(t):
+    assert not _by_text(extract(t), "ORG")

@@ -1682,6 +1682,8 @@ def _org_list_etc(text, R):
                  and not any(t in w for t in R.trades_by_len if len(t) >= 2)]
         if len(names) < 2 or len(names) * 2 < len(items):
             continue
+        if max(sum(1 for x in items if x[2][0] == c) for c in {x[2][0] for x in items}) * 2 > len(items):
+            continue  # 小炼焦、小炼铁、小化工等土小企业: kinds of works sharing their first word, not names
         for a, b, w in names:
             out.append(Entity(text=w, start=a, end=b, label="ORG", subtype=_ORG_ETC_SUB[kind], norm=w, en=_pinyin(w)))
     return out
