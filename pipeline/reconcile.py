@@ -127,8 +127,9 @@ def rules() -> dict:
             dims[unit] = dim
             factors[unit] = Decimal(factor)
     compatible = {frozenset(p) for p in raw["approx"].pop("compatible")}
+    reach = tuple(raw["approx"].pop("reach_prefixes", ()))
     return {"dim": dims, "factor": factors, "alias": raw.get("alias", {}), "approx": raw["approx"],
-            "approx_compatible": compatible, "increase": tuple(raw["multiple"]["increase"]),
+            "approx_compatible": compatible, "reach_prefixes": reach, "increase": tuple(raw["multiple"]["increase"]),
             "decrease": tuple(raw["multiple"]["decrease"]), "en_exact": set(raw["multiple"]["en_exact"]),
             "unit_swap": raw["inject"]["unit_swap"],
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
@@ -633,6 +634,9 @@ def _approx_verdict(zq, eq, rel, cnote) -> Verdict:
         return Verdict("match", None, "; ".join(notes + ["a range is approximate"]), base)
     if rel in ("rounded", "overlap") and ea in ("about", "nearly") and not za:
         return Verdict("match", None, "; ".join(notes + ["English 'about' for a rounded figure"]), base - 0.5)
+    if za == "about" and _approx_group(ea) == "up" and rel == "equal" and zq.high is None \
+            and (zq.text or "").startswith(rules()["reach_prefixes"]):
+        return Verdict("match", None, "; ".join(notes + [f"{zq.text[:2]} reaches the round figure"]), base - 0.5)
     if rel == "rounded" and _next_round(zq, eq):
         # 三万九千多 "nearly 40,000" / "about 40,000"; 近四万 "more than 39,000": the same few values
         return Verdict("match", None, "; ".join(notes + [f"'{ea}' the next round figure"]), base - 0.5)

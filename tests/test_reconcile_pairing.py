@@ -91,7 +91,7 @@ def test_pairing_a_word_for_two_with_its_noun_a_few_words_on():
 
 def test_pairing_a_word_for_one_needs_its_unit_close_after_an_article():
     # "the" + unit: at most two words between ("the Jiangnan Shipyard last year" is not 一年)
-    got, _ = rec(["去年一年，原料厂平均每人上缴利润八千元。"],
+    got, _ = rec(["原料厂平均每人一年上缴利润八千元。"],
                  ["The raw materials plant handed over 8,000 yuan of profit per person, more than the Jiangnan "
                   "Shipyard last year."])
     assert got["一年"][0] == "missing_in_en"
