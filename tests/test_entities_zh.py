@@ -857,3 +857,13 @@ def test_entities_zh_list_of_trades_or_places_before_a_kind_of_body_is_no_names(
                                "“别人当我们是世界强队，我们看自己”，主教练在比赛后说"])
 def test_entities_zh_kinds_of_works_and_strong_teams_are_no_names(t):
     assert not _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [("文集由百花文艺出版社出版", "百花文艺出版社"), ("同时，三毛集团自身也快速扩张", "三毛集团")])
+def test_entities_zh_name_starting_with_a_numeral_character(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t", ["全县有三家公司", "建了两个工厂", "一些工厂停产", "几所学校", "一般公司都这样做"])
+def test_entities_zh_counted_bodies_are_no_names(t):
+    assert not _by_text(extract(t), "ORG")

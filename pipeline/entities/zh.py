@@ -406,6 +406,9 @@ _DEMONSTRATED = set("报国市县省区厂社校院所部局队团台刊")
 #: 第三大银行, 第一大港: a rank, not a name
 _RANK = re.compile(r"第[一二三四五六七八九十0-9]+大")
 
+#: classifiers and words after a numeral that make the stem a count (三家公司, 两个厂, 一些工厂, 几所学校)
+_COUNT_WORDS = set("个家所座批位名条支种项只台辆部些级类户间处套艘架")
+
 #: classifiers after a numeral inside a stem (新一轮|乡, 第三批|村): a count, not a name
 _COUNTED = set("个座条只头匹块间轮批次届")
 
@@ -1263,8 +1266,10 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
             continue
         if stem and (stem in R.not_org or name in R.not_org):
             continue
-        if stem and stem[0] in _NUMERAL and not place_ent and not _numeral_ok(stem, suf):
-            continue
+        if stem and stem[0] in _NUMERAL and not place_ent and not _numeral_ok(stem, suf) and not (
+                len(stem) >= 2 and stem[1] not in _NUMERAL and stem[1] not in _COUNT_WORDS
+                and R.common.get(stem[:2], "n") in ("n", "nz", "nr", "ns")):
+            continue  # 三家|公司, 两个厂, 一般|公司: a count or a word; but 百花文艺|出版社, 三毛|集团 are names
         if not place_ent and suf in R.org_needs_prefix and stem not in R.org_needs_prefix[suf] \
                 and not any(stem.endswith(x) for x in R.org_needs_prefix[suf]) \
                 and not (suf == "队" and 2 <= len(stem) <= 4 and stem not in R.common and _sports_context(text, j, R)):
