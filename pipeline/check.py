@@ -89,13 +89,22 @@ def format_row(article, row, tty=False) -> str:
         lines.append(f"    zh {_para(row.get('zh_para'))}: "
                      + context(text, zs, ze, (_int(row.get("zh_sent_start")), _int(row.get("zh_sent_end"))), tty))
     else:
-        lines.append("    zh: (no Chinese figure)")
+        lines.append("    zh: (no Chinese figure)" + _aligned(text, row, "zh"))
     if es is not None:
         lines.append(f"    en {_para(row.get('en_para'))}: "
                      + context(text, es, ee, (_int(row.get("en_sent_start")), _int(row.get("en_sent_end"))), tty))
     else:
-        lines.append("    en: (no English figure)")
+        lines.append("    en: (no English figure)" + _aligned(text, row, "en"))
     return "\n".join(lines)
+
+
+def _aligned(text: str, row, lang: str, limit: int = 240) -> str:
+    """The sentence aligned with a lone figure's own, on the side that lacks the figure (" in: ...")."""
+    s, e = _int(row.get(f"{lang}_sent_start")), _int(row.get(f"{lang}_sent_end"))
+    if s is None or e is None or e <= s:
+        return ""
+    piece = " ".join(text[s:e].split())
+    return " in: " + (piece if len(piece) <= limit else piece[:limit] + "…")
 
 
 def check_files(paths, fail_on: set[str] | None = None, out=None) -> int:

@@ -1345,8 +1345,9 @@ def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
 def _row(article, bi, bead, zseg, zq, eseg, eq, v: Verdict) -> dict:
     zsent = _sentence_of(bead, zq.start, "zh")[1] if zq is not None else None
     esent = _sentence_of(bead, eq.start, "en")[1] if eq is not None else None
-    zss = _span(zsent.zh) if zsent else (None, None)
-    ess = _span(esent.en) if esent else (None, None)
+    # a lone figure: the other side's sentence aligned with its own (where the rendering should be)
+    zss = _span(zsent.zh) if zsent else (_span(esent.zh) if esent else (None, None))
+    ess = _span(esent.en) if esent else (_span(zsent.en) if zsent and eq is None else (None, None))
     return {
         "article_id": article.id,
         "zh_para": zseg.index if zseg is not None else None,

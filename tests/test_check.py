@@ -76,3 +76,17 @@ def test_check_every_flag_in_output_is_a_row(seed_path, tmp_path):
     check_files([path], set(), out=out)
     n_flag_lines = sum(1 for line in out.getvalue().splitlines() if line.startswith("  ") and not line.startswith("    "))
     assert n_flag_lines == int((df.verdict != "match").sum())
+
+
+def test_check_a_missing_figure_shows_the_english_sentence_aligned_with_it(seed_path, tmp_path):
+    """A figure the English lost: the English sentence where its rendering should be is printed."""
+    text = seed_path.read_text(encoding="utf-8")
+    assert "more than 267,000 yuan" in text
+    p = tmp_path / "lost.txt"
+    p.write_text(text.replace("more than 267,000 yuan", "some money"), encoding="utf-8")
+    out = io.StringIO()
+    check_files([p], set(), out=out)
+    lines = out.getvalue().splitlines()
+    k = next(i for i, line in enumerate(lines) if "[[二十六万七千多元]]" in line)
+    assert "missing_in_en" in lines[k - 1]
+    assert lines[k + 1].startswith("    en: (no English figure) in: ") and "saved some money" in lines[k + 1]
