@@ -452,7 +452,8 @@ def _unit_key(text: str, unit_text: str | None, num_start: int, tail_end: int) -
                 return "piece"  # 一块石头, 六块尖碑: a piece of something
             return key
         if key in NOUN_OVERRIDABLE:
-            return _counted_noun(text, unit_text, num_start, tail_end, False, False) or key
+            n = _counted_noun(text, unit_text, num_start, tail_end, False, False)
+            return key if n == "item" and key != "piece" else n or key  # 一种意见 stays a kind; 三件建议 items
         return key
     if unit_text in FACTOR:
         return FACTOR[unit_text][0]
