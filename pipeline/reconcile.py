@@ -19,8 +19,10 @@ preferring the aligned sentence), and gives each pair or lone figure a verdict:
     any other difference of value.
 ``unit_mismatch``
     the same number with another measure unit (斤 as "kilograms", 顷 as "hectares", 户 as
-    "members"); only units listed as measures in ``pipeline/data/reconcile.toml`` count:
-    classifiers (个, piece) and units kept as written never do.
+    "members", 石 as "tons", 百分点 percentage points as "%"); only units listed as measures in
+    ``pipeline/data/reconcile.toml`` count: classifiers (个, piece) and units kept as written
+    never do. A sum in 角/块/钱 that names no currency is in the English figure's currency
+    (五角钱 in an article on America is fifty cents: "five cents" is a ``scale_error``).
 ``missing_in_en``
     the Chinese figure has no English counterpart in its aligned unit (the note says when the
     whole paragraph was dropped).
@@ -43,7 +45,13 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   English moved across a paragraph break).
 * Rounding: the English precision (digits after the point times the scale word; with
   "about", the last non-zero digit) allows a difference of half a unit in the last place and
-  never more than 10% (三十八亿七千万 "3.9 billion" is a match noted "rounded").
+  never more than 10% (三十八亿七千万 "3.9 billion" is a match noted "rounded"). "More than X"
+  on one side and "nearly"/"about" the next round figure on the other match (三万九千多
+  "nearly 40,000", 近四万 "more than 39,000"), as do 上百/上千 and "over a hundred".
+* A compound measure (一斤二两, 三丈五尺) rendered as one English figure is one figure ("1.2
+  jin"; 1.125 jin with the old jin of 16 liang).
+* 张明胜等六人 "Zhang Mingsheng and five others": the English counts the others besides the
+  ones named before 等 (a match); "and six others" is a ``value_mismatch``.
 * Units: two measure keys of one dimension convert (二十斤 "10 kilograms" match, noted
   "converted"); the same number with another measure is ``unit_mismatch``.
 * Ranges: equal ranges match whatever their qualifiers (二三百 "about two to three hundred");
@@ -57,7 +65,10 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   extractor saw a qualifier and the English has none.
 * A Chinese figure with no English figure is still a match when the aligned English sentence
   says it in a word: 一天 "per day", 两侧 "both sides", 一年 "annual" (with a measure unit the
-  word must come with the unit's English form), or writes its digits. A number written digit by
+  word must come with the unit's English form; a vague count 几倍 "several"), or writes its
+  digits; with a qualifier the English word lacks (一个多月 "the past month") it is
+  ``approx_dropped``. 一家 counted by its members right after it (一家七口 "his family of seven")
+  and 一 after a determiner (这一天, 去年一年) get no row. A number written digit by
   digit that the English writes the same way (熊岳二五三 "Xiongyue 253", 二八分红 "two-eight split")
   is a name or a label: no row, like the ordinal names below.
 
