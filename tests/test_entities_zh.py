@@ -867,3 +867,13 @@ def test_entities_zh_name_starting_with_a_numeral_character(t, name):
 @pytest.mark.parametrize("t", ["全县有三家公司", "建了两个工厂", "一些工厂停产", "几所学校", "一般公司都这样做"])
 def test_entities_zh_counted_bodies_are_no_names(t):
     assert not _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, name", [("该书已由中央编译出版社出版", "中央编译出版社"), ("地质勘探研究所的专家", "地质勘探研究所")])
+def test_entities_zh_press_and_institute_named_by_their_work(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t", ["他们决定成立出版社", "积极参加研究所的工作"])
+def test_entities_zh_verb_before_a_bare_press_or_institute_is_no_name(t):
+    assert not _by_text(extract(t), "ORG")

@@ -406,6 +406,9 @@ _DEMONSTRATED = set("报国市县省区厂社校院所部局队团台刊")
 #: 第三大银行, 第一大港: a rank, not a name
 _RANK = re.compile(r"第[一二三四五六七八九十0-9]+大")
 
+#: suffixes of bodies named by the work they do, so a stem may end in a verb (编译出版社, 勘探研究所)
+_VERB_NAMED = {"出版社", "研究所", "研究院", "设计院", "研究会", "学会", "研究中心"}
+
 #: classifiers and words after a numeral that make the stem a count (三家公司, 两个厂, 一些工厂, 几所学校)
 _COUNT_WORDS = set("个家所座批位名条支种项只台辆部些级类户间处套艘架")
 
@@ -1154,6 +1157,9 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
             # (but 中国|环境管理体系认证指导|委员会: after a place, the verbs inside a long name belong to it)
             cut = _cut_verbs(text[seg_from:j], R, boundary=bool(inner) or text[st] in R.stop or (
                 seg_from == st and (st == 0 or not _is_han(text[st - 1]) or text[st - 1] in _CORE_STOP)))
+            if not cut and suf in _VERB_NAMED and j - seg_from >= 3 and R.common.get(text[seg_from:seg_from + 2]) \
+                    not in _VERB2 | {"vn"}:
+                cut = text[seg_from:j]  # 中央编译|出版社, 地质勘探|研究所: a press or an institute is named by its work
             if len(cut) < j - seg_from and not (not cut and inner):
                 st, run = j - len(cut), len(cut)
                 if not cut:
