@@ -200,6 +200,8 @@ _SIGNED_DATE = re.compile(r"(?P<d>[一二三四五六七八九十]{1,3})日?(?=�
 #: 纺织一厂, 炸弹三所, 采煤十六组: units of a works' name (see _short_name) and the words before a count
 _SHORT_NAME_UNITS = {"厂", "所", "组"}
 _SHORT_NAME_NOT_AFTER = set("是有共计建办设立成了的各和及与这那一每该此进入到看供在为达约近余多分编第另")
+#: 一 + one character ending its clause (一站，一扫，一算，): a verb done once
+_ONE_VERB_END = re.compile(r"[站扫抄算量吐挥推拉踩瞧瞅望跺蹬摆甩捅拽砸][，。；！？：,;!?]")
 #: 一 + a verb + 就/便 (一住就是一个月, 一有消息，就开会): "as soon as"
 _AS_SOON_AS = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:就|便)|[有到想看听开进出走来去见提说碰遇接拿抓打问查算]{1}[\u4e00-\u9fff]{0,4}?[，,](?:就|便)")
 #: round numbers before 把 ("or so"): 千把人, 万把块钱, 百把斤
@@ -993,8 +995,10 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
     if core == "几" and unit_text != "倍":
         return []
     if core == "一" and not unit_text and not pre and not ordw and kind == "number" and high is None and e == num_e and (
-        (s > 0 and text[s - 1] in "刚才") or (_AS_SOON_AS.match(text, e) and (s == 0 or (text[s - 1] not in "这那另每某同任" and text[s - 1] != text[e])))
-    ):
+        (s > 0 and text[s - 1] in "刚才")
+        or (_AS_SOON_AS.match(text, e) and (s == 0 or (text[s - 1] not in "这那另每某同任" and text[s - 1] != text[e])))
+        or (_ONE_VERB_END.match(text, e) and (s == 0 or text[s - 1] not in "这那另每某同任第"))
+    ):  # 往国门前一站，; 粗粗一算，: "with one V", no number
         return []  # 刚一坐下，就…; 一住就是一个月: "as soon as", not a number
     if approx and pre == "近" and unit_text in ("年", "个月", "年头", "天") and (high is not None or text.startswith(_RECENT_AFTER, e)):
         approx = None  # 近三年来, 近一二年: the recent years, not "nearly"
