@@ -666,6 +666,9 @@ TRANSLATION_CASES = [
     ('Output increased by one time over last year.', [('one time', '1', None, 'times', None, 'multiple')]),
     ('He came one time.', []),
     ('Output rose by several fold.', [('several fold', '2', '9', 'times', 'about', 'multiple')]),
+    # degrees written with the sign
+    ('The temperature fell to -5°C.', [('-5°C', '-5', None, 'degree', None, 'number')]),
+    ('It reached 30 °C at noon.', [('30 °C', '30', None, 'degree', None, 'number')]),
 ]
 
 
@@ -802,6 +805,7 @@ ZH_EN_PAIRS = [
     ("前三季度", "in the first three quarters of this year"),
     ("增加一倍", "increased by one time"),
     ("增加一倍", "increased by one-fold"),
+    ("零下五度", "-5°C"),
 ]
 
 

@@ -359,6 +359,7 @@ _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
 _NOS_BEFORE = re.compile(r"\bNos\.[ \t]*\d+(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|&)[ \t]*\Z")
+_DEGREE_SIGN = re.compile(r"[ \t]?(?:°[ \t]?[CF]?|℃|℉)(?![A-Za-z])")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
@@ -989,6 +990,11 @@ def rule_percent(text: str, q: _Q) -> None:
         elif text.startswith("‰", q.end):
             # "10.8‰" (千分之十点八): per mille, as "35 per thousand"
             q.unit, q.unit_text, q.end = "permille", "‰", q.end + 1
+        else:
+            dm = _DEGREE_SIGN.match(text, q.end)
+            if dm:
+                # "30°C", "-5 °C" (摄氏三十度, 零下五度)
+                q.unit, q.unit_text, q.end = "degree", dm.group().strip(), dm.end()
 
 
 def rule_parenthetical(text: str, qs: list[_Q]) -> list[_Q]:
