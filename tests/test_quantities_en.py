@@ -669,6 +669,14 @@ TRANSLATION_CASES = [
     # degrees written with the sign
     ('The temperature fell to -5°C.', [('-5°C', '-5', None, 'degree', None, 'number')]),
     ('It reached 30 °C at noon.', [('30 °C', '30', None, 'degree', None, 'number')]),
+    # a fraction of a scale word: half a million = 500,000
+    ('Half a million people gathered.', [('Half a million people', '500000', None, 'person', None, 'number')]),
+    ('A quarter of a million tons were shipped.', [('A quarter of a million tons', '250000', None, 'ton', None, 'number')]),
+    ('They sowed three-quarters of a million mu.', [('three-quarters of a million mu', '750000', None, 'mu', None, 'number')]),
+    ('A half-million peasants joined.', [('A half-million peasants', '500000', None, 'person', None, 'number')]),
+    ('Half a dozen villages were flooded.', [('Half a dozen villages', '6', None, 'village', None, 'number')]),
+    ('Half a year passed.', [('Half a year', '0.5', None, 'year', None, 'number')]),
+    ('A quarter million tons were stored.', [('A quarter million tons', '250000', None, 'ton', None, 'number')]),
 ]
 
 
@@ -806,6 +814,8 @@ ZH_EN_PAIRS = [
     ("增加一倍", "increased by one time"),
     ("增加一倍", "increased by one-fold"),
     ("零下五度", "-5°C"),
+    ("五十万人", "half a million people"),
+    ("二十五万吨", "a quarter of a million tons"),
 ]
 
 

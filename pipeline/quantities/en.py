@@ -359,6 +359,7 @@ _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
 _NOS_BEFORE = re.compile(r"\bNos\.[ \t]*\d+(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|&)[ \t]*\Z")
+_FRAC_SCALE = re.compile(r"(?:(?:[ \t]+of)?[ \t]+an?[ \t]+|[ \t]+|-)(hundred|thousand|million|billion|dozen)\b(?!-)", re.I)
 _DEGREE_SIGN = re.compile(r"[ \t]?(?:°[ \t]?[CF]?|℃|℉)(?![A-Za-z])")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
@@ -521,7 +522,7 @@ def find_cores(text: str) -> list[_Q]:
                         pos = e
                         continue
                 alone = low.split()[-1] in ("quarter", "half") and not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or re.match(r"\s+of\b|\s*(?:[,.;:)]|$)", text[e:e + 4])
-                if "-" in raw or re.match(r"\s+of\b", after) or plural or alone:
+                if "-" in raw or re.match(r"\s+of\b", after) or plural or alone or _FRAC_SCALE.match(text, e):
                     v = num.parse_fraction(raw)
                     if v is not None:
                         q = _Q(s, e, v, kind="fraction", group=g)
@@ -609,6 +610,15 @@ def find_cores(text: str) -> list[_Q]:
         if q is None:
             pos = max(e, s + 1)
             continue
+        if q.kind == "fraction" and q.group in ("half", "fracw", "frac"):
+            fm = _FRAC_SCALE.match(text, q.end)
+            if fm:
+                # "half a million" = 500,000, "a quarter of a million", "a half-million", "half a dozen" = 6
+                w = fm.group(1).lower()
+                f = Decimal(12) if w == "dozen" else (lex["scales"].get(w) or Decimal(100))
+                q.value, q.kind, q.end = num.mul(q.value, f), "number", fm.end()
+                q.scale = None if w == "dozen" else fm.group(1)
+                q.group = "word"
         q.core_end = q.end
         out.append(q)
         pos = max(q.end, s + 1)
