@@ -677,6 +677,10 @@ TRANSLATION_CASES = [
     ('Half a dozen villages were flooded.', [('Half a dozen villages', '6', None, 'village', None, 'number')]),
     ('Half a year passed.', [('Half a year', '0.5', None, 'year', None, 'number')]),
     ('A quarter million tons were stored.', [('A quarter million tons', '250000', None, 'ton', None, 'number')]),
+    # 'a million and a half', '300-odd thousand' (三十多万)
+    ('A million and a half people took part.', [('A million and a half people', '1500000', None, 'person', None, 'number')]),
+    ('Three hundred-odd thousand people gathered.', [('Three hundred-odd thousand people', '300000', None, 'person', 'more_than', 'number')]),
+    ('The county has 300-odd thousand mu of wheat.', [('300-odd thousand mu', '300000', None, 'mu', 'more_than', 'number')]),
 ]
 
 
@@ -816,6 +820,8 @@ ZH_EN_PAIRS = [
     ("零下五度", "-5°C"),
     ("五十万人", "half a million people"),
     ("二十五万吨", "a quarter of a million tons"),
+    ("三十多万亩", "300-odd thousand mu"),
+    ("一百五十万人", "a million and a half people"),
 ]
 
 

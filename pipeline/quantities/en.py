@@ -327,9 +327,10 @@ def _word_cores(text: str, m: re.Match, lex: dict) -> list[_Q]:
                               Decimal(int(value) * 100 + int(n2.value)), kind="date", unit="year", group="word"))
                 i = j2
                 continue
-        # "one and a half", "three and a half"
+        # "one and a half", "three and a half"; "a million and a half" = 1,500,000
         if j + 2 < n_tok and low[j] == "and" and low[j + 1] in ("a", "an") and low[j + 2] in ("half", "third", "quarter"):
-            value = value + num.div(Decimal(1), lex["denominators"][low[j + 2]])
+            last = lex["scales"].get(low[j - 1]) or lex["scales_plural"].get(low[j - 1]) if n.scale else None
+            value = value + num.div(last or Decimal(1), lex["denominators"][low[j + 2]])
             end = base + toks[j + 2].end()
             j += 3
             # "one and a half million yuan" = 1,500,000 (the scale applies to the whole)
@@ -359,6 +360,7 @@ _OF_A = re.compile(r"[ \t]+of[ \t]+an?(?=[ \t])", re.I)
 _OF_A_CENTURY = re.compile(r"[ \t]+of[ \t]+a[ \t]+(century|decade)\b", re.I)
 _CENTURIES = frozenset(("eighteen", "nineteen"))
 _NOS_BEFORE = re.compile(r"\bNos\.[ \t]*\d+(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|&)[ \t]*\Z")
+_SCALE_AFTER_ODD = re.compile(r"[ \t]+(thousand|million|billion)\b", re.I)
 _FRAC_SCALE = re.compile(r"(?:(?:[ \t]+of)?[ \t]+an?[ \t]+|[ \t]+|-)(hundred|thousand|million|billion|dozen)\b(?!-)", re.I)
 _DEGREE_SIGN = re.compile(r"[ \t]?(?:°[ \t]?[CF]?|℃|℉)(?![A-Za-z])")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
@@ -1086,6 +1088,13 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
         if om:
             q.end = om.end()
             q.approx = "more_than"
+            sm = _SCALE_AFTER_ODD.match(text, q.end) if q.scale is None else None
+            if sm:
+                # "300-odd thousand people" (三十多万人) = more than 300,000
+                f = num.lexicon()["scales"][sm.group(1).lower()]
+                q.value, q.end, q.scale = num.mul(q.value, f), sm.end(), sm.group(1)
+                if q.high is not None:
+                    q.high = num.mul(q.high, f)
         if q.unit is None and q.kind != "fraction":
             rule_unit(text, q, t)
             if q.unit is None and q.approx is None and q.high is None:
