@@ -877,3 +877,8 @@ def test_entities_zh_press_and_institute_named_by_their_work(t, name):
 @pytest.mark.parametrize("t", ["他们决定成立出版社", "积极参加研究所的工作"])
 def test_entities_zh_verb_before_a_bare_press_or_institute_is_no_name(t):
     assert not _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_border_region_heads_its_federation():
+    # 边区 is a word (the Border Region), not a verb before the unit's place word (任|乡党委)
+    assert "边区职工总会" in _by_text(extract("冀南区职工见到边区职工总会大力开展生产"), "ORG")

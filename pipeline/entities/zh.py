@@ -1237,6 +1237,7 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         elif not place_ent and 0 < start < j - 2 and text[start - 1] in _DEMONSTRATIVES and text[start] in _DEMONSTRATED:
             start += 1  # 该|报文艺部, 该|国海岸集团: 'that paper', 'that country' before the name
         elif not place_ent and j - start == 2 and text[start + 1] in "乡县市区镇村" and text[start:j] not in R.lex \
+                and text[start:j] not in R.common \
                 and R.common.get(text[start]) in ("v", "r", "f", "p", "d"):
             start += 1  # 任|乡党委, 到|县委: a verb before the unit's own place word
         stem = text[(place_ent.end if place_ent else start):j]
