@@ -1931,6 +1931,14 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = r.unit_default.get(q.unit or q.kind, "count"), None
             if q.unit is None and q.text.endswith(r.share_words):
                 measure = "share"  # 美国几乎有半数穷人: a share
+            last = rows[-1] if rows and rows[-1]["para"] == seg.index else None
+            head = st[:a].strip(" \u3000\t")
+            if q.unit in ("times", "percent") and last is not None and last["unit"] == q.unit \
+                    and last["measure_zh"] is not None and 2 <= len(head) <= 4 and _cjk(head) \
+                    and not st[b:].strip("；;。，, \u3000") and all(t[:1] == "n" for _, _, _, t in _dict_tags(head)):
+                # 其中铁矿储量将比原计划提高三点五倍；铜矿三点四倍；: an item of a list with nothing but its name
+                # shares the measure of the item before it
+                measure, measure_zh = last["measure"], last["measure_zh"]
         if q.kind in ("percent", "fraction") and mw is not None and mw[1] <= cs and not _LEAD.sub("", st[cs:a]) \
                 and _cjk(st[b:b + 1]) and not st.startswith("的", b):
             # 检查十三个社的造林，95％合于质量要求: a share opening a clause with a predicate of its own is a share

@@ -259,3 +259,11 @@ def test_a_sum_to_be_got_is_received():
 ])
 def test_fertiliser_applied_and_food_eaten(text, figure, key):
     assert _fact(text, figure).measure == key
+
+
+def test_a_list_item_with_nothing_but_its_name_shares_the_measure_before():
+    text = "预计今年矿产一级储量超过计划，其中铁矿储量将比原计划提高三点五倍；铜矿三点四倍；铝矿三点九倍。"
+    df = _facts(text)
+    assert set(df["measure"]) == {"reserves"}
+    # a figure with words of its own does not
+    assert _fact("铁矿储量将比原计划提高三点五倍；全县人口增加一倍。", "一倍").measure != "reserves"
