@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Reconciliation figures: gold verdicts, error injection, clean flag rate, speed.
+"""Reconciliation figures: gold verdicts, error injection, clean flag rate, layout robustness, speed.
 
 Run from the repository root (needs ../shared):
-    python benchmarks/reconcile_eval.py [--per-kind 3] [--errors [--context]] [--no-inject]
+    python benchmarks/reconcile_eval.py [--per-kind 3] [--errors [--context]] [--no-inject] [--no-robust]
+
+Layout robustness: each dev article's English re-paragraphed (two paragraphs merged, one split in
+two or in three, a sentence moved across a paragraph break) must give its Chinese figures the
+verdicts of the clean article.
 """
 import argparse
 import sys
@@ -11,6 +15,75 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+#: what the layout check does to the English of each article (one change per article and kind)
+LAYOUTS = ("merge", "split", "split3", "move")
+
+
+def relayout(art, kind, rng):
+    """The article's text with its English re-paragraphed (None when the article does not allow it):
+    two paragraphs merged, one split in two or three at sentence ends, or the last sentence of a
+    paragraph moved to the start of the next. The Chinese side is untouched (shifted)."""
+    from pipeline.align import split_sentences, translation_paragraphs
+
+    text = art.text
+    paras = [p for p in translation_paragraphs(art) if p.role != "title"]
+    pairs = [(x, y) for x, y in zip(paras, paras[1:]) if not text[x.end:y.start].strip()]
+    if kind == "merge":
+        if not pairs:
+            return None
+        x, y = rng.choice(pairs)
+        return text[:x.end] + " " + text[y.start:]
+    if kind in ("split", "split3"):
+        need = 2 if kind == "split" else 3
+        cands = [p for p in paras if len(split_sentences(p.text, "en", p.start)) > need]
+        if not cands:
+            return None
+        p = rng.choice(cands)
+        sents = split_sentences(p.text, "en", p.start)
+        out = text
+        for c in sorted(rng.sample(range(1, len(sents)), need - 1), reverse=True):
+            out = out[:sents[c][0]] + "\n\n" + out[sents[c][0]:]
+        return out
+    if kind == "move":
+        cands = [(x, y) for x, y in pairs if len(split_sentences(x.text, "en", x.start)) >= 2]
+        if not cands:
+            return None
+        x, y = rng.choice(cands)
+        s, e = split_sentences(x.text, "en", x.start)[-1]
+        return text[:s].rstrip() + text[e:y.start] + text[s:e] + " " + text[y.start:]
+    raise ValueError(kind)
+
+
+def robustness(corpus, seed=1, verbose=False) -> dict:
+    """{layout kind: (Chinese figures, figures whose verdict differs from the clean article's)}."""
+    import random
+
+    from pipeline.article import parse_article, read_article
+    from pipeline.reconcile import reconcile_article
+
+    def verdicts(a):
+        return {int(r.zh_start): r.verdict for r in reconcile_article(a).itertuples() if r.zh_start == r.zh_start}
+
+    rng = random.Random(seed)
+    out = {k: [0, 0] for k in LAYOUTS}
+    for path in sorted(Path(corpus).glob("*.txt")):
+        art = read_article(path)
+        clean = verdicts(art)
+        for kind in LAYOUTS:
+            text = relayout(art, kind, rng)
+            if text is None:
+                continue
+            shift = len(text) - len(art.text)
+            changed = verdicts(parse_article(text, path=str(path)))
+            for s, v in clean.items():
+                out[kind][0] += 1
+                if changed.get(s + shift) != v:
+                    out[kind][1] += 1
+                    if verbose:
+                        print(f"  {kind} {path.name} {art.text[s:s + 8]!r}: {v} -> {changed.get(s + shift)}")
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def main():
@@ -23,6 +96,7 @@ def main():
                     help="with --errors: the reconciler's note, the Chinese around the figure and the aligned "
                          "English sentence")
     ap.add_argument("--no-inject", action="store_true", help="skip the error injection (about a minute)")
+    ap.add_argument("--no-robust", action="store_true", help="skip the layout robustness check")
     a = ap.parse_args()
     if not Path(a.gold).exists():
         print(f"gold file not found: {a.gold} (../shared absent?)", file=sys.stderr)
@@ -62,6 +136,12 @@ def main():
     if a.errors and inj is not None:
         for m in inj["misses"]:
             print(f"  missed {m['file']}  {m['change']}  zh {m['zh']}  verdicts {m['verdicts']}")
+
+    if not a.no_robust:
+        rob = robustness(a.corpus, verbose=a.errors)
+        print("layout robustness (the English re-paragraphed; Chinese figures whose verdict changes):")
+        for k, (n, c) in rob.items():
+            print(f"  {k:7} {c} of {n} = {c / n:.3f}" if n else f"  {k:7} -")
 
     # speed: reconciliation alone (quantities extracted beforehand) and end to end
     paths = sorted(Path(a.corpus).glob("*.txt"))

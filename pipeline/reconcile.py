@@ -40,9 +40,9 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   then qualifier and unit agreement, the aligned sentence and relative order. A different
   number is only a candidate (``value_mismatch``) in the same aligned sentence with the same
   unit; a power-of-ten slip only between like units.
-* A figure missing in its unit whose exact rendering (value, unit, qualifier) is an unpaired
-  English figure of the paragraph bead just before or after is a match, noted (a sentence the
-  English moved across a paragraph break).
+* A figure missing in its unit whose rendering is an unpaired English figure at the edge of the
+  paragraph bead just before or after (a sentence the English moved across a paragraph break)
+  is judged against it, noted.
 * Rounding: the English precision (digits after the point times the scale word; with
   "about", the last non-zero digit) allows a difference of half a unit in the last place and
   never more than 10% (三十八亿七千万 "3.9 billion" is a match noted "rounded"). "More than X"
@@ -1317,38 +1317,46 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
 
 
 def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
-    """A Chinese figure missing in its aligned unit whose exact rendering (same value, unit and
-    qualifier) is an unpaired English figure of the paragraph bead just before or after: the
-    alignment put a sentence on the wrong side of a paragraph break. The row becomes a match,
-    noted; the English figure is used. Changes ``rows``, ``used_en``, ``used_values`` in place."""
+    """A Chinese figure missing in its aligned unit whose rendering is an unpaired English figure
+    at the edge of the paragraph bead just before or after it (in its last two sentences, or the
+    first two of the next; anywhere in them when the alignment found the figure's paragraph
+    dropped): the English moved a sentence across a paragraph break. The row is
+    judged against it (a match, a dropped qualifier, a slip of scale ...: anything but a different
+    number, which stays missing), noted; the English figure is used. Changes ``rows``,
+    ``used_en``, ``used_values`` in place."""
+    text = article.text
     for ri, bi, zseg, zq in lone:
-        zb = bounds(zq)
-        if zb is None:
+        if bounds(zq) is None:
             continue
-        found = None
+        best = None
         for nb in (bi - 1, bi + 1):
             if not 0 <= nb < len(beads) or beads[nb].zh in ((META,), (TITLE,)) or not beads[nb].zh:
                 continue
+            spans = sorted(sp for sb in beads[nb].sentences for sp in sb.en)
+            # (a paragraph the alignment calls dropped may be anywhere in its neighbour)
+            edge = () if not beads[bi].en else spans[-2:] if nb < bi else spans[:2]
             for i in beads[nb].en:
                 for seg, eq in eby.get(i, ()):
-                    if (eq.start, eq.end) in used_en or not _significant_en(eq) or bounds(eq) != zb:
+                    if (eq.start, eq.end) in used_en or not _significant_en(eq) or eq.kind in OUT_OF_SCOPE_KINDS:
                         continue
-                    if unit_key(eq.unit) != unit_key(zq.unit) or space(eq) != space(zq) \
-                            or _approx_group(eq.approx) != _approx_group(zq.approx):
+                    if edge and not any(s <= eq.start < e for s, e in edge):
                         continue
-                    found = (nb, seg, eq)
-                    break
-                if found:
-                    break
-            if found:
-                break
-        if found is None:
+                    v = judge_in_text(text, zq, eq)
+                    if v is None or v.verdict == "value_mismatch" or v.score < 5:
+                        continue
+                    zu, eu = _zu(zq, eq), unit_key(eq.unit)
+                    if zu and eu and zu != eu and (v.verdict == "scale_error"
+                                                   or (zu in rules()["dim"]) != (eu in rules()["dim"])):
+                        continue  # as in _pair: a slip of scale between like units; a measure is no noun
+                    if best is None or v.score > best[0].score:
+                        best = (v, nb, seg, eq)
+        if best is None:
             continue
-        nb, seg, eq = found
+        v, nb, seg, eq = best
         used_en.add((eq.start, eq.end))
         used_values.setdefault(nb, set()).add(_d(eq.value))
-        row = _row(article, bi, beads[bi], zseg, zq, seg, eq,
-                   Verdict("match", None, f"rendered in the neighbouring English paragraph {seg.index}"))
+        note = "; ".join(x for x in (f"rendered in the neighbouring English paragraph {seg.index}", v.note) if x)
+        row = _row(article, bi, beads[bi], zseg, zq, seg, eq, Verdict(v.verdict, v.factor, note, v.score))
         row["_pos"] = rows[ri]["_pos"]
         rows[ri] = row
 

@@ -169,6 +169,9 @@ def test_pairing_a_sentence_moved_across_a_paragraph_break():
     got, df = rec(zh, en)
     assert got["五千株"] == ("match", "5,000 trees")
     assert (df.verdict == "match").all(), df[["zh_text", "en_text", "verdict"]]
+    # moved and slipped: judged against its rendering next door
+    got, _ = rec(zh, [en[0], en[1].replace("County C planted 5,000 trees. ", "County C planted 50,000 trees. ")])
+    assert got["五千株"] == ("scale_error", "50,000 trees")
     # a figure really lost stays missing, even with a figure of another value next door
     en[1] = en[1].replace("County C planted 5,000 trees. ", "County C planted 4,000 trees. ")
     got, _ = rec(zh, en)
