@@ -142,7 +142,7 @@ def rules() -> dict:
     return {"dim": dims, "factor": factors, "alias": raw.get("alias", {}), "approx": raw["approx"],
             "approx_compatible": compatible, "reach_prefixes": reach, "increase": tuple(raw["multiple"]["increase"]),
             "decrease": tuple(raw["multiple"]["decrease"]), "en_exact": set(raw["multiple"]["en_exact"]),
-            "unit_swap": raw["inject"]["unit_swap"],
+            "unit_swap": raw["inject"]["unit_swap"], "confusable": raw.get("confusable", {}),
             "lone": {Decimal(k): re.compile(r"\b(?:" + "|".join(map(re.escape, v)) + r")\b", re.I)
                      for k, v in raw["lone"].items()},
             "lone_vague": {tuple(Decimal(x) for x in k.split("..")):
@@ -377,21 +377,23 @@ def _candidates(zq, eq, zform) -> list[tuple[Decimal, Decimal, str]]:
     out = []
     if zform is None and zs == "times" and zb == (1, 1):
         zform = "increase"  # 一倍 with no verb: "one times as much" is not said
-    if zs == es == "times" and zform in ("increase", "decrease"):
-        if zform == "increase":
+    if zs == es == "times" and zform in ("increase", "increase_result", "decrease"):
+        if zform != "decrease":
             plus = (zb[0] + 1, zb[1] + 1, "increase by N times = x(N+1)")
-            out = [plus] if _en_exact_multiple(eq) else [(zb[0], zb[1], ""), plus]
+            out = [plus] if _en_exact_multiple(eq) or zform == "increase_result" else [(zb[0], zb[1], ""), plus]
         else:
             half = (Decimal(1) / (zb[0] + 1), Decimal(1) / (zb[1] + 1), "decrease by N times read as 1/(N+1)")
             out = [(zb[0], zb[1], ""), half]
     elif zs == es:
         out = [(zb[0], zb[1], "")]
-    elif zs == "times" and es == "ratio" and zform == "increase":
+    elif zs == "times" and es == "ratio" and zform in ("increase", "increase_result"):
         out = [(zb[0], zb[1], "increase by N times = +N x 100%")]
     elif zs == "ratio" and es == "times":
         out = [(zb[0], zb[1], "")]  # 一半 "halving"
         if _en_exact_multiple(eq):
             out.append((zb[0] + 1, zb[1] + 1, "increase by 100% = doubled"))
+        elif zform == "increase_result":  # 增长百分之二十 "1.2 times that of last year"
+            out.append((zb[0] + 1, zb[1] + 1, "increase by N% = x(1 + N/100)"))
     return out
 
 
@@ -455,10 +457,18 @@ def _and_others(text: str, zq, eq) -> int | None:
     return len(re.split(r"[、和及与]", text[lo:zq.start - 1]))
 
 
+#: after an English multiple, words that make it the result, not the increase: "2.5 times that of 1980",
+#: "three times as much as", "twice the level of" ("increased 1.5 times" may mean either)
+_EN_RESULT = re.compile(r"\s+(?:that|those|as\s+(?:much|many|large|high|big|great|long|fast)\b|the\s+"
+                        r"(?:level|figure|amount|number|output|total|size|value|volume|quantity)\b)", re.I)
+
+
 def judge_in_text(text: str, zq, eq, zform: str | None = None) -> Verdict | None:
     """:func:`judge`, then a qualifier flag is cleared when the side that lacks one has it in context."""
     import dataclasses
 
+    if zform == "increase" and text is not None and eq.kind == "multiple" and _EN_RESULT.match(text, eq.end):
+        zform = "increase_result"  # 增长1.5倍 given as "1.5 times that of 1980": the English states the result
     v = judge(zq, eq, zform)
     named = None
     if text is not None and (v is None or v.verdict in ("match", "value_mismatch")):
@@ -544,6 +554,8 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
                 if k is not None:
                     v = Verdict("scale_error", f"x10^{k}", f"English = Chinese x 10^{k} after converting "
                                 f"{eq.unit} to {zq.unit}", 5)
+                else:
+                    v = _confused(zq, eq, zlo, zhi, eb, qe, zu, eu, r)
         if v is None:
             k = _scale(zlo, eb[0], qe) if zlo == zhi and eb[0] == eb[1] else None
             if k is not None:
@@ -565,6 +577,18 @@ _POINTS = re.compile(r"百分点|\bpoints?\b", re.I)
 def _points(q) -> bool:
     """A percentage-point figure (二十个百分点, "20 percentage points"), not a percentage."""
     return bool(_POINTS.search(q.unit_text or q.text or ""))
+
+
+def _confused(zq, eq, zlo, zhi, eb, qe, zu, eu, r) -> Verdict | None:
+    """三百亿斤 given as "30 million tons": the Chinese unit read as the unit it is confused with
+    (reconcile.toml [confusable]: 斤 as kilograms), then converted. A unit_mismatch with the reading."""
+    alt = r["confusable"].get(zu)
+    if alt is None or alt == eu or r["dim"].get(alt) != r["dim"].get(eu):
+        return None
+    conv = r["factor"][eu] / r["factor"][alt]
+    if _relate(zlo, zhi, (eb[0] * conv, eb[1] * conv), qe * conv, zq.approx, eq.approx) in ("equal", "rounded"):
+        return Verdict("unit_mismatch", None, f"{zq.unit} read as {alt}, then given in {eq.unit}", 6)
+    return None
 
 
 def _scale_note(zq, eq) -> str:
