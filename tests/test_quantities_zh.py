@@ -132,3 +132,32 @@ def test_quantities_zh_dense_noise():
     assert isinstance(out, list)
     for q in out:
         assert text[q.start : q.end] == q.text
+
+
+#: unit words of units.toml that need more than a bare number before them (documented in the data):
+#: 方 is cubic metres only after a large number (三方 are parties), 百分点 takes 个 (三个百分点),
+#: ‰ makes a fraction
+_UNIT_WORD_EXCEPTIONS = {"方", "百分点", "‰"}
+
+
+def test_quantities_zh_every_unit_word_is_read_with_its_key():
+    # the data guard: a unit word added to pipeline/data/units.toml must be reachable after a
+    # number, whole, with its own key (no longer word, numeral run or classifier rule hides it)
+    from pipeline.quantities.zh import UNITS
+
+    bad = []
+    for key, table in UNITS.items():
+        for word in table.get("zh", []):
+            if word in _UNIT_WORD_EXCEPTIONS:
+                continue
+            qs = [q for q in extract(f"共有三十{word}。") if q.text.startswith("三十")]
+            if not qs or qs[0].unit != key or not qs[0].text.endswith(word):
+                bad.append((key, word, [(q.text, q.unit) for q in qs]))
+    assert bad == []
+
+
+def test_quantities_zh_unit_word_exceptions_behave_as_documented():
+    assert extract("用水四百多万方，")[0].unit == "cubic_meter"
+    assert extract("三方首脑会晤")[0].unit is None
+    assert extract("提高三个百分点")[0].unit == "percent"
+    assert extract("三十‰")[0].kind == "fraction"
