@@ -882,3 +882,13 @@ def test_entities_zh_verb_before_a_bare_press_or_institute_is_no_name(t):
 def test_entities_zh_border_region_heads_its_federation():
     # 边区 is a word (the Border Region), not a verb before the unit's place word (任|乡党委)
     assert "边区职工总会" in _by_text(extract("冀南区职工见到边区职工总会大力开展生产"), "ORG")
+
+
+def test_entities_zh_known_body_word_ends_a_longer_name():
+    assert "西满铁路总工会" in _by_text(extract("西满铁路总工会成立嫩江牧畜合作社"), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [("今春市政府即贷放麦种", "春市政府"), ("该区区政府接受群众要求", "区区政府"),
+                                    ("在北京召开的中共河北省第一次区委书记会议", "中共河北省第一次区委")])
+def test_entities_zh_level_body_words_stay_closed(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")

@@ -1111,10 +1111,13 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
     for p in places:
         if p.end not in place_end or p.start < place_end[p.end].start:
             place_end[p.end] = p
-    taken = _Spans((o.start, o.end) for o in orgs)
+    # a body word known on its own may still end a longer name (西满铁路|总工会, 科学技术|协会): its span is open,
+    # unless it starts with its own level word (市政府, 县委, 区党委: 今春|市政府, 该区|区政府 are no names)
+    open_ = {w for w in R.standalone_orgs if w[0] not in "市县省区地村团党专行乡"}
+    taken = _Spans((o.start, o.end) for o in orgs if o.text not in open_)
     org_end = {}
     for o in orgs:
-        if o.end not in org_end or o.start < org_end[o.end].start:
+        if (o.end not in org_end or o.start < org_end[o.end].start) and o.text not in open_:
             org_end[o.end] = o
     for m in R.org_suffix_re.finditer(text):
         j, k = m.start(), m.end()
