@@ -681,6 +681,11 @@ TRANSLATION_CASES = [
     ('A million and a half people took part.', [('A million and a half people', '1500000', None, 'person', None, 'number')]),
     ('Three hundred-odd thousand people gathered.', [('Three hundred-odd thousand people', '300000', None, 'person', 'more_than', 'number')]),
     ('The county has 300-odd thousand mu of wheat.', [('300-odd thousand mu', '300000', None, 'mu', 'more_than', 'number')]),
+    # a list naming its unit once, at the end (分别增长百分之二十、三十和四十)
+    ('Output increased by 20, 30 and 40 percent respectively.', [('20', '20', None, 'percent', None, 'percent'), ('30', '30', None, 'percent', None, 'percent'), ('40 percent', '40', None, 'percent', None, 'percent')]),
+    ('They produced 20, 30, and 40 tons respectively.', [('20', '20', None, 'ton', None, 'number'), ('30', '30', None, 'ton', None, 'number'), ('40 tons', '40', None, 'ton', None, 'number')]),
+    ('Output reached 20, 30 and 40 million tons.', [('20', '20000000', None, 'ton', None, 'number'), ('30', '30000000', None, 'ton', None, 'number'), ('40 million tons', '40000000', None, 'ton', None, 'number')]),
+    ('He was 45, and 300 people came.', [('45', '45', None, None, None, 'number'), ('300 people', '300', None, 'person', None, 'number')]),
 ]
 
 
@@ -822,6 +827,7 @@ ZH_EN_PAIRS = [
     ("二十五万吨", "a quarter of a million tons"),
     ("三十多万亩", "300-odd thousand mu"),
     ("一百五十万人", "a million and a half people"),
+    ("分别增长百分之二十、百分之三十", "rose by 20 and 30 percent respectively"),
 ]
 
 

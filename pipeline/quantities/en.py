@@ -1315,6 +1315,8 @@ def _extract(text: str) -> list[Quantity]:
 
 
 _TO = re.compile(rf"{_SPS}to{_SPS}", re.I)
+_COMMA = re.compile(rf"{_SP}*,{_SP}*")
+_LIST_SEP = re.compile(rf"{_SP}*,{_SP}*(?:and{_SPS})?|{_SPS}and{_SPS}", re.I)
 _FROM_LEFT = re.compile(rf"\bfrom{_SPS}\Z", re.I)
 
 
@@ -1350,6 +1352,28 @@ def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
             elif b.unit is None and a.unit and b.kind == "number" and a.kind == "number":
                 # "from 3,000 yuan to 5,000"
                 out[i + 1] = replace(b, unit=a.unit)
+    # a list that names its unit once, at the end: "by 20, 30 and 40 percent respectively",
+    # "20, 30 and 40 million tons" (分别增长百分之二十、三十和四十)
+    for i in range(len(out) - 1, 0, -1):
+        b = out[i]
+        if not b.unit or b.kind not in ("number", "percent") or b.high is not None:
+            continue
+        j = i - 1
+        while j >= 0:
+            a = out[j]
+            if a.unit is not None or a.kind != "number" or a.high is not None or a.scale is not None \
+                    or not _LIST_SEP.fullmatch(text, a.end, out[j + 1].start):
+                break
+            if "," in text[a.end:out[j + 1].start] and "and" in text[a.end:out[j + 1].start].lower() and not (
+                    j > 0 and out[j - 1].unit is None and out[j - 1].kind == "number"
+                    and _COMMA.fullmatch(text, out[j - 1].end, a.start)):
+                break  # "He was 45, and 300 people came": ", and" joins clauses unless a list runs before it
+            mult = _scale_mult(b.scale)
+            va, sc = a.value, a.scale
+            if mult is not None and 0 < va < 1000 and b.value / 100 <= num.mul(va, mult) <= b.value * 100:
+                va, sc = num.mul(va, mult), b.scale
+            out[j] = replace(a, unit=b.unit, kind=b.kind, value=va, scale=sc)
+            j -= 1
     for i in range(1, len(out)):
         b = out[i]
         if b.unit is not None or b.kind != "number" or b.high is not None:
