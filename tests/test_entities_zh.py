@@ -892,3 +892,8 @@ def test_entities_zh_known_body_word_ends_a_longer_name():
                                     ("在北京召开的中共河北省第一次区委书记会议", "中共河北省第一次区委")])
 def test_entities_zh_level_body_words_stay_closed(t, bad):
     assert bad not in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_township_party_branch():
+    o = _by_text(extract("如射阳县潭南区龙潭乡中共支部书记袁茂荣贪污"), "ORG")
+    assert "龙潭乡中共支部" in o and o["龙潭乡中共支部"].place == "龙潭乡"

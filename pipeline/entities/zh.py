@@ -1137,13 +1137,19 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         if prev_org is not None and suf not in ("党",):
             # 国民党|政府, 青年团|支部, 行署|印刷厂, 北京师范大学|教育系: an organisation word after a known one
             _, sub, en_suf, mx = R.org_suffix_map[suf]
-            name = text[prev_org.start:k]
-            o = Entity(text=name, start=prev_org.start, end=k, label="ORG", subtype=sub, norm=name,
-                       en=(f"{en_suf} of {prev_org.en}" if prev_org.en else None), place=prev_org.place,
+            a = prev_org.start
+            q = place_end.get(a)
+            if q is not None and prev_org.place is None and q.subtype in ("township", "village", "district", "county") \
+                    and text[a:a + 2] in ("中共", "中国"):
+                a = q.start  # 龙潭乡|中共|支部: the township's party branch
+            name = text[a:k]
+            o = Entity(text=name, start=a, end=k, label="ORG", subtype=sub, norm=name,
+                       en=(f"{en_suf} of {prev_org.en}" if prev_org.en else None),
+                       place=prev_org.place or (q.text if a != prev_org.start else None),
                        place_parent=prev_org.place_parent)
             out.append(o)
             org_end[k] = o
-            taken.add(prev_org.start, k)
+            taken.add(a, k)
             continue
         # the longest suffix ending here (合作社 not 社)
         _, sub, en_suf, mx = R.org_suffix_map[suf]
