@@ -192,6 +192,8 @@ GOLD_UNIT_DIFFERENCES = {
     ("1956-03-02_1_5ae3721a.txt", "100斤以上"): "gold jin_per_mu (每亩 elsewhere in the clause) (the gold gives the plain unit to the other rates: 每亩合一千二百四十三斤 jin 1952-09-02, 每天入库量近一千万斤 jin 1959-06-02, 每月要用近十吨 ton 1960-03-02, 每人…八千元 yuan 1958-03-02)",
     ("1958-03-01_2_361ac8de.txt", "五十万亩"): "gold mu_per_day (每天 elsewhere in the clause) (the gold gives the plain unit to the other rates: 每亩合一千二百四十三斤 jin 1952-09-02, 每天入库量近一千万斤 jin 1959-06-02, 每月要用近十吨 ton 1960-03-02, 每人…八千元 yuan 1958-03-02)",
     ("1950-04-01_4_e557c77a.txt", "十二个"): "gold piece for 十二个企业; the English 'enterprises' is our company key (as 石油公司)",
+    ("1958-03-01_2_361ac8de.txt", "五千多个"): "gold 'unit' for 乡和社五千多个 (townships and cooperatives); cooperative for 十三个社 in the same article; 'unit' is otherwise only the gold's key for 台",
+    ("1949-10-01_8_7d3fe2f2.txt", "一磅板"): "把煤洒了一磅板 (spilled coal all over the weighing platform: 一 is 'the whole'); gold counts 1 'scale-platform', we give the bare 一 no unit",
 }
 #: gold units on figures with no unit word in the text (index numbers, 四比三好 ...): not comparable
 GOLD_UNIT_NO_WORD = {"item", "scale-platform"}
