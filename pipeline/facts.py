@@ -775,7 +775,7 @@ def _own_words(st: str, a: int, b: int, periods) -> bool:
     rest = "".join(ch for i, ch in enumerate(st[a:b], a) if not any(p.start <= i < p.end for p in periods))
     for w in sorted(rules().baselines, key=len, reverse=True):
         rest = rest.replace(w, "")  # 比去年同期
-    return bool(_LEAD.sub("", rest).strip(" \u3000\t“又也还再则更仍都并而比较与同跟和"))
+    return bool(_LEAD.sub("", rest).strip(" \u3000\t“又也还再则更仍都并而比较与同跟和约大近"))
 
 
 def _names_goods(masked: str, x, qs: int) -> bool:
@@ -1915,16 +1915,24 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "duration", None
         elif mw is not None:
             measure, measure_zh = mw[3], mw[2]
-        elif comp is not None and comp.kind == "change" and q.unit in RELATIVE_UNITS:
-            measure, measure_zh = "change", None  # 废品减少了一倍: a change of something unnamed
-            last = rows[-1] if rows and rows[-1]["para"] == seg.index else None
-            if last is not None and last["measure_zh"] is not None and last["measure"] not in ("change", "ratio", "count") \
-                    and not _own_words(st, cs, comp.start, periods):
-                # 贸易总额约比1954年增加了18.4％；今年上半年比去年同期又增加了53％左右: a change with no words of its
-                # own but its period is a change of what the figure before it measures
-                measure, measure_zh = last["measure"], last["measure_zh"]
-        elif comp is not None and comp.kind == "ratio" and q.unit in RELATIVE_UNITS:
-            measure, measure_zh = "ratio", None
+        elif comp is not None and comp.kind in ("change", "ratio") and q.unit in RELATIVE_UNITS:
+            measure, measure_zh = comp.kind, None  # 废品减少了一倍: a change of something unnamed
+            if not _own_words(st, cs, comp.start, periods):
+                # 贸易总额约比1954年增加了18.4％；今年上半年比去年同期又增加了53％左右 / …的贸易额增长最大。1955年约为
+                # 1950年的六倍半: a change or ratio with no words of its own but its period is one of what the figure
+                # before it in its paragraph measures, else of the last measure word its paragraph named
+                last = rows[-1] if rows and rows[-1]["para"] == seg.index else None
+                if last is not None and last["measure_zh"] is not None \
+                        and last["measure"] not in ("change", "ratio", "count"):
+                    measure, measure_zh = last["measure"], last["measure_zh"]
+                elif last is None:
+                    named = None
+                    for m in r.measure_re.finditer(text, seg.start, s0):
+                        named = m
+                    if named is not None and not any(
+                            m.start() < named.end() and named.start() < m.end()
+                            for m in r.not_measure_re.finditer(text, max(seg.start, named.start() - 3), named.end() + 3)):
+                        measure, measure_zh = r.measures[named.group(0)], named.group(0)
         elif q.unit == "times" and q.kind == "number" and "倍" not in q.text:
             measure, measure_zh = "count", None  # 战斗一百五十五次: occurrences, not a multiple
         else:

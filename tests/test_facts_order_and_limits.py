@@ -267,3 +267,9 @@ def test_a_list_item_with_nothing_but_its_name_shares_the_measure_before():
     assert set(df["measure"]) == {"reserves"}
     # a figure with words of its own does not
     assert _fact("铁矿储量将比原计划提高三点五倍；全县人口增加一倍。", "一倍").measure != "reserves"
+
+
+def test_a_bare_ratio_takes_the_measure_its_paragraph_named():
+    text = "预计今年将比1955年更有新的增长。其中对苏联和各人民民主国家的贸易额增长最大。1955年约为1950年的六倍半，今年上半年比去年同期又增长1.5％。"
+    assert _fact(text, "六倍半").measure == "trade"
+    assert _fact(text, "1.5％").measure == "trade"
