@@ -686,6 +686,8 @@ TRANSLATION_CASES = [
     ('They produced 20, 30, and 40 tons respectively.', [('20', '20', None, 'ton', None, 'number'), ('30', '30', None, 'ton', None, 'number'), ('40 tons', '40', None, 'ton', None, 'number')]),
     ('Output reached 20, 30 and 40 million tons.', [('20', '20000000', None, 'ton', None, 'number'), ('30', '30000000', None, 'ton', None, 'number'), ('40 million tons', '40000000', None, 'ton', None, 'number')]),
     ('He was 45, and 300 people came.', [('45', '45', None, None, None, 'number'), ('300 people', '300', None, 'person', None, 'number')]),
+    # years with a slash
+    ('Output rose in the 1957/58 season.', [('1957/58', '1957', '1958', 'year', None, 'date')]),
 ]
 
 

@@ -364,6 +364,7 @@ _SCALE_AFTER_ODD = re.compile(r"[ \t]+(thousand|million|billion)\b", re.I)
 _FRAC_SCALE = re.compile(r"(?:(?:[ \t]+of)?[ \t]+an?[ \t]+|[ \t]+|-)(hundred|thousand|million|billion|dozen)\b(?!-)", re.I)
 _DEGREE_SIGN = re.compile(r"[ \t]?(?:°[ \t]?[CF]?|℃|℉)(?![A-Za-z])")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|preceding|following|remaining)[ \t]+\Z", re.I)
+_YEAR_SLASH = re.compile(r"(1[0-9]{3}|20[0-9]{2})[ \t]?/[ \t]?([0-9]{2}|[0-9]{4})")
 _SEVERAL_BEFORE = re.compile(r"\b(?:several|a[ \t]+few)[ \t]+\Z", re.I)
 
 
@@ -505,9 +506,17 @@ def find_cores(text: str) -> list[_Q]:
             elif g == "dord":
                 q = _Q(s, e, Decimal(_ORD_DIG.match(m.group()).group(1)), kind="ordinal", group=g)
             elif g == "frac":
-                v = num.parse_fraction(m.group())
-                if v is not None:
-                    q = _Q(s, e, v, kind="fraction", group=g)
+                ym = _YEAR_SLASH.fullmatch(m.group())
+                if ym:
+                    # "the 1957/58 season", "1957/1958": a span of years, not a ratio
+                    y1, y2 = ym.group(1), ym.group(2)
+                    y2 = y1[:4 - len(y2)] + y2
+                    if int(y1) < int(y2) <= int(y1) + 10:
+                        q = _Q(s, e, Decimal(y1), high=Decimal(y2), kind="date", unit="year", group=g)
+                if q is None:
+                    v = num.parse_fraction(m.group())
+                    if v is not None:
+                        q = _Q(s, e, v, kind="fraction", group=g)
             elif g == "fracw":
                 raw = m.group()
                 low = raw.lower()
