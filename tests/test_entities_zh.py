@@ -897,3 +897,12 @@ def test_entities_zh_level_body_words_stay_closed(t, bad):
 def test_entities_zh_township_party_branch():
     o = _by_text(extract("如射阳县潭南区龙潭乡中共支部书记袁茂荣贪污"), "ORG")
     assert "龙潭乡中共支部" in o and o["龙潭乡中共支部"].place == "龙潭乡"
+
+
+@pytest.mark.parametrize("t, name", [("（十五区政府建设科张鸿学）", "十五区政府建设科"), ("四区分委召开会议", "四区分委")])
+def test_entities_zh_numbered_district_bodies(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_counted_districts_are_no_numbered_district():
+    assert "二十个区委" not in _by_text(extract("全县二十个区委书记"), "ORG")

@@ -409,6 +409,9 @@ _RANK = re.compile(r"第[一二三四五六七八九十0-9]+大")
 #: suffixes of bodies named by the work they do, so a stem may end in a verb (编译出版社, 勘探研究所)
 _VERB_NAMED = {"出版社", "研究所", "研究院", "设计院", "研究会", "学会", "研究中心"}
 
+#: numerals of numbered city districts (十五区政府, 第四区区委)
+_DISTRICT_NUMERALS = set("一二三四五六七八九十")
+
 #: classifiers and words after a numeral that make the stem a count (三家公司, 两个厂, 一些工厂, 几所学校)
 _COUNT_WORDS = set("个家所座批位名条支种项只台辆部些级类户间处套艘架")
 
@@ -1384,6 +1387,14 @@ def _extend_prefix(text, start, R, orgs):
     for n in (2, 1):
         if start >= n and text[start - n:start + 1] in R.org_prefix_set:
             return start - n  # 自治|区党委: the prefix word shares its last character with the name
+    if text[start] == "区" and text[start - 1] in _DISTRICT_NUMERALS:
+        a = start
+        while a > 0 and start - a < 3 and text[a - 1] in _DISTRICT_NUMERALS:
+            a -= 1
+        if a > 0 and text[a - 1] == "第":
+            a -= 1
+        if start - a <= 4 and not (a > 0 and text[a - 1] in _NUMERAL):
+            return a  # 十五|区政府, 四|区分委: a numbered district's body (1940s-50s city districts)
     return start
 
 
