@@ -24,7 +24,8 @@ Two steps, as in Recognizers-Text: *find* and *parse*.
 
 ``extract(text)`` never raises: odd input gives an empty (or partial) list.
 
-Conventions (where English leaves a choice; each has a case in tests/specs/quantities/en.jsonl):
+Conventions (where English leaves a choice; each has a case in tests/specs/quantities/en.jsonl or
+in TRANSLATION_CASES of tests/test_quantities_en.py):
 
 - Counts keep their classifier: "150 dozen" = 150 ``dozen``, "two dozen eggs" = 2 ``dozen``; but
   "a dozen" alone is about twelve things (12, unit from the noun): "more than a dozen varieties".
@@ -35,13 +36,21 @@ Conventions (where English leaves a choice; each has a case in tests/specs/quant
 - "nearly"/"almost" is ``nearly`` (the gold folds 近 into ``about``; the scorer treats them alike);
   "at least"/"at most" stay apart from more_than/less_than.
 - "700 to 800", "700-800", "two or three", "between 3 and 5" are ranges; "from 3,000 to 5,000" is a
-  change (two quantities). "two to three hundred" = 200..300.
+  change (two quantities). "two to three hundred" = 200..300. The first figure of a change, or of a
+  list, takes the unit and scale the last one names: "from 30 to 40 percent" (30 percent), "from 2.5
+  to 3.1 million tons" (2,500,000 ton), "by 20, 30 and 40 percent respectively".
+- Ratios are no quantities: "3:0", "2:8", "the two-eight dividend system" (二八; "two-three days" is
+  a range). Numbers naming a slogan keep no unit: "the Three Red Banners" = 3 (三面红旗).
+- Literal renderings of Chinese numerals: "387 wan yuan", "14,366 ten thousand yuan" (万), "300-odd
+  thousand" (三十多万) = 300,000 more_than, "increased by one time" (增加一倍) = multiple 1.
 - "1,243 jin per mu": 1243 ``jin`` and a quantity of its own "per mu" = 1 ``mu`` (the gold reads
   每亩 as 一亩); "a month", "a ton" = 1 of a measure unit; "a village" is no quantity.
 - Multiples are ``kind="multiple"``, unit ``times``, the factor as English says it: doubled = 2,
   halved = 0.5, "three times" = 3; "once" = 1 ``times`` (kind number).
 - Fractions keep the exact ratio (``1/3`` to 28 digits); with a unit they are amounts:
-  "half a year" = 0.5 ``year`` (kind number).
+  "half a year" = 0.5 ``year`` (kind number); with a scale word, numbers: "half a million" = 500000.
+- "two decades" = 20 ``year``; a century keeps its key as 世纪 does: "half a century" = 0.5 ``century``.
+  Ages: "aged 45" = 45 ``year``, "in his fifties" = 50 ``year`` more_than (五十多岁).
 - Dates: ``kind="date"``; ``unit`` names the grain and ``value`` encodes it: ``year`` (1957),
   ``month`` (194606 for June 1946), ``day`` (the day of month: "the 25th", "August 20" = 20),
   ``date`` (19570820), ``time`` (1030 for 10:30), ``half`` ("the first half of the year" = 1).
