@@ -284,6 +284,8 @@ _BEFORE_RE = re.compile(
     rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?P<link>{_WIN.get('before_link', '')})$"
 )
 _RUN_RE = re.compile(RUN)
+_DUN_TAIL = re.compile(rf"、(?P<n2>[一二两三四五六七八九十])")
+_SMALL_CN = set("一二两三四五六七八九十")
 _PAREN_NOUN = re.compile(rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?:总和|总数|总计|合计|数)?$")
 RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
 MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
@@ -950,6 +952,11 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
     # ranges: 三至五, 100斤到200斤, 一倍到三倍
     if high is None and kind in ("number", "multiple", "percent") and not post:
         rt = RANGE_TAIL.match(text, e)
+        if rt is None and unit_text and not inner and not inner2 and not half and text.startswith("、", e) and len(num_text) == 1 and num_text in _SMALL_CN and (s == 0 or text[s - 1] != "、"):
+            # 三年、五年 (three or five years): the same unit after both, as 三、五年 -> a range
+            rd = _DUN_TAIL.match(text, e)
+            if rd and rd.group("n2") in _SMALL_CN and text.startswith(unit_text, rd.end()) and "、" not in text[rd.end() + len(unit_text) : rd.end() + len(unit_text) + 1]:
+                rt = rd
         if rt:
             hv = _val(rt.group("n2"))
             if hv is not None and hv.high is None:
