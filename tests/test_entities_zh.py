@@ -906,3 +906,8 @@ def test_entities_zh_numbered_district_bodies(t, name):
 
 def test_entities_zh_counted_districts_are_no_numbered_district():
     assert "二十个区委" not in _by_text(extract("全县二十个区委书记"), "ORG")
+
+
+def test_entities_zh_brigade_known_by_its_own_name_too():
+    o = _by_text(extract("湖南省溆浦县麻阳水公社大新大队今年繁殖出来"), "ORG")
+    assert "大新大队" in o and "溆浦县麻阳水公社大新大队" in o

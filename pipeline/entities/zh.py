@@ -1332,6 +1332,10 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
             cs = place_ent.end
             out.append(Entity(text=text[cs:k], start=cs, end=k, label="ORG", subtype=sub, norm=text[cs:k],
                               en=_org_en(g, None, stem, trade, en_suf, R)))
+        if in_org and sub.startswith("cooperative") and len(stem) >= 2 and stem not in R.common:
+            # 麻阳水公社|大新大队: a brigade or team is known by its own name too
+            out.append(Entity(text=text[lo:k], start=lo, end=k, label="ORG", subtype=sub, norm=text[lo:k],
+                              en=_org_en(g, None, stem, trade, en_suf, R)))
         taken.add(start, k)
     return out
 
