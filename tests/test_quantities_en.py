@@ -688,6 +688,11 @@ TRANSLATION_CASES = [
     ('He was 45, and 300 people came.', [('45', '45', None, None, None, 'number'), ('300 people', '300', None, 'person', None, 'number')]),
     # years with a slash
     ('Output rose in the 1957/58 season.', [('1957/58', '1957', '1958', 'year', None, 'date')]),
+    # 'one in three' (三分之一) is a fraction; 'one in three days', '10 out of 29 households' are counts
+    ('One in three households joined.', [('One in three', '1/3', None, None, None, 'fraction')]),
+    ('One in every five peasants is a member.', [('One in every five', '0.2', None, None, None, 'fraction')]),
+    ('They built one in three days.', [('one', '1', None, None, None, 'number'), ('three days', '3', None, 'day', None, 'number')]),
+    ('10 out of 29 households joined.', [('10', '10', None, 'household', None, 'number'), ('29 households', '29', None, 'household', None, 'number')]),
 ]
 
 
@@ -830,6 +835,7 @@ ZH_EN_PAIRS = [
     ("三十多万亩", "300-odd thousand mu"),
     ("一百五十万人", "a million and a half people"),
     ("分别增长百分之二十、百分之三十", "rose by 20 and 30 percent respectively"),
+    ("三分之一的农户", "one in three households"),
 ]
 
 

@@ -1329,10 +1329,36 @@ def _extract(text: str) -> list[Quantity]:
             continue
         result.append(Quantity(text=text[q.start:q.end], start=q.start, end=q.end, value=q.value, high=q.high,
                                unit=q.unit, approx=q.approx, kind=q.kind, scale=q.scale, unit_text=q.unit_text))
-    return rule_shared_unit(text, result)
+    return rule_shared_unit(text, rule_one_in(text, result))
+
+
+def rule_one_in(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "one in three", "one in every five households" (三分之一, 五分之一) are fractions;
+    "10 out of 29 households" stays two counts (rule_shared_unit gives the first its unit)."""
+    if len(qs) < 2:
+        return qs
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            m = _ONE_IN.fullmatch(text, a.end, b.start)
+            if m and a.kind == b.kind == "number" and a.unit is None and a.high is None and b.high is None \
+                    and a.approx is None and 0 < a.value < b.value and b.unit not in MEASURES \
+                    and (m.group(1) or not m.group().lower().lstrip().startswith("out")):
+                end = b.start + len(text[b.start:b.end].split()[0]) if b.unit else b.end
+                out.append(Quantity(text=text[a.start:end], start=a.start, end=end, value=num.div(a.value, b.value),
+                                    kind="fraction"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 _TO = re.compile(rf"{_SPS}to{_SPS}", re.I)
+_ONE_IN = re.compile(rf"{_SPS}(?:in|out{_SPS}of){_SPS}(every{_SPS})?", re.I)
 _COMMA = re.compile(rf"{_SP}*,{_SP}*")
 _LIST_SEP = re.compile(rf"{_SP}*,{_SP}*(?:and{_SPS})?|{_SPS}and{_SPS}", re.I)
 _FROM_LEFT = re.compile(rf"\bfrom{_SPS}\Z", re.I)
@@ -1412,4 +1438,4 @@ def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 __all__ = ["extract", "find_cores", "tables", "rule_negative", "rule_percent", "rule_parenthetical", "rule_ranges",
            "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names",
-           "rule_shared_unit", "rule_ratio"]
+           "rule_shared_unit", "rule_ratio", "rule_one_in"]
