@@ -911,3 +911,7 @@ def test_entities_zh_counted_districts_are_no_numbered_district():
 def test_entities_zh_brigade_known_by_its_own_name_too():
     o = _by_text(extract("湖南省溆浦县麻阳水公社大新大队今年繁殖出来"), "ORG")
     assert "大新大队" in o and "溆浦县麻阳水公社大新大队" in o
+
+
+def test_entities_zh_river_before_its_basin():
+    assert "汉水" in _by_text(extract("东部、江淮、汉水流域、江南、华南以及贵州有小到中雨"), "PLACE")  # not 汉|水流

@@ -211,6 +211,9 @@ def _scan(text, R):
     return out
 
 
+#: words after a river's name (汉水|流域 is not 汉|水流)
+_RIVER_PARTS = {"流域", "两岸", "沿岸", "上游", "中游", "下游", "水系"}
+
 #: region names that are also compass directions (西北|部 'the north-west part')
 _DIRECTION_REGIONS = {"东北", "西北", "东南", "西南", "中南"}
 
@@ -918,6 +921,8 @@ def _place_context(text, s, e, spans, R):
     nxt = text[e:e + 2]
     if (nxt[:1] in "省市县区乡村镇" and nxt not in ("村庄", "区域", "市场", "镇压", "省得")) or nxt in ("专区", "地区"):
         return True  # (沿河|村庄 'villages along the river': no place suffix there)
+    if nxt in _RIVER_PARTS:
+        return True  # 汉水|流域, 淮河|两岸: a river's basin, banks and reaches
     by_end, by_start, words_by_end = _span_index(spans, R)
     for pos in (s - 1,):
         if pos in by_end and text[pos:s] in "、和及与":
