@@ -305,7 +305,6 @@ PEER_DIFFERENCES = {
     "c2d-6": "library-specific readings flagged in the spec (.3%万 = 30, 20万 before .3%)",
     "c2d-7": "library-specific readings flagged in the spec (.3%万 = 30)",
     "c2d-10": "library-specific readings flagged in the spec (四百分之16 = 4.16)",
-    "c2d-11": "百分之四百三十二万分之四三千分之五 run together: c2d splits before 万分之/千分之, we read one numeral",
     "c2d-14": "library-specific readings flagged in the spec (万三 = 0.0003, 千四五 = 0.045)",
     "c2d-15": "library-specific readings flagged in the spec (拾柒百 = 1700)",
     "c2d-16": "百分之三五 = 35 in c2d, we read the range 3..5 (三五天); 点五零 without a leading digit",

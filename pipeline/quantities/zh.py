@@ -734,6 +734,16 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         if kv is not None:
             value, e = kv.value, e + 1
 
+    # 百分之四百三十二万分之四: the scale word before 分之 opens the next fraction (万分之四)
+    if m.group("fz") and pct in _PCT_DIV and len(num_text) > 1 and num_text[-1] in "万千百":
+        pv = _val(num_text[:-1])
+        if pv is not None:
+            div = Decimal(_PCT_DIV[pct])
+            v = pv.value if div == 1 else pv.value / div
+            first = _q(text, s, num_e - 1, sign * v, None, "percent" if div == 1 else None, approx, "percent" if div == 1 else "fraction", None, pct)
+            m2 = MASTER.match(text, num_e - 1)  # the next fraction, read here: the scanner resumes after this match
+            rest = _rule_numeral(text, m2) if m2 is not None and m2.group("num") is not None and m2.group("pct") else []
+            return [first] + rest
     # fraction: 三分之一 (denominator first)
     if m.group("fz"):
         dv = _val(m.group("den"))
