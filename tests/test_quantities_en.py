@@ -274,7 +274,9 @@ def test_quantities_en_fuzz_invariants():
              "households people several few dozen dozens hundreds thousands tens decades century-old January May "
              "20 1957 1957-58 1946-06-02 10:30 o'clock p.m. am ( ) \" ' No. Page: Edition: minus negative k M G cr "
              "lakh odd or more so less at least most up both once a day per mu head of cattle square meters cents "
-             "U.S. dollars").split()
+             "U.S. dollars wan ten-thousand fifties early late his in every out 1957/58 °C ‰ Nos. No Number "
+             "quarters first last from respectively Border Region dollars pounds loan aged family Three-Anti Red "
+             "Banners decades decade century-old time by factor plus -plus some something").split()
     rng = random.Random(11)
     for _ in range(3000):
         s = "".join(rng.choice(words) + rng.choice([" ", " ", "", "-", ", ", "\n"]) for _ in range(rng.randint(1, 12)))
