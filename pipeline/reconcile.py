@@ -1108,6 +1108,49 @@ def _zh_text(article, bead: Bead) -> str:
     return "\n".join(parts)
 
 
+_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text, bead: Bead, zs, es, scope, zdone) -> None:
+    """A list said respectively (A、B、C分别增长10%、15%和20% / "... 10%, 20% and 15% respectively")
+    pairs its figures by place in the list: when the English gives the same values in another
+    order, each figure is attached to another item, a ``value_mismatch`` (the pairing by value
+    would call them all matches). Only lists of two or more figures of one kind and unit, all
+    paired, after 分别 in a Chinese sentence whose aligned English says "respectively".
+    Changes ``zdone`` in place."""
+    if len(scope) < 2 or not any(text.find("分别", s, e) >= 0 for sb in bead.sentences for s, e in sb.zh):
+        return
+    for sb in bead.sentences:
+        if not sb.zh or not sb.en or not any(_RESPECTIVELY_EN.search(text, s, e) for s, e in sb.en):
+            continue
+        marks = [text.find("分别", s, e) for s, e in sb.zh]
+        marks = [(m, e) for m, (s, e) in zip(marks, sb.zh) if m >= 0]
+        if not marks:
+            continue
+        groups: dict = {}
+        for i, (_, zq) in scope:
+            if i in zdone and any(m <= zq.start < e for m, e in marks):
+                groups.setdefault((space(zq), unit_key(zq.unit)), []).append(i)
+        for ids in groups.values():
+            if len(ids) < 2:
+                continue
+            js = [zdone[i][0] for i in ids]
+            if any(not any(s <= es[j][1].start < e for s, e in sb.en) for j in js):
+                continue  # rendered outside the aligned sentence: not the English list
+            by_place = sorted(js, key=lambda j: es[j][1].start)
+            if by_place == js:
+                continue  # the same order: the pairing by value stands
+            if sorted(bounds(zs[i][1]) for i in ids) != sorted(bounds(es[j][1]) for j in js):
+                continue  # not the same values in another order
+            for i, j in zip(ids, by_place):
+                if j != zdone[i][0]:
+                    zq, eq = zs[i][1], es[j][1]
+                    zv, ev = bounds(zq), bounds(eq)
+                    zdone[i] = (j, Verdict("value_mismatch", None,
+                                           f"{dec(zq.value)} vs {dec(eq.value)}: the list said respectively gives "
+                                           f"its figures in another order (each is attached to another item)", 1))
+
+
 def _compounds(zs, es):
     """Two Chinese measures written as one (一斤二两, 三丈五尺: the larger unit, then a smaller one of the
     same dimension right after it) become one figure in the larger unit (1.2 jin) when the English
@@ -1261,6 +1304,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             continue
         zdone[i] = (j, v)
         edone.add(j)
+    _respectively(text, bead, zs, es, scope, zdone)
     # two Chinese figures may be one English range: 三年、五年 "three to five years"
     by_e = {j: i for i, (j, _) in zdone.items()}
     for i, (zseg, zq) in scope:

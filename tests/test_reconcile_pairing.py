@@ -287,6 +287,13 @@ SLIPS = [
     ("三个县分别增产百分之十、百分之十五和百分之二十。", "The three counties increased output by 10%, 15% and 20% respectively.",
      {"百分之十": "match", "百分之十五": "match", "百分之二十": "match"}),
     ("小麦和玉米分别增产百分之十和百分之二十。", "Wheat and corn output rose by 10%.", {"百分之二十": "missing_in_en"}),
+    # a list said respectively pairs by place: the same values in another order are attached to other items
+    ("小麦和玉米分别增产百分之十和百分之二十。", "Wheat and corn output rose by 20% and 10% respectively.",
+     {"百分之十": "value_mismatch", "百分之二十": "value_mismatch"}),
+    ("三个县分别增产百分之十、百分之十五和百分之二十。", "The three counties increased output by 10%, 20% and 15% respectively.",
+     {"百分之十": "match", "百分之十五": "value_mismatch", "百分之二十": "value_mismatch"}),
+    ("小麦和玉米分别增产百分之十和百分之二十。", "Wheat output rose by 20% and corn by 10%.",  # no list said respectively
+     {"百分之十": "match", "百分之二十": "match"}),
     ("全县共有合作社一百二十个，其中高级社八十个，初级社四十个。", "The county has cooperatives, 80 advanced and 40 elementary.",
      {"一百二十个": "missing_in_en", "八十个": "match", "四十个": "match"}),
     # number words
