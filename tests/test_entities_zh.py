@@ -915,3 +915,12 @@ def test_entities_zh_brigade_known_by_its_own_name_too():
 
 def test_entities_zh_river_before_its_basin():
     assert "汉水" in _by_text(extract("东部、江淮、汉水流域、江南、华南以及贵州有小到中雨"), "PLACE")  # not 汉|水流
+
+
+@pytest.mark.parametrize("t, name", [("市政协副主席王明", "市政协"), ("省妇联主任李华", "省妇联")])
+def test_entities_zh_level_word_before_a_body_every_level_has(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_level_word_inside_a_word_does_not_join_the_body():
+    assert "市政协" not in _by_text(extract("经城市政协批准"), "ORG")  # 城市 'city' is a word

@@ -1410,6 +1410,9 @@ def _extend_prefix(text, start, R, orgs):
 #: longest unit name between a known body and a body word (国务院|残疾人工作协调|委员会)
 _IN_ORG_MAX = 6
 
+#: bodies every province, city and county has, named with its level word (市政协, 县人大, 省妇联)
+_LEVEL_BODIES = {"政协", "人大", "妇联", "总工会", "科协", "文联", "侨联", "残联", "工商联", "团委"}
+
 _SESSION = re.compile(r"第[〇一二三四五六七八九十百0-9０-９]{1,4}届")
 
 
@@ -1433,6 +1436,9 @@ def _extend_lexicon_orgs(text, orgs, places, R):
                 and R.orgs.get(o.text, (None, None))[1] == "cooperative":
             # 崔马镇|供销社, 城关区|人民公社: a generic cooperative named by its place
             start = p.start
+        if start == o.start and o.text in _LEVEL_BODIES and start > 0 and text[start - 1] in "省市县区" \
+                and (start < 2 or not _is_han(text[start - 2]) or text[start - 2] in R.stop):
+            start -= 1  # 市|政协, 县|人大: the body of a province, city or county
         start = _extend_prefix(text, start, R, orgs)
         m = _SESSION.search(text, max(0, start - 8), start)
         if m and m.end() == start:
