@@ -50,6 +50,8 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   "nearly 40,000", 近四万 "more than 39,000"), as do 上百/上千 and "over a hundred".
 * A compound measure (一斤二两, 三丈五尺) rendered as one English figure is one figure ("1.2
   jin"; 1.125 jin with the old jin of 16 liang).
+* A list said respectively (分别 / "respectively") pairs by place: the same values in another
+  order are figures attached to other items (``value_mismatch``).
 * 张明胜等六人 "Zhang Mingsheng and five others": the English counts the others besides the
   ones named before 等 (a match); "and six others" is a ``value_mismatch``.
 * Units: two measure keys of one dimension convert (二十斤 "10 kilograms" match, noted
