@@ -695,6 +695,9 @@ TRANSLATION_CASES = [
     ('One in every five peasants is a member.', [('One in every five', '0.2', None, None, None, 'fraction')]),
     ('They built one in three days.', [('one', '1', None, None, None, 'number'), ('three days', '3', None, 'day', None, 'number')]),
     ('10 out of 29 households joined.', [('10', '10', None, 'household', None, 'number'), ('29 households', '29', None, 'household', None, 'number')]),
+    # digits with falling scale words in a row (一百二十万 as '1 million 200 thousand')
+    ('They spent 1 million 200 thousand yuan.', [('1 million 200 thousand yuan', '1200000', None, 'yuan', None, 'number')]),
+    ('It yielded 2 billion 500 million jin.', [('2 billion 500 million jin', '2500000000', None, 'jin', None, 'number')]),
 ]
 
 
@@ -838,6 +841,7 @@ ZH_EN_PAIRS = [
     ("一百五十万人", "a million and a half people"),
     ("分别增长百分之二十、百分之三十", "rose by 20 and 30 percent respectively"),
     ("三分之一的农户", "one in three households"),
+    ("一百二十万元", "1 million 200 thousand yuan"),
 ]
 
 

@@ -989,6 +989,24 @@ def rule_negative(text: str, q: _Q, t: _Tables) -> bool:
     return False
 
 
+def rule_compound(text: str, qs: list[_Q]) -> list[_Q]:
+    """Digits with falling scale words in a row are one number: "1 million 200 thousand yuan"
+    (一百二十万元) = 1,200,000, "2 billion 500 million", "10 thousand 5 hundred"."""
+    out: list[_Q] = []
+    for q in qs:
+        if out:
+            a = out[-1]
+            if a.group == q.group == "dig" and a.mult and q.mult and q.mult < a.mult and q.value < a.mult \
+                    and a.kind == q.kind == "number" and a.high is None and q.high is None \
+                    and _COMPOUND_GAP.fullmatch(text, a.end, q.start):
+                # the smallest scale gives the precision, as in "three million five hundred thousand"
+                a.value, a.end, a.core_end, a.mult, a.scale = a.value + q.value, q.end, q.end, q.mult, q.scale
+                continue
+        out.append(q)
+    return out
+
+
+_COMPOUND_GAP = re.compile(rf"{_SPS}(?:and{_SPS})?", re.I)
 _SMALL_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 
 
@@ -1310,7 +1328,7 @@ def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
 
 def _extract(text: str) -> list[Quantity]:
     t = tables()
-    qs = rule_ratio(text, [q for q in find_cores(text) if not rule_negative(text, q, t)])
+    qs = rule_ratio(text, rule_compound(text, [q for q in find_cores(text) if not rule_negative(text, q, t)]))
     for q in qs:
         rule_percent(text, q)
     qs = rule_ranges(text, rule_parenthetical(text, qs), t)
@@ -1438,4 +1456,4 @@ def rule_shared_unit(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 __all__ = ["extract", "find_cores", "tables", "rule_negative", "rule_percent", "rule_parenthetical", "rule_ranges",
            "rule_measure", "rule_unit", "rule_dates", "rule_currency", "rule_qualifier", "rule_names",
-           "rule_shared_unit", "rule_ratio", "rule_one_in"]
+           "rule_shared_unit", "rule_ratio", "rule_one_in", "rule_compound"]
