@@ -852,7 +852,7 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
             return m.start(), m.end(), m.group(0), key
     if share:  # 90％的社、组投入增产节约运动 (but 十六个村的有组织的民工: 组织 describes the labourers)
         after = [x for x in found if qe <= x[0] and x[1] <= ce
-                 and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
+                 and not (masked[x[1]:x[1] + 1] == "的" and (_cjk(masked[x[1] + 1:x[1] + 2]) or masked[x[1] + 1:x[1] + 2] == _MASK))]
         if after:
             x = min(after)
             return (*x, r.measures[x[2]])
@@ -900,7 +900,7 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
         return (*x, r.measures[x[2]])
     # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
     after = [x for x in found if qe <= x[0] and x[1] <= ce
-             and not (masked[x[1]:x[1] + 1] == "的" and _cjk(masked[x[1] + 1:x[1] + 2]))]
+             and not (masked[x[1]:x[1] + 1] == "的" and (_cjk(masked[x[1] + 1:x[1] + 2]) or masked[x[1] + 1:x[1] + 2] == _MASK))]
     # 三辆汽车就得花一千五百多元: a measure word right before another figure is that figure's
     after = [x for x in after if not any(x[1] <= fa <= x[1] + 1 for fa, _ in fig_spans)]
     if after and any(w in masked[qe:after[0][0]] for w in ("没有", "没")):
@@ -1981,7 +1981,8 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             noun = na.group("noun") or na.group("noun2")
             measure, measure_zh = r.noun_after[noun], noun
         k_n = chain.get(q.start)
-        if k_n is not None and k_n[1] >= 2 and mw is not None and cs <= mw[0] and mw[1] <= a:
+        if k_n is not None and k_n[1] >= 2 and mw is not None and cs <= mw[0] and mw[1] <= a \
+                and not any(t[:1] == "v" for _, _, _, t in _dict_tags(mw[2])):  # (A、B和C分别占…: a verb, no list)
             # 原煤产量和焦炭装窑量…猛增26．29％和20．81％, 产值和利润分别增长15％和20％: as many measures named
             # together as figures listed together, each figure takes its own, in order
             nouns = _coordinated_nouns(masked, mw, cs)

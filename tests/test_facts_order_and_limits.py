@@ -273,3 +273,25 @@ def test_a_bare_ratio_takes_the_measure_its_paragraph_named():
     text = "预计今年将比1955年更有新的增长。其中对苏联和各人民民主国家的贸易额增长最大。1955年约为1950年的六倍半，今年上半年比去年同期又增长1.5％。"
     assert _fact(text, "六倍半").measure == "trade"
     assert _fact(text, "1.5％").measure == "trade"
+
+
+@pytest.mark.parametrize("text,figure,key", [
+    ("悉尼的艺术团演出了近十场。", "近十场", "performances"),  # 演出 stays a measure word
+    ("去年全省创造总产值二百三十亿元。", "二百三十亿元", "output_value"),  # a record verb names no goods
+    ("家庭农场投入生产费用四十八亿元。", "四十八亿元", "cost"),
+])
+def test_measure_words_that_stay(text, figure, key):
+    assert _fact(text, figure).measure == key
+
+
+@pytest.mark.parametrize("text,figure,wrong", [
+    ("千户企业户均总资产二十七亿元。", "二十七亿元", "output"),  # 资产 holds no 产
+    ("其中单项业务企业、主导产品企业和相关联多元化企业分别占28％、38％和29％。", "38％", "change"),  # 占 lists no measures
+])
+def test_no_measure_from_a_word_it_is_not(text, figure, wrong):
+    assert _fact(text, figure).measure != wrong
+
+
+def test_a_verb_before_de_and_a_masked_word_describes_the_noun():
+    f = _fact("一万五千多群众进行了有组织的大规模转移。", "一万五千多")
+    assert f.measure != "organized"
