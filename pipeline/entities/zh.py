@@ -34,6 +34,16 @@ Smaller named rules inside those (each with its data file and tests in tests/tes
 - ``party_centre`` (lexicon): 致公党|中央, 民革|中央 -> one name; ``sports_club`` (org_suffix): 健力宝|队 on the
   sports pages (zh_sports_context.txt); parties and companies known by a bare name (zh_orgs_world.tsv).
 - ``press_edition``: 华北《人民日报》, 美国《时代》周刊: a newspaper right after its place.
+- ``org_unit``: 科学技术部|农村科技|司, 中国科学院|自然科学史|研究所, 铁道部|十四局|三处|丽华服装厂: a part of a known body
+  (unit words in zh_org_units.tsv count only there); 麻阳水公社|大新大队 is returned under its own name too.
+- ``transliteration`` (lexicon, place_suffix): 法|兰西, 准|噶尔, 奥兰|迪斯 are inside foreign names, not places of their
+  own; 贾拉拉巴德州, 莱克伍德县, 尼·伯尔切斯库镇: a long transliterated stem before a place suffix is one name
+  (zh_transliteration.tsv).
+- ``sports_country``: e组的美国、俄罗斯、立陶宛; 对中国、丹麦等强队: countries listed as teams on the sports pages are
+  organisations.
+- ``org_coordination`` also reads 天府、南桐、鱼田堡等煤矿, 华西、双良、申达等一大批乡镇企业 (no count needed).
+- name starts (org_suffix): a word running into the start (3月份|特区政府, 可惜|通讯), 该报|文艺部, 任|乡党委, a rank
+  (第三大银行|国民银行) are no part of the name; 西北|部 and 中南|部 are directions.
 
 A place inside an organisation's name is returned as well (overlaps are fine). Never raises.
 
