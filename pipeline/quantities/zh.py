@@ -838,7 +838,7 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
     # dates and durations
     if unit_text == "点" and CLOCK_BEFORE.search(text, max(0, s - 2), s):
         unit_text = "时"  # 早上６点 = 6 o'clock
-    if unit_text == "起" and nv.digitwise and high is None and 1000 <= value <= 2100 and num_e - num_s == 4 and not inner and not post:
+    if unit_text == "起" and nv.digitwise and high is None and 1000 <= value <= 2100 and num_e - num_s == 4 and not inner and not post and s > 0 and text[s - 1] in "自从由":
         return [_q(text, s, num_e, value, unit="year", kind="date")]  # 自1949起: since 1949, no 1949 cases
     if unit_text in ("年", "月", "日", "时", "点钟", "点多钟") and not ordw and not half and not inner:
         dq = _date_or_duration(text, s, num_s, t.end("unit"), nv, unit_text, ge)
