@@ -698,6 +698,11 @@ TRANSLATION_CASES = [
     # digits with falling scale words in a row (一百二十万 as '1 million 200 thousand')
     ('They spent 1 million 200 thousand yuan.', [('1 million 200 thousand yuan', '1200000', None, 'yuan', None, 'number')]),
     ('It yielded 2 billion 500 million jin.', [('2 billion 500 million jin', '2500000000', None, 'jin', None, 'number')]),
+    # markdown as the translations may write it: list bullets, bold figures
+    ('- 3,000 tons of steel were made.', [('3,000 tons', '3000', None, 'ton', None, 'number')]),
+    ('- 1,200,000', [('- 1,200,000', '-1200000', None, None, None, 'number')]),
+    ('Output: **3,000** tons of steel.', [('3,000** tons', '3000', None, 'ton', None, 'number')]),
+    ('Output reached **1.2 million** mu.', [('1.2 million** mu', '1200000', None, 'mu', None, 'number')]),
 ]
 
 

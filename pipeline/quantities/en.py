@@ -204,7 +204,7 @@ def tables() -> _Tables:
     unit_forms.setdefault("metre", "meter")
     forms = [f for f in unit_forms if f not in ("$", "us$", "u.s.$", "%", "％")]
     unit_re = re.compile(
-        rf"(?:(?P<h>{_SP}*-{_SP}*)|{_SPS}|(?<=\d)(?=[A-Za-z]))[*_]{{0,2}}({_alt(forms)})[*_]{{0,2}}"
+        rf"(?:(?<=[\w.%])[*_]{{1,2}}(?={_SP}))?(?:(?P<h>{_SP}*-{_SP}*)|{_SPS}|(?<=\d)(?=[A-Za-z]))[*_]{{0,2}}({_alt(forms)})[*_]{{0,2}}"
         rf"(?(h)(?!\w|\.\w)|(?![\w-]|\.\w))", re.I
     )
 
@@ -264,6 +264,7 @@ class _Q:
 
 _WORD_TOK = re.compile(r"[A-Za-z]+|\d[\d,]*(?:\.\d+)?|\.\d+")
 _ORD_DIG = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+_BULLET_REST = re.compile(r"[^\n]*[A-Za-z%]")
 
 
 def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
@@ -274,6 +275,10 @@ def _digits_core(text: str, m: re.Match, lex: dict) -> _Q | None:
     if not mm:
         return None
     sign = mm.group()[:1].isalpha() or mm.group()[:2] == "- "
+    if mm.group()[:2] == "- " and _BULLET_REST.match(text, e):
+        # "- 3,000 tons of steel": a list bullet at the start of a line, not a minus
+        # (a line that is only "- 1,200,000" stays negative)
+        sign, s = False, s + 2 + len(raw[2:]) - len(raw[2:].lstrip())
     d = num.parse_digits(re.sub(r"^(?:[A-Za-z]+|-)\s+", "", mm.group()))
     if d is None:
         return None
