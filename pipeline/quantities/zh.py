@@ -284,6 +284,7 @@ _BEFORE_RE = re.compile(
     rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?P<link>{_WIN.get('before_link', '')})$"
 )
 _RUN_RE = re.compile(RUN)
+_PEOPLE_AFTER = re.compile(r"人民(?!币|公社|政府|日报|银行|代表|解放军|法院|检察|委员|大会|政协|广播|出版|大学|医院|英雄|警察|公安|武装|民主|共和|内部|群众团体)")
 _DUN_TAIL = re.compile(rf"、(?P<n2>[一二两三四五六七八九十])")
 _SMALL_CN = set("一二两三四五六七八九十")
 _PAREN_NOUN = re.compile(rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?:总和|总数|总计|合计|数)?$")
@@ -930,6 +931,8 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
             wn = _BARE_PERSON.match(text, e)
             if wn and NOUNS.get(wn.group("noun")) == "person" and not _WIN_STOP.search(wn.group()):
                 unit = "person"
+            elif _PEOPLE_AFTER.match(text, e):
+                unit = "person"  # 三万万人民, 六亿人民: the people (not 人民币, 人民公社)
             elif _BARE_BEFORE_RE is not None and _BARE_BEFORE_RE.search(text, max(0, s - 6), s):
                 unit = BARE_BEFORE[_BARE_BEFORE_RE.search(text, max(0, s - 6), s).group()]
     if not unit_text and not ordw and kind == "number" and CONGRESS.match(text, e) and (CONGRESS_BEFORE.search(text, max(0, s - 3), s) or CONGRESS_AFTER.match(text, e + 1)):
