@@ -924,3 +924,13 @@ def test_entities_zh_level_word_before_a_body_every_level_has(t, name):
 
 def test_entities_zh_level_word_inside_a_word_does_not_join_the_body():
     assert "市政协" not in _by_text(extract("经城市政协批准"), "ORG")  # 城市 'city' is a word
+
+
+@pytest.mark.parametrize("t, name", [("对武警北京一总队16名特困基层干部", "武警北京一总队"), ("消防支队官兵赶到现场", "消防支队"),
+                                     ("开原公安交警三中队今年一季度又截获", "开原公安交警三中队")])
+def test_entities_zh_police_and_army_squadrons(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_counted_squadron_is_no_name():
+    assert not _by_text(extract("派出一个中队"), "ORG")
