@@ -934,3 +934,7 @@ def test_entities_zh_police_and_army_squadrons(t, name):
 
 def test_entities_zh_counted_squadron_is_no_name():
     assert not _by_text(extract("派出一个中队"), "ORG")
+
+
+def test_entities_zh_kinds_of_telecommunication_are_no_press():
+    assert not _by_text(extract("全支队实现了有线通讯程控化，无线通讯网络化"), "ORG")
