@@ -1688,7 +1688,10 @@ def extract_facts(article, zh_quantities, zh_entities, recon=None) -> pd.DataFra
                 if ents:
                     cands = _candidates(st, s0, ents, all_ents)
                     subj = _topic(st, cands)
-                    if subj is not None:
+                    if subj is not None and not (subj.entity is not None and subj.entity.label == "ORG"
+                                                 and r.role_re.match(st, subj.end)):
+                        # (四区分委书记曹二其同志…: a sentence about a person holding a post, no topic for what
+                        # follows; the body named for his post is not carried on)
                         carried = (subj, s0)
                     _remember(mem, cands, s0)
                 elif r.pronoun_re.search(st) is None:

@@ -295,3 +295,9 @@ def test_no_measure_from_a_word_it_is_not(text, figure, wrong):
 def test_a_verb_before_de_and_a_masked_word_describes_the_noun():
     f = _fact("一万五千多群众进行了有组织的大规模转移。", "一万五千多")
     assert f.measure != "organized"
+
+
+def test_a_body_named_for_a_persons_post_is_not_carried():
+    text = ("平顺县全县各机关已节约米七四五三斤。四区分委书记曹二其同志虽在病中，亦积极响应这一运动。"
+            "生产方面，已决定合并各机关商业基金，由县统一生产，共集资二百五十八万一千三百元。")
+    assert _fact(text, "二百五十八万").subject_text != "四区分委"
