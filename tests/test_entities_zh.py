@@ -938,3 +938,9 @@ def test_entities_zh_counted_squadron_is_no_name():
 
 def test_entities_zh_kinds_of_telecommunication_are_no_press():
     assert not _by_text(extract("全支队实现了有线通讯程控化，无线通讯网络化"), "ORG")
+
+
+@pytest.mark.parametrize("t, bad", [("年田赋征实在全国民党区共约", "全国民党"),  # 全|国民党: not the prefix 全国
+                                    ("陕甘宁晋绥联防军区工业部某军火工厂在春季", "陕甘宁晋绥联防军区工业部某军火工厂")])
+def test_entities_zh_no_prefix_overlap_or_indefinite_unit(t, bad):
+    assert bad not in _by_text(extract(t), "ORG")

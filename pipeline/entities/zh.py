@@ -1251,7 +1251,7 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                     continue
         if any(text[j - n:k] in R.org_verb_phrases for n in (1, 2) if j - n >= start):
             continue  # 校|上中学, 刚|出医院, 自己|办厂: a verb phrase
-        pre = next((n for n in (2, 1) if start >= n and text[start - n:start + 1] in R.org_prefix_set), 0)
+        pre = 2 if start >= 2 and text[start - 2:start + 1] in R.org_prefix_set else 0
         if pre and not place_ent:
             start -= pre  # 主持自治|区人民政府 -> 自治区人民政府: a prefix word of names runs into the start
         elif not place_ent and 0 < start < j and _is_han(text[start - 1]) and text[start:start + 2] not in R.common \
@@ -1403,9 +1403,8 @@ def _extend_prefix(text, start, R, orgs):
     for w, n in R.org_prefixes_by_last.get(text[start - 1], ()):
         if start >= n and text.startswith(w, start - n):  # (a negative index would wrap round)
             return start - n
-    for n in (2, 1):
-        if start >= n and text[start - n:start + 1] in R.org_prefix_set:
-            return start - n  # 自治|区党委: the prefix word shares its last character with the name
+    if start >= 2 and text[start - 2:start + 1] in R.org_prefix_set:
+        return start - 2  # 自治|区党委: the prefix word shares its last character with the name (not 全|国民党)
     if text[start] == "区" and text[start - 1] in _DISTRICT_NUMERALS:
         a = start
         while a > 0 and start - a < 3 and text[a - 1] in _DISTRICT_NUMERALS:
@@ -1562,7 +1561,7 @@ def _merge_chains(text, orgs, places, R):
 
 
 #: words inside a unit's name that show a clause, not a name (国务院副总理兼外交部, 公司投资办厂): titles and persons
-_UNIT_RUN_BLOCK = ("长", "讯", "总理", "主任", "书记", "委员", "代表", "主席", "秘书", "人员", "干部", "记者", "同志", "负责人",
+_UNIT_RUN_BLOCK = ("长", "讯", "某", "总理", "主任", "书记", "委员", "代表", "主席", "秘书", "人员", "干部", "记者", "同志", "负责人",
                    "官员", "发言人", "专家", "职工", "工人", "成员", "领导")
 #: longest run of name characters between an organisation and a unit word (铁道部|十四局三|处 takes two steps)
 _UNIT_RUN_MAX = 8
