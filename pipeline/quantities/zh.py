@@ -1009,6 +1009,10 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
                         e = re2
                         if unit_text == "年" and nv.digitwise and hv.digitwise and 1000 <= value and hval <= 2100:
                             kind, unit = "date", "year"
+                        elif unit_text == "月" and not ge and not t2.group("ge") and 1 <= value < hval <= 12 and value == int(value) and hval == int(hval):
+                            kind, unit = "date", "month"  # 一至十一月, １—１１月份: January to November
+                            ms = MONTH_SUFFIX_RE.match(text, e)
+                            e = ms.end() if ms else e
     # a bare 几, 万, 亿 is no number
     core = fold(num_text)
     if not unit_text and not inner and not post and not half and kind == "number":
