@@ -301,3 +301,9 @@ def test_a_body_named_for_a_persons_post_is_not_carried():
     text = ("平顺县全县各机关已节约米七四五三斤。四区分委书记曹二其同志虽在病中，亦积极响应这一运动。"
             "生产方面，已决定合并各机关商业基金，由县统一生产，共集资二百五十八万一千三百元。")
     assert _fact(text, "二百五十八万").subject_text != "四区分委"
+
+
+def test_an_area_worked_is_no_labour():
+    text = "单干一个劳动力一天只能打半亩，最多打七、八分地。"
+    assert _fact(text, "七、八分地").measure == "area"
+    assert _fact("全社投入劳动力三百人。", "三百人").measure != "area"
