@@ -944,3 +944,16 @@ def test_entities_zh_kinds_of_telecommunication_are_no_press():
                                     ("陕甘宁晋绥联防军区工业部某军火工厂在春季", "陕甘宁晋绥联防军区工业部某军火工厂")])
 def test_entities_zh_no_prefix_overlap_or_indefinite_unit(t, bad):
     assert bad not in _by_text(extract(t), "ORG")
+
+
+def test_entities_zh_titles_end_no_body_name_and_lists_of_located_bodies_split():
+    o = _by_text(extract("当山东省济南市公安局副局长兼交警支队支队长李长水"), "ORG")
+    assert "交警支队" in o and not any("副局长" in n for n in o)
+    o = _by_text(extract("湖南省农科院湖南省长沙市卫生局湖南省新华书店"), "ORG")
+    assert {"湖南省农科院", "湖南省长沙市卫生局", "湖南省新华书店"} <= set(o)
+    assert not any(len(n) > 10 for n in o)
+    assert "中国人民解放军新疆军区" in _by_text(extract("中国人民解放军新疆军区"), "ORG")
+
+
+def test_entities_zh_kind_of_facility_is_no_place_name():
+    assert "国际机场" not in _by_text(extract("首都国际机场从上月起"), "PLACE")

@@ -221,6 +221,9 @@ def _scan(text, R):
     return out
 
 
+#: place suffixes of facilities: a common word before them is no name (首都|国际机场)
+_FACILITY_SUFFIXES = {"机场", "大桥", "体育馆", "体育场", "郡"}
+
 #: words after a river's name (汉水|流域 is not 汉|水流)
 _RIVER_PARTS = {"流域", "两岸", "沿岸", "上游", "中游", "下游", "水系"}
 
@@ -412,6 +415,10 @@ def _cut_verbs(stem, R, boundary=False):
         return stem[1:]
     return stem
 
+
+#: titles and the 兼 of a person holding two posts: a body's name never runs through them
+_TITLES = ("局长", "部长", "厅长", "处长", "科长", "县长", "市长", "省长", "校长", "院长", "所长", "社长", "队长", "团长",
+           "书记", "主任", "主席", "总理", "经理", "董事长", "兼")
 
 #: 该报, 该国, 本市: a demonstrative and a one-character noun before a name (rule org_suffix drops both)
 _DEMONSTRATIVES = set("该本我此其贵")
@@ -613,8 +620,9 @@ def _extract(text: str) -> list[Entity]:
         if len(stem) < mn or not stem:
             continue
         if stem in R.common and not (len(stem) == 1 and sub == "river"):
-            if sub in ("district", "prefecture", "province", "city", "county", "region") or R.common[stem] in _VERBISH:
-                continue
+            if sub in ("district", "prefecture", "province", "city", "county", "region") or R.common[stem] in _VERBISH \
+                    or suf in _FACILITY_SUFFIXES:
+                continue  # (国际|机场, 新|体育馆: a kind of facility, not its name)
         if len(stem) == 1 and R.common.get(stem) in _VERBISH:
             continue
         if len(stem) >= 2 and R.common.get(stem[0]) == "v" and g.best_zh(stem) is None and stem[:2] not in R.common \
@@ -1267,6 +1275,12 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                 and text[start:j] not in R.common \
                 and R.common.get(text[start]) in ("v", "r", "f", "p", "d"):
             start += 1  # 任|乡党委, 到|县委: a verb before the unit's own place word
+        if not place_ent:
+            cut_at = max((text.rfind(w, start, j) + len(w) for w in _TITLES if text.find(w, start, j) >= 0), default=-1)
+            if cut_at > start:
+                start = cut_at  # 公安局副局长兼|交警支队: a person's titles are no part of the next body's name
+                if j - start < 1 or (len(suf) == 1 and j - start < 2):
+                    continue
         stem = text[(place_ent.end if place_ent else start):j]
         if _RANK.match(stem):
             taken.add(start, k)
@@ -1541,8 +1555,11 @@ def _merge_chains(text, orgs, places, R):
         hops = 0
         while hops < 4:
             b = by_start.get(cur.end)
+            p = place_by_start.get(cur.end)
+            if p is not None and p.subtype in _TOP_LEVELS and getattr(place_by_start.get(a.start), "subtype", "country") \
+                    != "country":
+                break  # 湖南省农科院|湖南省长沙市卫生局: a list of located bodies, not one name (but 中国人民解放军|新疆军区)
             if b is None:
-                p = place_by_start.get(cur.end)
                 if p is not None:
                     b2 = None
                     for o in orgs:
@@ -1652,6 +1669,9 @@ def _org_units(text, orgs, places, R):
             last_suf = suf
     return out
 
+
+#: province-level units: bodies of two of them side by side are a list (rule _merge_chains)
+_TOP_LEVELS = {"province", "municipality", "region"}
 
 #: rule org_coordination: 武安县的城关、午汲和元氏县的红旗等三个人民公社 -> 城关, 午汲, 红旗 are communes
 _ORG_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}[、和及与]){1,8}[\u4e00-\u9fff]{2,8}?)(等)?"
