@@ -957,3 +957,16 @@ def test_entities_zh_titles_end_no_body_name_and_lists_of_located_bodies_split()
 
 def test_entities_zh_kind_of_facility_is_no_place_name():
     assert "国际机场" not in _by_text(extract("首都国际机场从上月起"), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [("委员会已建议欧盟部长理事会积极解决", "欧盟部长理事会"),
+                                     ("阿尔巴尼亚前人民议会主席团主席列希", "阿尔巴尼亚前人民议会主席团"),
+                                     ("通过新华社香港分社辗转送来", "新华社香港分社")])
+def test_entities_zh_title_words_and_branches_inside_names(t, name):
+    assert name in _by_text(extract(t), "ORG")
+
+
+@pytest.mark.parametrize("t, place", [("今天，中国工程院院长朱光亚", "中国"), ("年参加元旦登长城比赛", "长城"),
+                                      ("广特区基本法香港成立督导委员会", "香港"), ("有来自法兰西前线的报道", "法兰西")])
+def test_entities_zh_places_kept_inside_known_names_and_after_common_characters(t, place):
+    assert place in _by_text(extract(t), "PLACE")

@@ -498,7 +498,8 @@ def _extract(text: str) -> list[Entity]:
             a = s
             while a > 0 and s - a < 6 and _is_han(text[a - 1]) and text[a - 1] not in R.stop and text[a - 1] not in _PUNCT:
                 a -= 1
-            if w[-1] in "州省市县郡邦岛港" and s - a >= 2 and text[e - 1:e + 1] not in R.common:
+            if w[-1] in "州省市县郡邦岛港" and s - a >= 2 and text[e - 1:e + 1] not in R.common \
+                    and all(c in R.translit_alphabet for c in text[a:s]):
                 places.append(Entity(text=text[a:e], start=a, end=e, label="PLACE", subtype="other", norm=text[a:e],
                                      en=f"{_pinyin(text[a:e - 1])} {R.place_suffix_map.get(w[-1], (0, 0, 0, 0, ''))[4]}".strip()))
                 taken.append((a, e))
@@ -563,7 +564,7 @@ def _extract(text: str) -> list[Entity]:
                     break
     # places nested in lexicon organisations (中国人民解放军 -> 中国)
     for o in list(orgs):
-        for s2, e2, kind, w in _scan(o.text, R):
+        for s2, e2, kind, w in _scan(o.text[:-1], R):  # (not the whole name: 中国|工程院 is in the lexicon too)
             if kind == "P" and w not in R.ambiguous and (e2 - s2) < len(o.text):
                 places.append(_place_entity(text, o.start + s2, o.start + e2, g.lookup_zh(w)[0]))
     # rule place_suffix: unknown stems + suffix
@@ -1276,7 +1277,8 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                 and R.common.get(text[start]) in ("v", "r", "f", "p", "d"):
             start += 1  # 任|乡党委, 到|县委: a verb before the unit's own place word
         if not place_ent:
-            cut_at = max((text.rfind(w, start, j) + len(w) for w in _TITLES if text.find(w, start, j) >= 0), default=-1)
+            cut_at = max((text.rfind(w, start, j - 1) + len(w) for w in _TITLES if text.find(w, start, j - 1) >= 0),
+                         default=-1)  # (a title right before the suffix is the body's own word: 主席|团, 部长|理事会)
             if cut_at > start:
                 start = cut_at  # 公安局副局长兼|交警支队: a person's titles are no part of the next body's name
                 if j - start < 1 or (len(suf) == 1 and j - start < 2):
@@ -1549,8 +1551,9 @@ def _merge_chains(text, orgs, places, R):
             place_by_start[p.start] = p
     out = []
     for a in sorted(orgs, key=lambda o: (o.start, -o.end)):
-        if a.text in _DATELINE_AGENCIES:
+        if a.text in _DATELINE_AGENCIES and not text.startswith("分社", by_start[a.end].end - 2 if a.end in by_start else 0):
             continue  # 本报|联合国6月9日电, 本报|《经济周刊》: a dispatch's or an edition's agency, not one name
+            #           (but 新华社|香港分社: its branch)
         cur = a
         hops = 0
         while hops < 4:
