@@ -10,9 +10,10 @@
    after its last Chinese line, so every copy has its own id and content hash.
 2. Tokenization-only baseline over the first ``--n-base`` articles: spaCy blank English
    (tokenizer only) over the English side + jieba (``HMM=True``) over the Chinese side,
-   nothing else; and the full ``process_article`` over the same, pre-read, articles in this
-   process, stage by stage (quantities, entities, tokenization with protected spans,
-   reconciliation, facts, the rest); the split is also given for the first pass over each
+   nothing else; and the full pipeline over the same, pre-read, articles in this process as a
+   worker runs it (each article's tables, one DataFrame per table and chunk), stage by stage
+   (quantities, entities, tokenization with protected spans, reconciliation, facts, the
+   rest); the split is also given for the first pass over each
    source text (the first articles: no per-text cache helps them) and for the later copies.
 3. Articles per second of ``duizhao run`` (library ``pipeline.batch.run``, SQLite store,
    CSV export) over the first ``--n-speed`` articles with 1 and with 2 workers.
@@ -168,18 +169,27 @@ def baseline_and_stages(files: list[Path], n_unique: int = 0) -> dict:
         except Exception:
             continue
         patch(mod, attr, name)
+    # what a worker of a run does: each article's tables (article_tables: rows, not yet frames),
+    # and one frame per table for every chunk of articles (engines.work_chunk)
+    from pipeline.engines import DEFAULT_CHUNK, concat_tables
+
+    one = getattr(proc, "article_tables", proc.process_article)
     failed = 0
     n_first = min(n_unique, len(arts))
     parts = []  # (full seconds, stage timers) of the first n_first articles, then of the others
+    chunk = []
     t = clock()
     try:
         for i, a in enumerate(arts):
             if i == n_first and i:
                 parts.append((clock() - t, dict(timers)))
             try:
-                proc.process_article(a)
+                chunk.append(one(a))
             except Exception:
                 failed += 1
+            if len(chunk) >= DEFAULT_CHUNK or i == n_first - 1 or i == len(arts) - 1:
+                concat_tables(chunk)
+                chunk = []
     finally:
         full = clock() - t
         for mod, attr, fn in reversed(patches):
@@ -207,6 +217,12 @@ def _split(full: float, timers: dict, order=None) -> dict:
         stages = {k: timers.get(k, 0.0) for k in order if k != REST}
     stages[REST] = max(0.0, full - sum(timers.values()))
     return stages
+
+
+def _chunk() -> int:
+    from pipeline.engines import DEFAULT_CHUNK
+
+    return DEFAULT_CHUNK
 
 
 def print_stages(b: dict):
@@ -450,7 +466,9 @@ def write_results(path: Path, cmd: str, src: str, r: dict):
         "start-up (loading the models) and the final export; it is what a run over an archive sees.",
         "",
         "Stages nest where the code nests them (tokenization reuses the mentions found, so it does "
-        "not run the extractors again). `rest` is what process_article does outside the named stages.",
+        "not run the extractors again). `rest` is what a worker does outside the named stages: the "
+        "articles' rows, and one DataFrame per table for every chunk of "
+        f"{_chunk()} articles, as `duizhao run` builds them.",
         "",
     ]
     notes = r.get("notes") or ""

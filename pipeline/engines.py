@@ -27,8 +27,11 @@ DEFAULT_CHUNK = 16
 
 # --------------------------------------------------------------------------- worker side
 
-def work_item(item) -> tuple:
-    """Process one item; never raises (a bad file or a bug gives an ``errors`` row)."""
+def work_item(item, frames: bool = True) -> tuple:
+    """Process one item; never raises (a bad file or a bug gives an ``errors`` row).
+
+    ``frames=False``: the tables :func:`pipeline.process.article_tables` gives (some as
+    :class:`pipeline.process.Rows`, not yet DataFrames), for :func:`concat_tables`."""
     import pandas as pd
 
     from pipeline import __version__
@@ -39,10 +42,10 @@ def work_item(item) -> tuple:
         article = read_article(data, path=path) if data is not None else read_article(Path(path))
         if expected is not None and tuple(expected) == (article.content_hash, __version__):
             return path, "skipped", article.id, None, {}
-        from pipeline.process import process_article
+        from pipeline import process
 
-        tables = process_article(article)
-        return path, "processed", article.id, None, tables
+        tables = process.article_tables(article)
+        return path, "processed", article.id, None, process.frames(tables) if frames else tables
     except ArticleError as e:
         kind, message = e.kind, e.message
     except Exception as e:  # a bug must not stop a batch of a million articles: record it
@@ -59,8 +62,14 @@ def peak_rss_kb() -> int:
 
 
 def concat_tables(parts: list[dict]) -> tuple[dict, list[dict]]:
-    """Concatenate per-article tables: (tables, for each part {name: (start, stop)} of its rows)."""
+    """Concatenate per-article tables: (tables, for each part {name: (start, stop)} of its rows).
+
+    A table whose parts are all :class:`pipeline.process.Rows` with the same columns becomes one
+    DataFrame built from all their rows (one frame per chunk instead of one per article: the
+    values the store writes are the same); other parts are made frames and concatenated."""
     import pandas as pd
+
+    from pipeline.process import Rows, _frame
 
     names = list(dict.fromkeys(n for p in parts for n in p))
     frames = {n: [] for n in names}
@@ -68,14 +77,20 @@ def concat_tables(parts: list[dict]) -> tuple[dict, list[dict]]:
     size = dict.fromkeys(names, 0)
     for i, p in enumerate(parts):
         for n, df in p.items():
-            if df is not None and len(df):
+            k = 0 if df is None else len(df.rows) if isinstance(df, Rows) else len(df)
+            if k:
                 frames[n].append(df)
-                ranges[i][n] = (size[n], size[n] + len(df))
-                size[n] += len(df)
+                ranges[i][n] = (size[n], size[n] + k)
+                size[n] += k
     tables = {}
     for n, fs in frames.items():
-        if fs:
-            tables[n] = fs[0].reset_index(drop=True) if len(fs) == 1 else pd.concat(fs, ignore_index=True)
+        if not fs:
+            continue
+        if all(isinstance(f, Rows) and f.columns == fs[0].columns for f in fs):
+            tables[n] = _frame([r for f in fs for r in f.rows], fs[0].columns)
+            continue
+        fs = [_frame(f.rows, f.columns) if isinstance(f, Rows) else f for f in fs]
+        tables[n] = fs[0].reset_index(drop=True) if len(fs) == 1 else pd.concat(fs, ignore_index=True)
     return tables, ranges
 
 
@@ -101,7 +116,7 @@ def work_chunk(items) -> tuple[list, dict, tuple]:
     Items that are already results (computed by the client, e.g. a file too large to
     ship) are passed through as ``("done", result)``.
     """
-    results = [item[1] if item[0] == "done" else work_item(item) for item in items]
+    results = [item[1] if item[0] == "done" else work_item(item, frames=False) for item in items]
     tables, ranges = concat_tables([r[4] for r in results])
     meta = [(path, status, aid, kind, rows) for (path, status, aid, kind, _), rows in zip(results, ranges)]
     return meta, tables, (os.getpid(), peak_rss_kb(), pss_kb())

@@ -127,7 +127,7 @@ def test_unique_copies_have_distinct_ids_and_valid_dates(tmp_path):
 
 
 def test_thousand_files_ten_percent_defective_every_input_accounted_for(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.process.process_article", light_process_article)
+    monkeypatch.setattr("pipeline.process.article_tables", light_process_article)
     d = tmp_path / "in"
     expected = {}
     for p in write_copies(d / "good", 894):
@@ -165,7 +165,7 @@ def test_thousand_files_ten_percent_defective_every_input_accounted_for(tmp_path
 
 
 def test_duplicate_is_the_later_file_whatever_the_workers(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.process.process_article", light_process_article)
+    monkeypatch.setattr("pipeline.process.article_tables", light_process_article)
     paths = write_copies(tmp_path / "in", 30)
     for name in ("a_dup.txt", "z_dup.txt"):  # before and after copy_00007 in input order
         (tmp_path / "in" / name).write_bytes(paths[7].read_bytes())
@@ -181,7 +181,7 @@ def test_duplicate_is_the_later_file_whatever_the_workers(tmp_path, monkeypatch)
 
 
 def test_progress_callback_and_summary(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.process.process_article", light_process_article)
+    monkeypatch.setattr("pipeline.process.article_tables", light_process_article)
     write_copies(tmp_path / "in", 50)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     seen = []
@@ -207,8 +207,34 @@ def test_real_pipeline_two_workers_same_tables_as_one(tmp_path):
     assert len(one["articles"]) + len(one["errors"]) == n
 
 
+def test_chunk_frames_from_rows_store_what_article_frames_store():
+    """A worker builds one frame per table and chunk from the articles' rows; the store writes
+    from it exactly what it writes from the articles' own frames (process_article) concatenated."""
+    from pipeline.article import ArticleError, read_article
+    from pipeline.engines import concat_tables
+    from pipeline.process import Rows, article_tables, frames
+    from pipeline.store import _prepare
+
+    parts = []
+    for f in find_inputs([CORPUS]):
+        try:
+            parts.append(article_tables(read_article(f)))
+        except ArticleError:
+            continue
+    assert len(parts) >= 3 and any(isinstance(t, Rows) for t in parts[0].values())
+    by_rows, ranges = concat_tables(parts)
+    by_frames, ranges_frames = concat_tables([frames(p) for p in parts])
+    assert ranges == ranges_frames and list(by_rows) == list(by_frames)
+    for name in by_rows:
+        assert isinstance(by_rows[name], pd.DataFrame) and list(by_rows[name].columns) == list(by_frames[name].columns)
+        a, b = _prepare(name, by_rows[name]), _prepare(name, by_frames[name])
+        assert a.columns == b.columns
+        for c in a.columns:  # the same values of the same types
+            assert [(type(v), v) for v in a[c]] == [(type(v), v) for v in b[c]], (name, c)
+
+
 def test_cli_run_options(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.process.process_article", light_process_article)
+    monkeypatch.setattr("pipeline.process.article_tables", light_process_article)
     write_copies(tmp_path / "in", 6)
     args = ["run", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-progress"]
     r = CliRunner().invoke(cli, args + ["--workers", "2"])

@@ -17,17 +17,18 @@ from pipeline.batch import run
 from pipeline.store import Store
 
 #: imported at start-up by every Python process of the run (and its forked workers):
-#: slows process_article down so that the test can interrupt the run halfway
+#: slows the per-article work (article_tables: what process_article and the workers call) down so
+#: that the test can interrupt the run halfway
 SLOW_HOOK = """
 import os
 if os.environ.get("DUIZHAO_TEST_SLOW"):
     import time
     import pipeline.process as _p
-    _orig = _p.process_article
+    _orig = _p.article_tables
     def _slow(article, **kw):
         time.sleep(float(os.environ["DUIZHAO_TEST_SLOW"]))
         return _orig(article, **kw)
-    _p.process_article = _slow
+    _p.article_tables = _slow
 """
 
 
@@ -46,7 +47,7 @@ def _corpus(d, n, small=False):
 
 
 def test_rerun_skips_unchanged_redoes_changed_and_new_versions(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.process.process_article", light_process_article)
+    monkeypatch.setattr("pipeline.process.article_tables", light_process_article)
     d = tmp_path / "in"
     _corpus(d, 40)
     out = tmp_path / "out"
