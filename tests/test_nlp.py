@@ -68,3 +68,50 @@ def test_nlp_zh_user_dictionary_is_shipped_and_used():
     tokens = list(jieba_tokenizer().cut("在增产节约运动中手工业社"))
     assert "增产节约运动" in tokens or "增产节约" in tokens
     assert "手工业社" in tokens
+
+
+_COUNT_EDGES = {
+    "zh": ["", "\n", "。", "。\n", "\n。", "。。\n\n好", "  \n  ", "他说：“好！”\n\n  第二段；第三句。\n", SEED_SENTENCE,
+           "一九五七年\n\n\n产值达到三十八亿七千万元。？！"],
+    "en": ["", " ", "\n\n", "Mr. Li came. He left!", "It rose 34.88% (to 3.87 billion yuan).\n\nNext para...  ok ?",
+           "No final stop", "“Quoted.” Then. . . more"],
+}
+
+
+def _count_texts():
+    from pipeline.batch import find_inputs
+    from pipeline.article import ArticleError
+    from conftest import CORPUS
+
+    files = find_inputs([CORPUS] + ([SHARED / "corpus" / "dev"] if (SHARED / "corpus" / "dev").is_dir() else []))
+    for f in files:
+        try:
+            a = read_article(f)
+        except ArticleError:
+            continue
+        yield a.text[slice(*a.zh_span)], a.text[slice(*a.en_span)]
+
+
+def test_nlp_counts_are_the_counts_of_the_tokenized_doc():
+    """counts() (no Chinese Doc, one English array) gives what counting tokenize()'s Doc gives:
+    tokens that are not white space, and sentences (doc.sents) holding one; on the bundled
+    corpus, the dev corpus when present, and edge cases (empty, blank, marks at line ends)."""
+    from pipeline.nlp import counts
+    from pipeline.process import _counts
+
+    def doc_counts(text, lang, q=None, e=None):
+        doc = tokenize(text, lang, quantities=q, entities=e, spans=False)
+        words = [t for t in doc if not t.is_space]
+        return len(words), sum(1 for s in doc.sents if any(not t.is_space for t in s))
+
+    n = 0
+    for zh, en in _count_texts():
+        q, e = extract_quantities(zh, "zh"), extract_entities(zh, "zh")
+        assert counts(zh, "zh", q, e) == doc_counts(zh, "zh", q, e) == _counts(tokenize(zh, "zh", q, e, spans=False))
+        assert counts(en, "en") == doc_counts(en, "en") == _counts(tokenize(en, "en", spans=False))
+        n += 1
+    assert n >= 4
+    for lang, texts in _COUNT_EDGES.items():
+        for t in texts:
+            assert counts(t, lang) == doc_counts(t, lang), (lang, t)
+    assert counts("", "zh") == (0, 0) and counts("好。\n\n好。", "zh") == (2 + 2, 2)
