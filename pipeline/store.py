@@ -449,7 +449,8 @@ class Store:
 
     def _insert(self, con, table: Table, df):
         cols = list(df.columns)
-        rows = _rows(table, df)
+        sqlite_prepared = self.engine.dialect.name == "sqlite" and isinstance(df, _Prepared)
+        rows = None if sqlite_prepared else _rows(table, df)
         if self.engine.dialect.name == "postgresql" and self.engine.dialect.driver == "psycopg":
             import psycopg
             from psycopg import sql
@@ -470,7 +471,13 @@ class Store:
             dialect = con.dialect
             quote = dialect.identifier_preparer.quote
             procs = [table.c[c].type._cached_bind_processor(dialect) for c in cols]
-            if any(p is not None for p in procs):
+            if sqlite_prepared:  # column by column: the same values, without a generator per row
+                # exact numbers went through exact() in _prepare: the ExactDecimal processor (exact
+                # again) would give them back unchanged (exact is idempotent: a test checks)
+                procs = [None if isinstance(table.c[c].type, ExactDecimal) else p for p, c in zip(procs, cols)]
+                rows = list(zip(*(df.data[c] if p is None else list(map(p, df.data[c]))
+                                  for p, c in zip(procs, cols))))
+            elif any(p is not None for p in procs):
                 rows = [tuple(v if p is None else p(v) for p, v in zip(procs, r)) for r in rows]
             sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
                    f"VALUES ({', '.join('?' * len(cols))})")
@@ -606,15 +613,28 @@ def _prepare(name: str, df: pd.DataFrame):
     data = {}
     for c in cols:
         typ = table.c[c].type
-        vals = [None if _missing(v) else v for v in raw[c]]
+        vals = raw[c]
+        # the value types of the column decide which steps can change anything (most columns hold
+        # only str, int or float, and None): the same values as the steps done value by value
+        types = set(map(type, vals))
+        if types <= _PLAIN_TYPES:
+            if float in types:  # NaN is the only missing value among these (v != v)
+                vals = [None if v != v else v for v in vals]
+                types = set(map(type, vals))
+        else:
+            vals = [None if _missing(v) else v for v in vals]
+            types = None
         if isinstance(typ, ExactDecimal):
             vals = [exact(v) for v in vals]
         elif isinstance(typ, Integer):
-            vals = [None if v is None else int(v) for v in vals]
+            if types is None or not types <= _INT_TYPES:
+                vals = [None if v is None else int(v) for v in vals]
         elif isinstance(typ, Float):
-            vals = [None if v is None else float(v) for v in vals]
+            if types is None or not types <= _FLOAT_TYPES:
+                vals = [None if v is None else float(v) for v in vals]
         else:
-            vals = [None if v is None else (v if isinstance(v, str) else str(_jsonable(v))) for v in vals]
+            if types is None or not types <= _STR_TYPES:
+                vals = [None if v is None else (v if isinstance(v, str) else str(_jsonable(v))) for v in vals]
         data[c] = vals
     # "extra" is the schema's last column: it comes last, as when _prepare_frame adds it
     cols = [c for c in cols if c != "extra"] + (["extra"] if "extra" in data else [])
@@ -627,6 +647,14 @@ def _prepare(name: str, df: pd.DataFrame):
             keep = sorted(last.values())
             data = {c: [v[i] for i in keep] for c, v in data.items()}
     return _Prepared(cols, data)
+
+
+#: value types whose missing values are None and NaN only (what :func:`_missing` says of them)
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
+#: columns of only these types need no int() / float() / str(): each value is already one
+_INT_TYPES = frozenset((int, type(None)))
+_FLOAT_TYPES = frozenset((float, type(None)))
+_STR_TYPES = frozenset((str, type(None)))
 
 
 def _extras(df: pd.DataFrame, unknown: list[str]) -> list:
