@@ -970,3 +970,13 @@ def test_entities_zh_title_words_and_branches_inside_names(t, name):
                                       ("广特区基本法香港成立督导委员会", "香港"), ("有来自法兰西前线的报道", "法兰西")])
 def test_entities_zh_places_kept_inside_known_names_and_after_common_characters(t, place):
     assert place in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t, place", [("资的汽车开出西藏拉萨贡嘎机场", "西藏"), ("打倒东方法西斯日本帝国主义", "日本"),
+                                      ("本世纪初，当日本军国主义的铁蹄", "日本")])
+def test_entities_zh_countries_and_provinces_are_not_read_inside_other_words(t, place):
+    assert place in _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_long_transliterated_county():
+    assert "蒙哥马利郡" in _by_text(extract("就连美国蒙哥马利郡教育访问团"), "PLACE")

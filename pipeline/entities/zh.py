@@ -224,6 +224,9 @@ def _scan(text, R):
 #: place suffixes of facilities: a common word before them is no name (首都|国际机场)
 _FACILITY_SUFFIXES = {"机场", "大桥", "体育馆", "体育场", "郡"}
 
+#: countries, provinces and continents: too well known to be read inside another word (斯|日本, 当|日本, 西藏|拉萨)
+_MAJOR_LEVELS = {"country", "province", "municipality", "region", "continent"}
+
 #: words after a river's name (汉水|流域 is not 汉|水流)
 _RIVER_PARTS = {"流域", "两岸", "沿岸", "上游", "中游", "下游", "水系"}
 
@@ -255,7 +258,8 @@ def _in_foreign_name(text, s, e, R):
     if s > 0 and text[s - 1] in R.translit_before and text[s - 1] not in R.stop \
             and (s < 2 or text[s - 2:s] not in R.common) and text[s - 1:s + 1] not in R.common:
         return True
-    if e < len(text) and text[e] in R.translit_after and text[e:e + 2] not in R.common \
+    if e < len(text) and text[e] in R.translit_after and text[e:e + 2] not in R.common and text[e:e + 2] not in R.lex \
+            and text[e:e + 3] not in R.lex \
             and text[e - 1:e + 1] not in R.common and (e + 1 >= len(text) or _is_han(text[e + 1]) or text[e + 1] in "·•"):
         return True
     return False
@@ -489,10 +493,10 @@ def _extract(text: str) -> list[Entity]:
             continue
         cands = g.lookup_zh(w)
         p = cands[0]
-        if s > 0 and text[s - 1:s + 1] in R.common and R.common.get(w[1:]) is not None and (
+        if s > 0 and p.level not in _MAJOR_LEVELS and text[s - 1:s + 1] in R.common and R.common.get(w[1:]) is not None and (
                 len(w) >= 3 or R.common[w[1:]] in ("d", "p", "c", "u", "r", "q")) and not _place_context(text, s, e, spans, R):
             continue  # 抗议|政府 (not 议政府), 厂商|都 (not 商都): the first character ends a word, the rest is one
-        if e - s == 2 and _in_foreign_name(text, s, e, R):
+        if e - s == 2 and p.level not in _MAJOR_LEVELS and _in_foreign_name(text, s, e, R):
             # 法|兰西, 准|噶尔, 奥兰|迪斯: part of a longer transliterated name; when the name ends in a unit word
             # (贾拉拉巴|德州, 南里奥格朗|德州), the whole run of name characters before it is the place
             a = s
