@@ -226,6 +226,7 @@ class Rules:
     new_predicate: tuple = ()
     goods_verb_not: frozenset = frozenset()
     people_only: frozenset = frozenset()
+    money_only: frozenset = frozenset()
     people_only_units: frozenset = frozenset()
     not_measure_verbs: frozenset = frozenset()
     not_measure_verb_re: re.Pattern | None = None
@@ -251,6 +252,7 @@ def rules() -> Rules:
     r.new_predicate = tuple(m["new_predicate"])
     r.goods_verb_not = frozenset(m["goods_verb_not"])
     r.people_only = frozenset(m.get("people_only", ()))
+    r.money_only = frozenset(m.get("money_only", ()))
     r.people_only_units = frozenset(m.get("people_only_units", ()))
     r.carry_words = frozenset(m["carry_words"])
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
@@ -1973,6 +1975,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = "count", None  # 全部三十项…全国纪录中的二十七项: the total, of which some were broken
         if st.endswith(r.basis_before, cs, a) and any(w in st[b:ce] for w in r.basis_after):
             measure, measure_zh = "count", None  # 据三十二只渔船统计: the count a statistic rests on
+        if measure in r.money_only and mw is not None and mw[0] < cs and q.unit not in RELATIVE_UNITS \
+                and r.unit_default.get(q.unit or q.kind, "count") == "count":
+            measure, measure_zh = "count", None  # 集资…元，骡子十一头: the mules are counted, no funds
         if measure in r.people_only and q.unit in r.people_only_units:
             measure, measure_zh = r.unit_default.get(q.unit, "count"), None  # 一个劳动力…最多打七、八分地: an area
         if q.unit in ("person", "household") and measure not in r.people_measures and measure_zh is not None:

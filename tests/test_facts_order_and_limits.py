@@ -307,3 +307,9 @@ def test_an_area_worked_is_no_labour():
     text = "单干一个劳动力一天只能打半亩，最多打七、八分地。"
     assert _fact(text, "七、八分地").measure == "area"
     assert _fact("全社投入劳动力三百人。", "三百人").measure != "area"
+
+
+def test_things_pooled_with_funds_are_counted_not_funds():
+    text = "生产方面，由县统一生产，共集资二百五十八万一千三百元，骡子十一头，驴五头。"
+    assert _fact(text, "二百五十八万").measure == "budget"
+    assert _fact(text, "十一头").measure == "count"
