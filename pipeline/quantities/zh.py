@@ -37,6 +37,23 @@ Conventions (documented choices):
   else a noun right before the number when the classifier ends its phrase (新开渠二十四道，
   -> canal), else anaphora (全国纪录…有二百零五项 -> record), else the classifier's default.
   成百 / 数以百计 = 100..900 about.
+* Counted nouns by context (added with the PKU 1998 m+q pairs and the dev gold): 起/宗/例/案
+  ``case``; N地 ``place`` (京沪两地); N块 + a noun a piece of it (三块地 plot, 一块石头 piece), money
+  before 钱/的/punctuation; 班 ``shift`` in a paragraph about a works, ``squad`` among troops; a
+  number in brackets counts the noun before them (矿点总和（四万四千个） site); a bare number after
+  以…为一百 is an ``index``; a bare decimal after the same verb as a percent just before it is a percent
+  (纺织机械厂达到百分之九十七点五八，纺织一厂达到九六点一八); a currency before N元 is the unit
+  (港币二百万元 hkd).
+* Names, not counts: 纺织一厂达到, 炸弹三所刘…, 采煤十六组的 (a works' name, ordinal); enumerations
+  一怕…二怕, 一是…二是 (ordinal); list markers 一、 after ：；; 二十一世纪 (ordinal, ``century``);
+  N区 after a list of N names is a count (…松浦、顾乡五区). 一 as "as soon as" (刚一坐下，就…;
+  一住就是一个月) or "with one V" (往国门前一站，) is no number.
+* Alternatives joined by 、 with the same unit are a range (三年、五年 = 3..5, as 三、五年); a
+  range of months without 个 is a date range (一至十一月); 五八年 = 1958 (two-digit years).
+* Qualifiers by position: 约为/约比/约占 … qualifies the figure after the comparison
+  (约为1950年的六倍半 about); 超过 after 比/较 in its clause is the verb "exceeded by" (no
+  qualifier); 近三年来 is "the recent three years" (no qualifier); 千把/万把 + a unit about;
+  一大半 more than 0.5; 十之八九 0.8..0.9.
 """
 from __future__ import annotations
 
