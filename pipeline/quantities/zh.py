@@ -304,6 +304,9 @@ _RUN_RE = re.compile(RUN)
 _PEOPLE_AFTER = re.compile(r"人民(?!币|公社|政府|日报|银行|代表|解放军|法院|检察|委员|大会|政协|广播|出版|大学|医院|英雄|警察|公安|武装|民主|共和|内部|群众团体)")
 _DUN_TAIL = re.compile(rf"、(?P<n2>[一二两三四五六七八九十])")
 _SMALL_CN = set("一二两三四五六七八九十")
+#: what follows a go player's rank (九段、 / 九段和 / 九段战胜): names and games, no section
+_DAN_AFTER = re.compile(r"、|和|与|同|战胜|击败|负于|对|迎战|执黑|执白|展开|以|在|将|也|都|均|分别|获|）|\)")
+_GO_WORDS = re.compile(r"棋|对局|擂台|段位|名人战|天元|棋圣")
 _PAREN_NOUN = re.compile(rf"(?P<noun>{_alt(set(NOUNS) | set(NOT_NOUNS))})(?:总和|总数|总计|合计|数)?$")
 RANGE_TAIL = re.compile(rf"(?:至|到|~|～|—{{1,2}}|－|-)(?P<pct2>百分之)?(?P<n2>{RUN})")
 MONTH_DAY = re.compile(rf"(?P<m>{RUN})月(?:(?P<d>{RUN})[日号])?")
@@ -970,6 +973,8 @@ def _rule_numeral(text: str, m: re.Match, shang_ok: bool = False) -> list[Quanti
         kind = "ordinal"  # 二十世纪 = the 20th century (三个世纪: three centuries)
     elif unit_text in NAME_UNITS and not ge and high is None and not approx and text.rfind("第" + text[num_s:e], max(0, s - 3000), s) >= 0:
         kind = "ordinal"  # 华北大学第三部 … 三部副主任: the short form of a name given before
+    elif unit_text == "段" and not ge and not approx and high is None and 2 <= value <= 9 and len(num_text) == 1 and num_text in _SMALL_CN and s > 0 and _CJK.match(text, s - 1) and text[s - 1] not in _SHORT_NAME_NOT_AFTER and _DAN_AFTER.match(text, e) and _GO_WORDS.search(text, max(0, s - 120), e + 120):
+        kind, unit = "ordinal", "dan"  # 马晓春九段、汪见虹九段: a go player's rank
     elif unit_text in _SHORT_NAME_UNITS and _short_name(text, s, num_s, e, unit_text, value, high, ge, approx, inner, inner2, half, post):
         kind = "ordinal"  # 纺织一厂达到, 炸弹三所刘致明, 采煤十六组的工人: a works' name, not a count
     elif unit_text == "版" and s > 0 and text[s - 1] == "报" and not ge and high is None:
