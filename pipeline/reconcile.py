@@ -31,7 +31,9 @@ preferring the aligned sentence), and gives each pair or lone figure a verdict:
     words and carrying a unit, scale word, qualifier, percentage or a value of 10 or more
     are reported ("a village", "several times", "hundreds of" are not), and not when the
     English repeats a figure it rendered, nor when the Chinese of the unit writes the value
-    in some form the extractor left out (六六六 as "666").
+    in some form the extractor left out (六六六 as "666"), nor when it is the translator's
+    conversion in brackets of the figure before it ("20,000 jin (10,000 kilograms)"; one that does
+    not convert is reported).
 
 How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.toml``):
 
@@ -961,6 +963,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
 
     rows = []
     lone: list[tuple] = []  # rows of Chinese figures missing in their aligned unit
+    rendered: list[tuple] = []  # (end of an English figure, the Chinese figure it renders)
     used_en: set[tuple[int, int]] = set()
     en_seen: dict[tuple[int, int], tuple] = {}
     en_beads: dict[tuple[int, int], list[int]] = {}
@@ -984,18 +987,26 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
             rows.append(_row(article, bi, bead, zseg, zq, *(epair or (None, None)), v))
             if v.verdict == "missing_in_en" and bead.zh != (TITLE,):
                 lone.append((len(rows) - 1, bi, zseg, zq))
+            elif epair is not None:
+                rendered.append((epair[1].end, zq))
     if lone:
         _next_door(article, beads, rows, lone, eby, used_en, used_values)
     for key, (bi, seg, q) in en_seen.items():
         if key in used_en or seg.index in (META,) or not _significant_en(q):
             continue
         bis = en_beads[key]
-        if any(_d(q.value) in used_values.get(b, ()) for b in bis):
-            continue  # the English repeats a figure it rendered (title and subtitle)
-        if any(_zh_mentions(_zh_text(article, beads[b]), _d(q.value)) for b in bis):
-            continue  # the Chinese writes it, as a name (六六六) or in a form the extractor left out
+        gloss = _gloss(text, q, rendered)
+        if gloss == "converts":
+            continue  # "20,000 jin (10,000 kilograms)": the translator's conversion of the figure before it
+        if not gloss:
+            if any(_d(q.value) in used_values.get(b, ()) for b in bis):
+                continue  # the English repeats a figure it rendered (title and subtitle)
+            if any(_zh_mentions(_zh_text(article, beads[b]), _d(q.value)) for b in bis):
+                continue  # the Chinese writes it, as a name (六六六) or in a form the extractor left out
         bead = beads[bi]
-        if not bead.zh:
+        if gloss:
+            note = f"a conversion in brackets that does not convert ({gloss})"
+        elif not bead.zh:
             note = "English paragraph with no Chinese source"
         else:
             note = "no Chinese figure of this value in the aligned paragraph"
@@ -1384,6 +1395,24 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 note = "no English figure of this value in the aligned paragraph"
         out.append((zs[i], None, Verdict("missing_in_en", None, note)))
     return out, absorbed
+
+
+_GLOSS_GAP = re.compile(r"\s*[(（\[]\s*(?:(?:about|approximately|approx\.|around|some|or|i\.e\.,?|roughly)\s+)?$", re.I)
+
+
+def _gloss(text: str, eq, rendered) -> str | None:
+    """An English figure in brackets right after the English rendering of a Chinese figure, giving
+    the amount in another unit of the same dimension ("20,000 jin (10,000 kilograms)", "1,500 mu
+    (about 247 acres)"): "converts" when it is the translator's conversion (no figure of its own),
+    else the Chinese figure it should convert (the gloss is wrong); None when it is no such gloss."""
+    for end, zq in rendered:
+        if end <= eq.start and eq.start - end <= 24 and _GLOSS_GAP.fullmatch(text, end, eq.start):
+            zu, eu = unit_key(zq.unit), unit_key(eq.unit)
+            dims = rules()["dim"]
+            if zu and eu and zu != eu and zu in dims and dims.get(eu) == dims[zu]:
+                v = judge(dataclasses.replace(zq, approx=None), dataclasses.replace(eq, approx=None))
+                return "converts" if v is not None and v.verdict == "match" else f"of {zq.text}"
+    return None
 
 
 def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:

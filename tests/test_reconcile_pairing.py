@@ -307,3 +307,16 @@ def test_pairing_usual_slips_and_faithful_renderings(zh, en, want):
     got, df = rec([zh], [en])
     assert {k: (got.get(k) or ("(no row)",))[0] for k in want} == want, \
         df[["zh_text", "en_text", "verdict", "note"]].to_string()
+
+
+@pytest.mark.parametrize("en,extra", [
+    ("A total of 20,000 jin (10,000 kilograms) of grain was collected.", None),
+    ("A total of 20,000 jin (about 10,000 kg) of grain was collected.", None),
+    ("A total of 20,000 jin (20,000 kilograms) of grain was collected.", "20,000 kilograms"),  # no conversion
+    ("A total of 20,000 jin of grain was collected, and 10,000 kilograms were stored.", "10,000 kilograms"),
+])
+def test_pairing_a_translators_conversion_in_brackets_is_no_figure_of_its_own(en, extra):
+    got, df = rec(["共收粮食二万斤。"], [en])
+    assert got["二万斤"] == ("match", "20,000 jin")
+    extras = list(df[df.verdict == "extra_in_en"].en_text)
+    assert extras == ([extra] if extra else []), extras
