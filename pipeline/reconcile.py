@@ -963,7 +963,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
 
     rows = []
     lone: list[tuple] = []  # rows of Chinese figures missing in their aligned unit
-    rendered: list[tuple] = []  # (end of an English figure, the Chinese figure it renders)
+    rendered: list[tuple] = []  # (start, end of an English figure, the Chinese figure it renders)
     used_en: set[tuple[int, int]] = set()
     en_seen: dict[tuple[int, int], tuple] = {}
     en_beads: dict[tuple[int, int], list[int]] = {}
@@ -988,7 +988,7 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
             if v.verdict == "missing_in_en" and bead.zh != (TITLE,):
                 lone.append((len(rows) - 1, bi, zseg, zq))
             elif epair is not None:
-                rendered.append((epair[1].end, zq))
+                rendered.append((epair[1].start, epair[1].end, zq))
     if lone:
         _next_door(article, beads, rows, lone, eby, used_en, used_values)
     for key, (bi, seg, q) in en_seen.items():
@@ -1400,13 +1400,18 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
 _GLOSS_GAP = re.compile(r"\s*[(（\[]\s*(?:(?:about|approximately|approx\.|around|some|or|i\.e\.,?|roughly)\s+)?$", re.I)
 
 
+_GLOSS_BEFORE = re.compile(r"\s*[(（\[]\s*")  # "10,000 kilograms (20,000 jin)": the figure rendered in brackets
+
+
 def _gloss(text: str, eq, rendered) -> str | None:
-    """An English figure in brackets right after the English rendering of a Chinese figure, giving
-    the amount in another unit of the same dimension ("20,000 jin (10,000 kilograms)", "1,500 mu
-    (about 247 acres)"): "converts" when it is the translator's conversion (no figure of its own),
+    """An English figure in brackets right after the English rendering of a Chinese figure (or right
+    before it when the rendering is in brackets), giving the amount in another unit of the same
+    dimension ("20,000 jin (10,000 kilograms)", "1,500 mu (about 247 acres)", "10,000 kilograms
+    (20,000 jin)"): "converts" when it is the translator's conversion (no figure of its own),
     else the Chinese figure it should convert (the gloss is wrong); None when it is no such gloss."""
-    for end, zq in rendered:
-        if end <= eq.start and eq.start - end <= 24 and _GLOSS_GAP.fullmatch(text, end, eq.start):
+    for start, end, zq in rendered:
+        if (end <= eq.start and eq.start - end <= 24 and _GLOSS_GAP.fullmatch(text, end, eq.start)) \
+                or (eq.end <= start and start - eq.end <= 24 and _GLOSS_BEFORE.fullmatch(text, eq.end, start)):
             zu, eu = unit_key(zq.unit), unit_key(eq.unit)
             dims = rules()["dim"]
             if zu and eu and zu != eu and zu in dims and dims.get(eu) == dims[zu]:

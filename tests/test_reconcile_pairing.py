@@ -312,6 +312,7 @@ def test_pairing_usual_slips_and_faithful_renderings(zh, en, want):
 @pytest.mark.parametrize("en,extra", [
     ("A total of 20,000 jin (10,000 kilograms) of grain was collected.", None),
     ("A total of 20,000 jin (about 10,000 kg) of grain was collected.", None),
+    ("A total of 10,000 kilograms (20,000 jin) of grain was collected.", None),
     ("A total of 20,000 jin (20,000 kilograms) of grain was collected.", "20,000 kilograms"),  # no conversion
     ("A total of 20,000 jin of grain was collected, and 10,000 kilograms were stored.", "10,000 kilograms"),
 ])
