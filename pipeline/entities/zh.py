@@ -168,6 +168,7 @@ class _Rules:
         tr = {r["side"]: set(r["chars"]) for r in _rows("zh_transliteration.tsv")}
         self.translit_before, self.translit_after = tr.get("before", set()), tr.get("after", set())
         self.translit_alphabet = tr.get("alphabet", set()) - self.stop
+        self.translit_strong = tr.get("strong", set())
         #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
         self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
         self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
@@ -271,7 +272,7 @@ _TRANSLIT_SUBS = {"province", "county", "city", "township", "other", "river", "l
 
 def _translit_len(text, j, lo, R):
     """Length of the run of transliteration characters (zh_transliteration.tsv alphabet, a middle dot between them)
-    ending at j, when it is 4 to 7 long and holds a character of the before/after lists; else 0."""
+    ending at j, when it is 4 to 7 long and holds a character of the before/after/strong lists; else 0."""
     k = j
     alpha = R.translit_alphabet
     while k > lo and j - k < 8 and (text[k - 1] in alpha or (
@@ -280,7 +281,7 @@ def _translit_len(text, j, lo, R):
     L = j - k
     if L < 4 or L > 7 or (k > lo and text[k - 1] in alpha):
         return 0
-    strong = R.translit_before | R.translit_after
+    strong = R.translit_before | R.translit_after | R.translit_strong
     return L if any(c in strong for c in text[k:j]) else 0
 
 
@@ -601,7 +602,7 @@ def _extract(text: str) -> list[Entity]:
                 lo = st
                 run = j - st
         tl = _translit_len(text, j, lo, R) if sub in _TRANSLIT_SUBS else 0
-        if tl > mx and text[j - tl:k] not in R.not_place:
+        if tl >= max(4, mx) and text[j - tl:k] not in R.not_place:
             # rule transliteration: 莱克伍德|县, 巴达赫尚|省, 尼·伯尔切斯库|镇: a foreign name is longer than Chinese ones
             s0 = j - tl
             q = g.best_zh(text[s0:k])
