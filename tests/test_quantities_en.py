@@ -217,6 +217,9 @@ def test_quantities_en_every_particle_verb():
 def test_quantities_en_every_unit_form():
     """Each English form in units.toml, written after a number, gives its key."""
     units = _data("units.toml")
+    units_en = _data("en/units.toml")
+    shared_forms = {f.lower() for t in units.values() for f in t.get("en", [])}
+    units = {**units, **{k: {"en": [f for f in t["en"] if f.lower() not in shared_forms]} for k, t in units_en.items()}}
     bad = []
     for key, table in units.items():
         for form in table.get("en", []):
@@ -426,7 +429,8 @@ TRANSLATION_CASES = [
     ('The village has 120 households.', [('120 households', '120', None, 'household', None, 'number')]),
     ('The exhibition received 50,000 person-times.', [('50,000 person-times', '50000', None, 'person', None, 'number')]),
     ('They spent 3,000 man-days on the dike.', [('3,000 man-days', '3000', None, 'man_day', None, 'number')]),
-    ('They spent 3,000 workdays on the dike.', [('3,000 workdays', '3000', None, 'workday', None, 'number')]),
+    ('They spent 3,000 workdays on the dike.', [('3,000 workdays', '3000', None, 'man_day', None, 'number')]),
+    ('It took 500 working days.', [('500 working days', '500', None, 'man_day', None, 'number')]),
     ('About 1/3 of the land was flooded.', [('About 1/3', '1/3', None, None, 'about', 'fraction')]),
     ('The yield rose by 0.5 jin.', [('0.5 jin', '0.5', None, 'jin', None, 'number')]),
     ('Two hundred and thirty-five thousand people gathered.', [('Two hundred and thirty-five thousand people', '235000', None, 'person', None, 'number')]),
@@ -547,7 +551,9 @@ TRANSLATION_CASES = [
     ('Twenty-something workers stayed.', [('Twenty-something workers', '20', None, 'person', 'more_than', 'number')]),
     ('The county built 1,000 or more tons of storage.', [('1,000 or more tons', '1000', None, 'ton', 'more_than', 'number')]),
     ('The work took ten or so days.', [('ten or so days', '10', None, 'day', 'about', 'number')]),
-    ('A dozen or so villages were flooded.', [('A dozen or so villages', '12', None, 'village', 'about', 'number')]),
+    ('A dozen or so villages were flooded.', [('A dozen or so villages', '11', '19', 'village', 'about', 'number')]),
+    ('More than a dozen villages were flooded.', [('More than a dozen villages', '10', None, 'village', 'more_than', 'number')]),
+    ('A dozen villages were flooded.', [('A dozen villages', '12', None, 'village', None, 'number')]),
     ('300 or more households joined.', [('300 or more households', '300', None, 'household', 'more_than', 'number')]),
     ('The well was pumped twice a day.', [('twice', '2', None, 'times', None, 'number'), ('a day', '1', None, 'day', None, 'number')]),
     ('The brigade won twice in a row.', [('twice', '2', None, 'times', None, 'number')]),
@@ -847,6 +853,9 @@ ZH_EN_PAIRS = [
     ("分别增长百分之二十、百分之三十", "rose by 20 and 30 percent respectively"),
     ("三分之一的农户", "one in three households"),
     ("一百二十万元", "1 million 200 thousand yuan"),
+    ("十多个村庄", "more than a dozen villages"),
+    ("十几个品种", "more than a dozen varieties"),
+    ("投工三千个", "3,000 workdays"),
 ]
 
 

@@ -197,10 +197,11 @@ def tables() -> _Tables:
     # units: en forms of every key in units.toml
     units = _load_toml(DATA / "units.toml")
     unit_forms: dict[str, str] = {}
-    for key, tab in units.items():
-        if isinstance(tab, dict):
-            for form in tab.get("en", []) or []:
-                unit_forms.setdefault(form.lower(), key)
+    for table in (units, _load_toml(DATA / "en" / "units.toml")):  # shared keys first, then English-only forms
+        for key, tab in table.items():
+            if isinstance(tab, dict):
+                for form in tab.get("en", []) or []:
+                    unit_forms.setdefault(form.lower(), key)
     unit_forms.setdefault("metre", "meter")
     forms = [f for f in unit_forms if f not in ("$", "us$", "u.s.$", "%", "％")]
     unit_re = re.compile(
@@ -1329,6 +1330,13 @@ def rule_qualifier(text: str, q: _Q, t: _Tables) -> None:
         if am:
             q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
             q.end = am.end()
+    if q.group == "adozen" and q.approx in ("more_than", "about") and q.high is None:
+        # "more than a dozen", "a dozen or so" say ten-odd (十多, 十几, 十来), not twelve: more than 10,
+        # or about 11..19 (both pair with 十几 as well); "a dozen" alone stays 12
+        if q.approx == "more_than":
+            q.value = Decimal(10)
+        else:
+            q.value, q.high = Decimal(11), Decimal(19)
 
 
 def _extract(text: str) -> list[Quantity]:
