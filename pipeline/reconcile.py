@@ -1243,8 +1243,11 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
                 continue  # 两车间 is not "a few days": a vague range holds a figure only of its own noun
             if v.verdict in ("value_mismatch", "unit_mismatch") and v.score <= 2:
                 # a different number: only a candidate in the same aligned sentence, same unit and space
-                if zsent[i] is None or zsent[i] != esent[j] or _zu(zq, eq) != unit_key(eq.unit) \
+                # (or the sentence next to it when both name the same unit: the sentence alignment errs)
+                if zsent[i] is None or esent[j] is None or _zu(zq, eq) != unit_key(eq.unit) \
                         or space(zq) != space(eq) or (zq.kind != eq.kind):
+                    continue
+                if zsent[i] != esent[j] and (abs(zsent[i] - esent[j]) > 1 or not zq.unit or not eq.unit):
                     continue
             s = v.score
             zu, eu = _zu(zq, eq), unit_key(eq.unit)

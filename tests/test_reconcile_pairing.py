@@ -321,3 +321,12 @@ def test_pairing_a_translators_conversion_in_brackets_is_no_figure_of_its_own(en
     assert got["二万斤"] == ("match", "20,000 jin")
     extras = list(df[df.verdict == "extra_in_en"].en_text)
     assert extras == ([extra] if extra else []), extras
+
+
+def test_pairing_a_different_number_in_the_sentence_next_to_the_aligned_one():
+    # the English joins 乙县's figure to the sentence before: one value_mismatch, not missing + extra
+    got, df = rec(["甲县今年产粮三万斤，比去年增产百分之十。乙县产棉八百担，比去年多一百担。"],
+                  ["County A produced 30,000 jin of grain this year, 10% more than last year, and County B "
+                   "produced 900 dan of cotton. That is 100 dan more than last year."])
+    assert got["八百担"] == ("value_mismatch", "900 dan")
+    assert "extra_in_en" not in set(df.verdict)
