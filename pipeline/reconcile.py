@@ -41,7 +41,8 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
   unit with the English title pool), greedily by score: exact value > rounded > range overlap,
   then qualifier and unit agreement, the aligned sentence and relative order. A different
   number is only a candidate (``value_mismatch``) in the same aligned sentence with the same
-  unit; a power-of-ten slip only between like units.
+  unit (or the sentence next to it when both name that unit); a power-of-ten slip only between
+  like units.
 * A figure missing in its unit whose rendering is an unpaired English figure at the edge of the
   paragraph bead just before or after (a sentence the English moved across a paragraph break)
   is judged against it, noted.
