@@ -857,8 +857,6 @@ ZH_EN_PAIRS = [
     ("十几个品种", "more than a dozen varieties"),
     ("投工三千个", "3,000 workdays"),
     # war, industry, agriculture, trade, geography
-    ')[0])
-    PAIRS = [
     ("歼敌一千二百余人", "annihilated more than 1,200 enemy troops"),
     ("俘敌三百名", "captured 300 enemy soldiers"),
     ("缴获步枪五百余支", "captured over 500 rifles"),
