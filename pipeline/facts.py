@@ -82,7 +82,7 @@ def _load(name):
 
 
 def _alt(words):
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # one pattern per word list
 
 
 @dataclass
@@ -348,7 +348,7 @@ def rules() -> Rules:
     r.period_next_after = tuple(flt.get("period_of_next", {}).get("after", ()))
     r.epithet_units = frozenset(flt.get("epithet", {}).get("units", ()))
     r.epithet_re = re.compile(flt.get("epithet", {}).get("heads", "(?!)"))
-    r.locality_re = re.compile(_alt(s.get("locality_before_group", ())) + "(?=的)") if s.get("locality_before_group") \
+    r.locality_re = re.compile(f"(?:{_alt(s.get('locality_before_group', ()))})") if s.get("locality_before_group") \
         else None
     r.session_units = frozenset(flt.get("session_units", ()))
     r.session_after = tuple(sorted(flt.get("session_after", ()), key=len, reverse=True))
