@@ -644,7 +644,8 @@ TRANSLATION_CASES = [
     ('Long live the great unity of the peoples of the world!', []),
     ('The Party Central Committee and Chairman Mao lead us.', []),
     ('Both sides agreed to the truce.', [('Both sides', '2', None, 'side', None, 'number')]),
-    ('The two sides held talks.', [('two sides', '2', None, 'side', None, 'number')]),
+    ('The two sides held talks.', [('two', '2', None, None, None, 'number')]),
+    ('Trees were planted on the two sides of the road.', [('two', '2', None, None, None, 'number')]),
     ('One must not forget the past.', []),
     ('No one was hurt.', []),
     ('At first the peasants hesitated.', []),
@@ -911,6 +912,7 @@ ZH_EN_PAIRS = [
     ("三十二个国家和地区", "32 countries and regions"),
     ("七个兄弟民族", "seven fraternal nationalities"),
     ("五十六个民族", "56 ethnic groups"),
+    ("公路两侧", "the two sides of the road"),
 ]
 
 

@@ -1192,6 +1192,11 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
             and _OCC_RIGHT.match(text, q.end) and not _TIMES_RIGHT.match(text, q.end):
         # "twice a day", "twice in a row" (两次): occurrences; "twice last year's output" stays a multiple
         q.kind = "number"
+    if q.unit == "side" and q.value == 2 and q.group == "word" and q.high is None:
+        # "the two sides held talks" (双方, no numeral in the Chinese): the parties, no measured figure;
+        # the count stays (两侧 "the two sides of the road" pairs with it), its noun is no unit
+        q.unit = q.unit_text = None
+        q.end = q.core_end
     if q.group in ("aunit", "both") and q.unit is None:
         return False
     if q.group == "vague" and q.unit is None and q.kind == "number":
