@@ -980,3 +980,13 @@ def test_entities_zh_countries_and_provinces_are_not_read_inside_other_words(t, 
 
 def test_entities_zh_long_transliterated_county():
     assert "蒙哥马利郡" in _by_text(extract("就连美国蒙哥马利郡教育访问团"), "PLACE")
+
+
+@pytest.mark.parametrize("t, name", [("本月3日一列高速列车在埃舍德小镇出轨", "埃舍德"), ("穆巴拉克抵拉塔基亚后立即与叙总统会谈", "拉塔基亚")])
+def test_entities_zh_bare_transliterated_place_after_a_cue(t, name):
+    assert name in _by_text(extract(t), "PLACE")
+
+
+@pytest.mark.parametrize("t", ["在克林顿的领导下", "在基辛格看来，局势", "会见了巴拉克"])
+def test_entities_zh_transliterated_person_is_no_place(t):
+    assert not _by_text(extract(t), "PLACE")

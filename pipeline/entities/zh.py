@@ -169,6 +169,11 @@ class _Rules:
         self.translit_before, self.translit_after = tr.get("before", set()), tr.get("after", set())
         self.translit_alphabet = tr.get("alphabet", set()) - self.stop
         self.translit_strong = tr.get("strong", set())
+        cues = _rows("zh_place_cues.tsv")
+        self.place_cues_before = {r["word"] for r in cues if r["side"] == "before"}
+        self.place_cues_after = tuple(sorted((r["word"] for r in cues if r["side"] == "after"), key=len, reverse=True))
+        self.place_cue_re = re.compile("|".join(re.escape(w) for w in sorted(self.place_cues_before | {"在", "到"},
+                                                                            key=len, reverse=True)))
         #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
         self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
         self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
@@ -283,6 +288,34 @@ def _translit_len(text, j, lo, R):
         return 0
     strong = R.translit_before | R.translit_after | R.translit_strong
     return L if any(c in strong for c in text[k:j]) else 0
+
+
+def _translit_places(text, R, places):
+    """Rule translit_place: a bare name of 2-6 transliteration characters that no other rule read, after a verb of
+    arriving or lying (抵|拉塔基亚|后, 迁都|阿斯塔纳) or between 在/到 and a word of place (在|埃舍德|小镇, 到|吞武里|一带):
+    zh_place_cues.tsv. Persons are not named in these slots."""
+    out = []
+    alpha = R.translit_alphabet
+    strong = R.translit_before | R.translit_after | R.translit_strong
+    covered = {i for p in places for i in range(p.start, p.end)}
+    for m in R.place_cue_re.finditer(text):
+        cue = m.group(0)
+        a = m.end()
+        b = a
+        while b < len(text) and b - a < 6 and text[b] in alpha:
+            b += 1
+        if b - a < 2 or any(i in covered for i in range(a, b)):
+            continue
+        name = text[a:b]
+        after = next((w for w in R.place_cues_after if text.startswith(w, b)), None)
+        if cue in R.place_cues_before:
+            ok = after is not None or b >= len(text) or text[b] in _PUNCT or text[b] in "后的"
+        else:  # 在 / 到
+            ok = after is not None
+        if not ok or not any(c in strong for c in name) or name in R.common or name in R.lex or name in R.not_place:
+            continue
+        out.append(Entity(text=name, start=a, end=b, label="PLACE", subtype="other", norm=name, en=_pinyin(name)))
+    return out
 
 
 def _person_name(text, s, e):
@@ -692,6 +725,7 @@ def _extract(text: str) -> list[Entity]:
     places.extend(_safe(_datelines, [], text, R, places, orgs))
     places = _safe(_merge_autonomous, places, text, places, R)
     places.extend(_safe(_enumerations, [], text, R, places))
+    places.extend(_safe(_translit_places, [], text, R, places))
     places.sort(key=lambda e: (e.start, -e.end))
     places = _dedupe(places)
     places = _safe(_coordination, places, text, places, R)
