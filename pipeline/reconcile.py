@@ -478,8 +478,8 @@ def judge_in_text(text: str, zq, eq, zform: str | None = None) -> Verdict | None
     named = None
     if text is not None and (v is None or v.verdict in ("match", "value_mismatch")):
         named = _and_others(text, zq, eq)
-    if named:
-        zv, ev = _d(zq.value), _d(eq.value)
+    zv, ev = (_d(zq.value), _d(eq.value)) if named else (None, None)
+    if zv is not None and ev is not None:
         if zv == ev + named:
             others = "" if _OTHERS_IN.search(eq.text or "") else " others"
             return Verdict("match", None, f"{named} named and {eq.text}{others}", 9)
