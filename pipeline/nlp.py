@@ -165,28 +165,13 @@ def _sentencize(doc: Doc, proc) -> Doc:
     its ``predict`` builds a Token object per token, the largest cost of English tokenization."""
     import numpy
     from spacy.attrs import IS_PUNCT, ORTH, SENT_START
-    from spacy.strings import get_string_id
 
     n = len(doc)
     if not n:
         return doc
-    punct = _PUNCT_IDS.get(id(proc))
-    if punct is None or punct[0] is not proc.punct_chars:
-        punct = _PUNCT_IDS[id(proc)] = (proc.punct_chars, frozenset(get_string_id(c) for c in proc.punct_chars))
-    ids = punct[1]
     arr = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-    orth, is_punct, current = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].astype("int64").tolist()
-    guesses = [False] * n
-    guesses[0] = True
-    start, seen_period = 0, False
-    for i in range(n):
-        in_chars = orth[i] in ids
-        if seen_period and not is_punct[i] and not in_chars:
-            guesses[start] = True
-            start, seen_period = i, False
-        elif in_chars:
-            seen_period = True
-    guesses[start] = True
+    current = arr[:, 2].astype("int64").tolist()
+    guesses = _sentence_guesses(proc, arr[:, 0].tolist(), arr[:, 1].tolist())
     # like Sentencizer.set_annotations: a start already set is kept unless overwrite
     starts = [(1 if g else -1) if (c == 0 or proc.overwrite) else c for g, c in zip(guesses, current)]
     doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
@@ -194,6 +179,29 @@ def _sentencize(doc: Doc, proc) -> Doc:
 
 
 _PUNCT_IDS: dict = {}
+
+
+def _sentence_guesses(proc, orth: list, is_punct: list) -> list[bool]:
+    """``Sentencizer.predict``'s rule over token ORTH ids and IS_PUNCT flags: a sentence starts after
+    a run of the sentencizer's punctuation, at the first token that is neither."""
+    from spacy.strings import get_string_id
+
+    punct = _PUNCT_IDS.get(id(proc))
+    if punct is None or punct[0] is not proc.punct_chars:
+        punct = _PUNCT_IDS[id(proc)] = (proc.punct_chars, frozenset(get_string_id(c) for c in proc.punct_chars))
+    ids = punct[1]
+    guesses = [False] * len(orth)
+    guesses[0] = True
+    start, seen_period = 0, False
+    for i in range(len(orth)):
+        in_chars = orth[i] in ids
+        if seen_period and not is_punct[i] and not in_chars:
+            guesses[start] = True
+            start, seen_period = i, False
+        elif in_chars:
+            seen_period = True
+    guesses[start] = True
+    return guesses
 
 
 def _set_spans(doc: Doc, key: str, records, fields, label_of):
@@ -309,26 +317,9 @@ def _en_counts(doc: Doc, proc) -> tuple[int, int]:
     n = len(doc)
     if not n:
         return 0, 0
-    punct = _PUNCT_IDS.get(id(proc))
-    if punct is None or punct[0] is not proc.punct_chars:
-        from spacy.strings import get_string_id
-
-        punct = _PUNCT_IDS[id(proc)] = (proc.punct_chars, frozenset(get_string_id(c) for c in proc.punct_chars))
-    ids = punct[1]
     arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SENT_START])
-    orth, is_punct, is_space = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
-    current = arr[:, 3].astype("int64").tolist()
-    guesses = [False] * n
-    guesses[0] = True
-    start, seen_period = 0, False
-    for i in range(n):
-        in_chars = orth[i] in ids
-        if seen_period and not is_punct[i] and not in_chars:
-            guesses[start] = True
-            start, seen_period = i, False
-        elif in_chars:
-            seen_period = True
-    guesses[start] = True
+    is_space, current = arr[:, 2].tolist(), arr[:, 3].astype("int64").tolist()
+    guesses = _sentence_guesses(proc, arr[:, 0].tolist(), arr[:, 1].tolist())
     overwrite = proc.overwrite
     n_words = n_sents = 0
     has_word = False
