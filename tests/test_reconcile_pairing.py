@@ -330,3 +330,31 @@ def test_pairing_a_different_number_in_the_sentence_next_to_the_aligned_one():
                    "produced 900 dan of cotton. That is 100 dan more than last year."])
     assert got["八百担"] == ("value_mismatch", "900 dan")
     assert "extra_in_en" not in set(df.verdict)
+
+
+def test_pairing_random_layouts_keep_offsets_and_verdicts_in_the_vocabulary():
+    """Articles put together at random from the cases above (paragraphs missing, repeated, in
+    another order): every row's offsets give its text back, every verdict is one of VERDICTS."""
+    import random
+
+    from pipeline.reconcile import VERDICTS
+
+    rng = random.Random(3)
+    zp = ["甲县产粮三万九千多斤。", "乙县产棉八百担，丙县种树五千株。", "张明胜等六人创造了纪录。", "每人吃粮一斤二两。",
+          "小麦和玉米分别增产百分之十和百分之二十。", "全面推行四八交叉作业。", "他一家七口。", "去年一年上缴利润八千元。",
+          "提高了二十个百分点。", "哪怕一口人只拿出五角钱。", "几倍到几十倍。", "无。"]
+    ep = ["County A produced more than 39,000 jin.", "County B 800 dan (40,000 kg), County C 5,000 trees.",
+          "Zhang and five others set records.", "Each eats 1.2 jin.", "Wheat and corn rose 20% and 10% respectively.",
+          "four-eight cross-operations.", "his family of seven.", "Last year it paid 8,000 yuan.", "rose by 20%.",
+          "even five cents.", "Over the past month.", "by several to dozens of times."]
+    for _ in range(40):
+        zh = [rng.choice(zp) for _ in range(rng.randint(1, 6))]
+        en = [rng.choice(ep) for _ in range(rng.randint(1, 7))]
+        art = parse_article(make_text(zh, en, title_zh="标题", title_en="Title", zh_title_lines=()))
+        df = reconcile_article(art)
+        assert set(df.verdict) <= set(VERDICTS)
+        for r in df.itertuples():
+            if isinstance(r.zh_text, str):
+                assert art.text[int(r.zh_start):int(r.zh_end)] == r.zh_text
+            if isinstance(r.en_text, str):
+                assert art.text[int(r.en_start):int(r.en_end)] == r.en_text
