@@ -710,6 +710,9 @@ TRANSLATION_CASES = [
     ('- 1,200,000', [('- 1,200,000', '-1200000', None, None, None, 'number')]),
     ('Output: **3,000** tons of steel.', [('3,000** tons', '3000', None, 'ton', None, 'number')]),
     ('Output reached **1.2 million** mu.', [('1.2 million** mu', '1200000', None, 'mu', None, 'number')]),
+    # units with superscripts (pipeline/data/en/units.toml)
+    ('The county covers 300 km² of land.', [('300 km²', '300', None, 'square_km', None, 'number')]),
+    ('They moved 5,000 m³ of earth.', [('5,000 m³', '5000', None, 'cubic_meter', None, 'number')]),
 ]
 
 
