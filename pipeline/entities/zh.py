@@ -172,8 +172,9 @@ class _Rules:
         cues = _rows("zh_place_cues.tsv")
         self.place_cues_before = {r["word"] for r in cues if r["side"] == "before"}
         self.place_cues_after = tuple(sorted((r["word"] for r in cues if r["side"] == "after"), key=len, reverse=True))
-        self.place_cue_re = re.compile("|".join(re.escape(w) for w in sorted(self.place_cues_before | {"在", "到"},
-                                                                            key=len, reverse=True)))
+        self.place_cue_re = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
+            self.place_cues_before | {"在", "到"}, key=len, reverse=True)) + ")(?=[%s]{2})" % "".join(
+            sorted(self.translit_alphabet)))
         #: rule org_unit: unit words after a known organisation (zh_org_units.tsv and the longer organisation suffixes)
         self.org_units = {s[0]: (s[1], s[2]) for s in self.org_suffixes if len(s[0]) >= 2}
         self.org_units.update({r["suffix"]: (r["subtype"], r["en"]) for r in _rows("zh_org_units.tsv")})
@@ -297,8 +298,10 @@ def _translit_places(text, R, places):
     out = []
     alpha = R.translit_alphabet
     strong = R.translit_before | R.translit_after | R.translit_strong
-    covered = {i for p in places for i in range(p.start, p.end)}
-    for m in R.place_cue_re.finditer(text):
+    covered = None
+    for m in R.place_cue_re.finditer(text):  # (only cues followed by two transliteration characters)
+        if covered is None:
+            covered = {i for p in places for i in range(p.start, p.end)}
         cue = m.group(0)
         a = m.end()
         b = a
@@ -457,6 +460,8 @@ def _cut_verbs(stem, R, boundary=False):
 #: titles and the 兼 of a person holding two posts: a body's name never runs through them
 _TITLES = ("局长", "部长", "厅长", "处长", "科长", "县长", "市长", "省长", "校长", "院长", "所长", "社长", "队长", "团长",
            "书记", "主任", "主席", "总理", "经理", "董事长", "兼")
+
+_TITLE_RE = re.compile("|".join(sorted(_TITLES, key=len, reverse=True)))
 
 #: 该报, 该国, 本市: a demonstrative and a one-character noun before a name (rule org_suffix drops both)
 _DEMONSTRATIVES = set("该本我此其贵")
@@ -1316,8 +1321,9 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
                 and R.common.get(text[start]) in ("v", "r", "f", "p", "d"):
             start += 1  # 任|乡党委, 到|县委: a verb before the unit's own place word
         if not place_ent:
-            cut_at = max((text.rfind(w, start, j - 1) + len(w) for w in _TITLES if text.find(w, start, j - 1) >= 0),
-                         default=-1)  # (a title right before the suffix is the body's own word: 主席|团, 部长|理事会)
+            cut_at = -1
+            for t in _TITLE_RE.finditer(text, start, j - 1):
+                cut_at = t.end()  # (a title right before the suffix is the body's own word: 主席|团, 部长|理事会)
             if cut_at > start:
                 start = cut_at  # 公安局副局长兼|交警支队: a person's titles are no part of the next body's name
                 if j - start < 1 or (len(suf) == 1 and j - start < 2):
