@@ -179,7 +179,7 @@ NEG_ALT = (
 )
 _neg_impure = [w for w in NEG_WORDS if w[0] in _NUMCH and any(c not in _NUMCH for c in w)]
 _neg_pure = [w for w in NEG_WORDS if all(c in _NUMCH for c in w)]
-NEGLOOK = "(?:" + _neg_re(_neg_impure) + ")(?!之)"
+NEGLOOK = "(?:" + _neg_re(_neg_impure) + ")(?!(?<=分)之)"  # 十分之一 is a fraction; 千钧一发之际 an idiom
 PURENEG = _alt(_neg_pure)
 
 _CN_D = "零〇○一二两三四五六七八九"
