@@ -75,6 +75,7 @@ CASES = [
     (q("0.5", "yuan", text="五角钱"), q("0.05", "dollar", text="five cents"), "scale_error", "x10^-1"),
     (q("0.5", "yuan", text="五角钱"), q("0.5", "dollar", text="50 cents"), "match", None),
     (q("500", "yuan", text="五百元"), q("500", "dollar", text="500 dollars"), "unit_mismatch", None),
+    (q("2", "liang", text="二两"), q("2", "ounce", text="two ounces"), "unit_mismatch", None),  # 两 is 50 g
     # 上百 "reaches a hundred": "over a hundred" renders it; 约一百 "about a hundred" it does not
     (q("100", "person", "about", text="上百人"), q("100", "person", "more_than", text="over a hundred people"),
      "match", None),
