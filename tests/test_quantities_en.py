@@ -713,6 +713,10 @@ TRANSLATION_CASES = [
     # units with superscripts (pipeline/data/en/units.toml)
     ('The county covers 300 km² of land.', [('300 km²', '300', None, 'square_km', None, 'number')]),
     ('They moved 5,000 m³ of earth.', [('5,000 m³', '5000', None, 'cubic_meter', None, 'number')]),
+    # 上旬 / 中旬 / 下旬 said as 'the first / middle / last ten days of': a time, not ten days
+    ('In the first ten days of March, output rose.', [('first ten days', '1', None, 'xun', None, 'date')]),
+    ('In the middle ten days of the month rain fell.', [('middle ten days', '2', None, 'xun', None, 'date')]),
+    ('They worked for ten days.', [('ten days', '10', None, 'day', None, 'number')]),
 ]
 
 

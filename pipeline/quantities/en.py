@@ -53,7 +53,8 @@ in TRANSLATION_CASES of tests/test_quantities_en.py):
   Ages: "aged 45" = 45 ``year``, "in his fifties" = 50 ``year`` more_than (五十多岁).
 - Dates: ``kind="date"``; ``unit`` names the grain and ``value`` encodes it: ``year`` (1957),
   ``month`` (194606 for June 1946), ``day`` (the day of month: "the 25th", "August 20" = 20),
-  ``date`` (19570820), ``time`` (1030 for 10:30), ``half`` ("the first half of the year" = 1).
+  ``date`` (19570820), ``time`` (1030 for 10:30), ``half`` ("the first half of the year" = 1),
+  ``xun`` ("the first / middle / last ten days of March" = 1 / 2 / 3, 上旬 / 中旬 / 下旬).
   A bare 4-digit 1000..2100 with no unit is a year.
 - Ordinals and labels ("first", "31st", "Page: 2", "No. 1", "(1)", "1." in a list) are
   ``kind="ordinal"``: nothing downstream takes them for quantities.
@@ -189,6 +190,7 @@ def tables() -> _Tables:
         r"|(?P<decade>\b(?:decades|centuries)\b)"
         r"|(?P<age>(?:(?<=his )|(?<=her )|(?<=their ))(?:(?:early|late|mid)[ -])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
         r"|(?P<halfdate>\b(?:first|second|latter|last|later)" + _SPS + r"half\b(?=" + _SPS + r"of\b))"
+        r"|(?P<xun>\b(?:first|middle|last|final)" + _SPS + r"(?:ten|10)" + _SPS + r"days\b(?=" + _SPS + r"of" + _SPS + r"(?:the" + _SPS + r"month|this" + _SPS + r"month|last" + _SPS + r"month|" + month_alt + r")))"
         r"|(?P<word_ord>\b(?:" + _alt(tens) + r"(?:-|" + _SPS + r"))?" + ord_words + r"\b)"
         r"|(?P<word>\b" + wordseq + r")"
     )
@@ -220,7 +222,8 @@ def tables() -> _Tables:
     triggers = frozenset(
         [w.lower() for w in ones + tens + scales_all + ords + months + mults]
         + [w.split()[0] for w in list(vague) + list(vague_pl)]
-        + ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "early", "late", "mid"]
+        + ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "early", "late", "mid",
+           "middle"]
         + ["a", "an", "per", "half", "century", "decade", "latter", "last", "later", "both", "once", "minus", "negative", "point", "decades", "centuries",
            "page", "edition", "no", "nos", "number", "article", "chapter", "section", "clause", "vol", "volume", "resolution",
            "paragraph", "part", "item", "document", "room", "route", "unit", "squad", "platoon", "company", "battalion",
@@ -561,6 +564,10 @@ def find_cores(text: str) -> list[_Q]:
                     else:
                         pos = wm.end()
                         continue
+            elif g == "xun":
+                # "the first ten days of March" (三月上旬): a part of a month, a time, not ten days
+                w = m.group().lower().split()[0]
+                q = _Q(s, e, Decimal({"first": 1, "middle": 2}.get(w, 3)), kind="date", unit="xun", group=g)
             elif g == "halfdate":
                 # "the first half of the year" (上半年) is a time, not a fraction
                 q = _Q(s, e, Decimal(1 if m.group().lower().startswith("first") else 2), kind="date", unit="half",
