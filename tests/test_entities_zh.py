@@ -990,3 +990,10 @@ def test_entities_zh_bare_transliterated_place_after_a_cue(t, name):
 @pytest.mark.parametrize("t", ["在克林顿的领导下", "在基辛格看来，局势", "会见了巴拉克"])
 def test_entities_zh_transliterated_person_is_no_place(t):
     assert not _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_numbered_district_body_english():
+    o = _by_text(extract("八○○○元。四区分委书记曹二其同志"), "ORG")
+    assert o["四区分委"].en == "Fourth District Committee"
+    o = _by_text(extract("（十五区政府建设科张鸿学）"), "ORG")
+    assert o["十五区政府"].en == "Fifteenth District Government"

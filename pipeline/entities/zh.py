@@ -474,6 +474,24 @@ _VERB_NAMED = {"出版社", "研究所", "研究院", "设计院", "研究会", 
 
 #: numerals of numbered city districts (十五区政府, 第四区区委)
 _DISTRICT_NUMERALS = set("一二三四五六七八九十")
+_NUMBERED_DISTRICT = re.compile(r"(第?[一二三四五六七八九十]{1,3})区")
+_ORDINALS_EN = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth",
+                "Nineteenth", "Twentieth"]
+
+
+def _ordinal_en(num: str) -> str:
+    """四 -> Fourth, 第十五 -> Fifteenth, 二十三 -> 23rd (a district's number in English)."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    num = num.lstrip("第")
+    if "十" in num:
+        a, _, b = num.partition("十")
+        n = (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
+    else:
+        n = digits.get(num[:1], 0)
+    if 0 < n < len(_ORDINALS_EN):
+        return _ORDINALS_EN[n]
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 #: classifiers and words after a numeral that make the stem a count (三家公司, 两个厂, 一些工厂, 几所学校)
 _COUNT_WORDS = set("个家所座批位名条支种项只台辆部些级类户间处套艘架")
@@ -1387,7 +1405,14 @@ def _org_suffix(text, R, places, orgs, inside_names=None):
         if not place_ent and len(suf) == 1 and run < 2:
             continue
         en = _org_en(g, place_ent, stem, trade, en_suf, R)
+        md = _NUMBERED_DISTRICT.fullmatch(stem) if not place_ent else None
+        if md:
+            en = f"{_ordinal_en(md.group(1))} District {en_suf}"  # 四区|分委 -> Fourth District Committee
+        s_before = start
         start = _extend_prefix(text, start, R, orgs)
+        if start < s_before and text[s_before] == "区" and text[start] in _DISTRICT_NUMERALS | {"第"}:
+            # 四|区分委 -> Fourth District Committee (the district's number, not pinyin)
+            en = f"{_ordinal_en(text[start:s_before])} District {en_suf}".strip()
         name = text[start:k]
         main = Entity(text=name, start=start, end=k, label="ORG", subtype=sub, norm=name, en=en,
                       place=(place_ent.text if place_ent else None),
@@ -1509,14 +1534,19 @@ def _extend_lexicon_orgs(text, orgs, places, R):
         if start == o.start and o.text in _LEVEL_BODIES and start > 0 and text[start - 1] in "省市县区" \
                 and (start < 2 or not _is_han(text[start - 2]) or text[start - 2] in R.stop):
             start -= 1  # 市|政协, 县|人大: the body of a province, city or county
+        s_before = start
         start = _extend_prefix(text, start, R, orgs)
+        district_en = None
+        if start < s_before and text[s_before] == "区" and text[start] in _DISTRICT_NUMERALS | {"第"}:
+            district_en = f"{_ordinal_en(text[start:s_before])} District {(o.en or '').split(' ', 1)[-1]}".strip()
         m = _SESSION.search(text, max(0, start - 8), start)
         if m and m.end() == start:
             start = m.start()  # 第二届|全国人民代表大会: the session belongs to the name
         if start != o.start:
             name = text[start:o.end]
             out.append(Entity(text=name, start=start, end=o.end, label="ORG", subtype=o.subtype, norm=name,
-                              en=(((p.en or "") + " " if p is not None and start <= p.start else "") + (o.en or "")).strip(),
+                              en=district_en or (((p.en or "") + " " if p is not None and start <= p.start else "")
+                                                 + (o.en or "")).strip(),
                               place=(p.text if p is not None and start <= p.start else None)))
         else:
             out.append(o)
