@@ -76,6 +76,10 @@ CASES = [
     (q("0.5", "yuan", text="五角钱"), q("0.5", "dollar", text="50 cents"), "match", None),
     (q("500", "yuan", text="五百元"), q("500", "dollar", text="500 dollars"), "unit_mismatch", None),
     (q("2", "liang", text="二两"), q("2", "ounce", text="two ounces"), "unit_mismatch", None),  # 两 is 50 g
+    (q("5", "euro", text="五欧元"), q("5", "dollar", text="5 dollars"), "unit_mismatch", None),
+    (q("5", "sheng", text="五升"), q("5", "litre", text="5 litres"), "match", None),
+    (q("3", "quintal", text="三公担"), q("300", "kg", text="300 kg"), "match", None),
+    (q("30", "second", text="三十秒"), q("30", "minute", text="30 minutes"), "unit_mismatch", None),
     # 上百 "reaches a hundred": "over a hundred" renders it; 约一百 "about a hundred" it does not
     (q("100", "person", "about", text="上百人"), q("100", "person", "more_than", text="over a hundred people"),
      "match", None),
