@@ -518,6 +518,8 @@ def judge(zq, eq, zform: str | None = None) -> Verdict | None:
     Returns None when the two cannot be the same figure at all (a percentage and a count).
     ``zform`` is 'increase' / 'decrease' for a multiple after 增加 / 减少 (see the module doc).
     """
+    if eq.unit == "point" and eq.kind != "percent" and zq.unit == "percent" and _points(zq):
+        eq = _as_points(eq)  # 二十个百分点 "20 points"
     cands = _candidates(zq, eq, zform)
     if not cands:
         return None
@@ -594,6 +596,12 @@ def _confused(zq, eq, zlo, zhi, eb, qe, zu, eu, r) -> Verdict | None:
     if _relate(zlo, zhi, (eb[0] * conv, eb[1] * conv), qe * conv, zq.approx, eq.approx) in ("equal", "rounded"):
         return Verdict("unit_mismatch", None, f"{zq.unit} read as {alt}, then given in {eq.unit}", 6)
     return None
+
+
+@_by_identity(Quantity)
+def _as_points(eq):
+    """An English "20 points" read as percentage points (for a Chinese 百分点 figure)."""
+    return dataclasses.replace(eq, unit="percent", kind="percent")
 
 
 def _scale_note(zq, eq) -> str:

@@ -71,6 +71,7 @@ CASES = [
      q("20", "percent", kind="percent", text="20 percentage points"), "match", None),
     (q("20", "percent", kind="percent", text="百分之二十"),
      q("20", "percent", kind="percent", text="20 percentage points"), "match", None),
+    (q("20", "percent", kind="percent", text="二十个百分点"), q("20", "point", text="20 points"), "match", None),
     # a sum in 角/块/钱 names no currency: it is in the English figure's (五角钱 in an article on America)
     (q("0.5", "yuan", text="五角钱"), q("0.05", "dollar", text="five cents"), "scale_error", "x10^-1"),
     (q("0.5", "yuan", text="五角钱"), q("0.5", "dollar", text="50 cents"), "match", None),
