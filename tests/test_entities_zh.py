@@ -997,3 +997,13 @@ def test_entities_zh_numbered_district_body_english():
     assert o["四区分委"].en == "Fourth District Committee"
     o = _by_text(extract("（十五区政府建设科张鸿学）"), "ORG")
     assert o["十五区政府"].en == "Fifteenth District Government"
+
+
+@pytest.mark.parametrize("t, name", [("定会使香港特区的发展迈上一个新的台阶", "香港特区"), ("苏州新区是以发展外向型经济为主的", "苏州新区"),
+                                     ("深圳特区的建设", "深圳特区")])
+def test_entities_zh_special_zones_and_new_areas(t, name):
+    assert name in _by_text(extract(t), "PLACE")
+
+
+def test_entities_zh_generic_special_zone_is_no_place():
+    assert not _by_text(extract("经济特区的社会变迁"), "PLACE")

@@ -242,7 +242,7 @@ _DIRECTION_REGIONS = {"东北", "西北", "东南", "西南", "中南"}
 
 _AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?族)*自治(县|州|区|旗)")
 _LOW_LEVELS = {"county", "district", "township", "village", "other", "river", "lake", "mountain"}
-_EXT_SUFFIXES = ("共和国", "专区", "地区", "车站", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
+_EXT_SUFFIXES = ("共和国", "开发区", "专区", "地区", "车站", "特区", "新区", "省", "市", "县", "区", "乡", "镇", "村", "街", "港", "州")
 _VERBISH = {"v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "r", "m", "t", "f", "zg", "q", "u", "y", "mq", "tg", "vg", "ag",
             "dg", "rg", "e", "o", "l", "i", "k", "b", "z", "uj", "ul", "uz", "ud", "ug", "uv"}
 
@@ -351,6 +351,10 @@ def _cuts_word(text, s, e, R):
 
 def _suffix_extension(text, e, name, R, level=None):
     """龙潭|乡, 琅勃拉邦|省: a place suffix right after a gazetteer name that does not already carry one."""
+    if text.startswith(("新区", "特区", "开发区"), e) and name[-1] not in "区" and level in ("city", "county", "prefecture",
+                                                                                      "municipality", "district"):
+        suf = next(w for w in ("开发区", "新区", "特区") if text.startswith(w, e))
+        return suf, R.place_suffix_map[suf][1]  # 苏州|新区, 深圳|特区: a zone of the city
     if name[-1] in "省市县区乡镇村州旗盟港站街" and not (name[-1] in "港站街" and text[e:e + 1] in "乡镇村"):
         return None  # (but 东港|乡: a township named after a harbour)
     for suf in _EXT_SUFFIXES:
