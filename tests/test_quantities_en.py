@@ -852,7 +852,6 @@ ZH_EN_PAIRS = [
     ("五十多岁", "in his fifties"),
     ("前三季度", "in the first three quarters of this year"),
     ("增加一倍", "increased by one time"),
-    ("增加一倍", "increased by one-fold"),
     ("零下五度", "-5°C"),
     ("五十万人", "half a million people"),
     ("二十五万吨", "a quarter of a million tons"),
