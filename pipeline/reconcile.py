@@ -999,7 +999,9 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
             elif epair is not None:
                 rendered.append((epair[1].start, epair[1].end, zq))
     if lone:
-        _next_door(article, beads, rows, lone, eby, used_en, used_values)
+        merged = _next_door(article, beads, rows, lone, eby, used_en, used_values)
+    else:
+        merged = set()
     for key, (bi, seg, q) in en_seen.items():
         if key in used_en or seg.index in (META,) or not _significant_en(q):
             continue
@@ -1028,9 +1030,11 @@ def reconcile_article(article, zh=None, en=None, beads: list[Bead] | None = None
     df = pd.DataFrame(data) if rows else pd.DataFrame(rows, columns=cols)
     _LAST_FRAME[0] = (df, data, len(rows))  # for records(df): the rows without reading the frame back
     # the alignment's findings, for check and the summary (paragraphs with no figure included)
-    df.attrs["alignment"] = [b.note for b in beads if b.note and (b.dropped or b.merged or not b.zh)
-                             and b.zh != (TITLE,) and "title repeat" not in b.note]
-    df.attrs["dropped_paragraphs"] = [i for b in beads if b.dropped for i in b.zh if i >= 0]
+    # (a paragraph called dropped whose every figure was found next door was merged there, not dropped)
+    df.attrs["alignment"] = [b.note for k, b in enumerate(beads) if b.note and (b.dropped or b.merged or not b.zh)
+                             and b.zh != (TITLE,) and "title repeat" not in b.note and k not in merged]
+    df.attrs["dropped_paragraphs"] = [i for k, b in enumerate(beads) if b.dropped and k not in merged
+                                      for i in b.zh if i >= 0]
     return df
 
 
@@ -1432,15 +1436,17 @@ def _gloss(text: str, eq, rendered) -> str | None:
     return None
 
 
-def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
+def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> set[int]:
     """A Chinese figure missing in its aligned unit whose rendering is an unpaired English figure
     at the edge of the paragraph bead just before or after it (in its last two sentences, or the
     first two of the next; anywhere in them when the alignment found the figure's paragraph
     dropped): the English moved a sentence across a paragraph break. The row is
     judged against it (a match, a dropped qualifier, a slip of scale ...: anything but a different
     number, which stays missing), noted; the English figure is used. Changes ``rows``,
-    ``used_en``, ``used_values`` in place."""
+    ``used_en``, ``used_values`` in place. Returns the beads called dropped whose every figure
+    was found next door (merged there, not dropped)."""
     text = article.text
+    found_in: dict[int, list[bool]] = {}
     for ri, bi, zseg, zq in lone:
         if bounds(zq) is None:
             continue
@@ -1466,6 +1472,7 @@ def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
                         continue  # as in _pair: a slip of scale between like units; a measure is no noun
                     if best is None or v.score > best[0].score:
                         best = (v, nb, seg, eq)
+        found_in.setdefault(bi, []).append(best is not None)
         if best is None:
             continue
         v, nb, seg, eq = best
@@ -1475,6 +1482,7 @@ def _next_door(article, beads, rows, lone, eby, used_en, used_values) -> None:
         row = _row(article, bi, beads[bi], zseg, zq, seg, eq, Verdict(v.verdict, v.factor, note, v.score))
         row["_pos"] = rows[ri]["_pos"]
         rows[ri] = row
+    return {b for b, hits in found_in.items() if beads[b].dropped and all(hits)}
 
 
 def _row(article, bi, bead, zseg, zq, eseg, eq, v: Verdict) -> dict:

@@ -358,3 +358,32 @@ def test_pairing_random_layouts_keep_offsets_and_verdicts_in_the_vocabulary():
                 assert art.text[int(r.zh_start):int(r.zh_end)] == r.zh_text
             if isinstance(r.en_text, str):
                 assert art.text[int(r.en_start):int(r.en_end)] == r.en_text
+
+
+def test_pairing_a_paragraph_called_dropped_whose_figures_are_next_door_was_merged():
+    """Given an alignment that calls a paragraph dropped while the English paragraph beside it holds its
+    figures: the figures are found there, and the paragraph is not reported dropped."""
+    from pipeline.align import Bead, align_paragraphs
+
+    zh = ["甲县今年产粮三万九千多斤，比去年增加一千二百斤。", "乙县产棉八百担。", "这些成绩是全县人民努力的结果。"]
+    en = ["County A produced more than 39,000 jin of grain this year, 1,200 jin more than last year. "
+          "County B produced 800 dan of cotton.", "These achievements are the result of the people's efforts."]
+    art = parse_article(make_text(zh, en, title_zh="标题", title_en="Title", zh_title_lines=()))
+    beads = align_paragraphs(art)
+    head = beads[:2]
+    good = {b.zh: b for b in beads[2:]}
+    s0 = good.get((0, 1)) or good[(0,)]
+    forced = head + [Bead((0,), (0,), sentences=s0.sentences), Bead((1,), (), note="dropped: Chinese paragraph 1"),
+                     good[(2,)]]
+    df = reconcile_article(art, beads=forced)
+    row = df[df.zh_text == "八百担"].iloc[0]
+    assert row.verdict == "match" and row.en_text == "800 dan" and "neighbouring" in row.note
+    assert df.attrs["dropped_paragraphs"] == [] and not any("dropped" in n for n in df.attrs["alignment"])
+    # the same alignment with the English figure gone: dropped, and missing
+    art2 = parse_article(make_text(zh, [en[0].replace(" County B produced 800 dan of cotton.", ""), en[1]],
+                                   title_zh="标题", title_en="Title", zh_title_lines=()))
+    b2 = align_paragraphs(art2)
+    forced2 = b2[:2] + [Bead((0,), (0,), sentences=next(b for b in b2 if 0 in b.zh).sentences),
+                        Bead((1,), (), note="dropped: Chinese paragraph 1"), next(b for b in b2 if b.zh == (2,))]
+    df2 = reconcile_article(art2, beads=forced2)
+    assert df2[df2.zh_text == "八百担"].iloc[0].verdict == "missing_in_en" and df2.attrs["dropped_paragraphs"] == [1]
