@@ -717,6 +717,7 @@ TRANSLATION_CASES = [
     ('In the first ten days of March, output rose.', [('first ten days', '1', None, 'xun', None, 'date')]),
     ('In the middle ten days of the month rain fell.', [('middle ten days', '2', None, 'xun', None, 'date')]),
     ('They worked for ten days.', [('ten days', '10', None, 'day', None, 'number')]),
+    ('Nearly one in three households joined.', [('Nearly one in three', '1/3', None, None, 'nearly', 'fraction')]),
 ]
 
 

@@ -1388,11 +1388,11 @@ def rule_one_in(text: str, qs: list[Quantity]) -> list[Quantity]:
             b = qs[i + 1]
             m = _ONE_IN.fullmatch(text, a.end, b.start)
             if m and a.kind == b.kind == "number" and a.unit is None and a.high is None and b.high is None \
-                    and a.approx is None and 0 < a.value < b.value and b.unit not in MEASURES \
+                    and 0 < a.value < b.value and b.unit not in MEASURES and b.approx is None \
                     and (m.group(1) or not m.group().lower().lstrip().startswith("out")):
                 end = b.start + len(text[b.start:b.end].split()[0]) if b.unit else b.end
                 out.append(Quantity(text=text[a.start:end], start=a.start, end=end, value=num.div(a.value, b.value),
-                                    kind="fraction"))
+                                    kind="fraction", approx=a.approx))
                 i += 2
                 continue
         out.append(a)
