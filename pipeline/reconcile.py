@@ -924,15 +924,32 @@ def _lone_verdict(text, zq, word: str, start: int) -> Verdict:
     return Verdict("approx_dropped", None, f"{zq.approx} not rendered; {note}")
 
 
-def _in_sentence(bead: Bead, q, lang: str) -> float:
-    """Where a figure sits in its aligned sentence unit, 0 (start) .. 1 (end)."""
+#: clause marks: the Chinese list mark 、 and the English comma (not inside "1,000") count as one
+_CLAUSE = re.compile(r"[，；;：:、]|,(?!\d)")
+
+
+def _in_sentence(bead: Bead, q, lang: str, text: str | None = None) -> float:
+    """Where a figure sits in its aligned sentence unit, 0 (start) .. 1 (end): by characters, and
+    with ``text`` the mean of that and its clause's place among the unit's clauses (a clause the
+    translation drops moves the characters after it, not the clauses: 他们一口人要…，哪怕一口人只…
+    "even if one person only ...")."""
     _, sb = _sentence_of(bead, q.start, lang)
     spans = (sb.zh if lang == "zh" else sb.en) if sb is not None else ()
     if not spans:
         return 0.5
     total = sum(e - s for s, e in spans) or 1
     before = sum(min(e, q.start) - s for s, e in spans if s < q.start)
-    return max(0.0, min(1.0, before / total))
+    by_chars = max(0.0, min(1.0, before / total))
+    if text is None:
+        return by_chars
+    n = k = 0
+    for s, e in spans:
+        n += 1
+        k += s <= q.start
+        for m in _CLAUSE.finditer(text, s, e):
+            n += 1
+            k += m.end() <= q.start
+    return (by_chars + (k - 0.5) / n) / 2
 
 
 def _sentence_of(bead: Bead, start: int, lang: str):
@@ -1134,6 +1151,31 @@ def _zh_text(article, bead: Bead) -> str:
     return "\n".join(parts)
 
 
+def _uncross(text, zs, es, zdone) -> None:
+    """A figure written twice or more on both sides (一千米 … 一千米, "1,000-meter" … "1,000-meter") keeps
+    its order: copies of one reading paired with English copies of one value, with one verdict,
+    are re-paired first to first (the greedy pairing by score may cross them). Changes ``zdone``
+    in place."""
+    if len(zdone) < 2:
+        return
+    groups: dict = {}
+    for i, (j, v) in zdone.items():
+        zq, eq = zs[i][1], es[j][1]
+        key = (bounds(zq), unit_key(zq.unit), zq.approx, zq.kind, bounds(eq), unit_key(eq.unit), eq.approx,
+               eq.kind, v.verdict)
+        groups.setdefault(key, []).append(i)
+    for ids in groups.values():
+        if len(ids) < 2:
+            continue
+        ids.sort(key=lambda i: zs[i][1].start)
+        js = sorted((zdone[i][0] for i in ids), key=lambda j: es[j][1].start)
+        if [zdone[i][0] for i in ids] == js:
+            continue
+        new = {i: (j, judge_in_text(text, zs[i][1], es[j][1])) for i, j in zip(ids, js)}
+        if all(v is not None and v.verdict == zdone[i][1].verdict for i, (_, v) in new.items()):
+            zdone.update(new)
+
+
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
 
 
@@ -1236,6 +1278,8 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
 
     zsent = [relpos(q, "zh") for _, q in zs]
     esent = [relpos(q, "en") for _, q in es]
+    zpos: list = [None] * nz  # where each figure sits in its aligned sentence (computed when needed)
+    epos: list = [None] * ne
     zorder = {id(q): i / max(1, nz - 1) for i, (_, q) in enumerate(zs)}
     eorder = {id(q): j / max(1, ne - 1) for j, (_, q) in enumerate(es)}
 
@@ -1273,7 +1317,11 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             if zsent[i] is not None and zsent[i] == esent[j]:
                 s += 1.5
                 # within one aligned sentence, compare where the figures sit in it
-                s -= 2.0 * abs(_in_sentence(bead, zq, "zh") - _in_sentence(bead, eq, "en"))
+                if zpos[i] is None:
+                    zpos[i] = _in_sentence(bead, zq, "zh", text)
+                if epos[j] is None:
+                    epos[j] = _in_sentence(bead, eq, "en", text)
+                s -= 2.0 * abs(zpos[i] - epos[j])
             else:
                 s -= 2.0 * abs(zorder[id(zq)] - eorder[id(eq)])
             cands.append((s, i, j, v))
@@ -1333,6 +1381,7 @@ def _pair(text, bead: Bead, zs, es, en_spans=()):
             continue
         zdone[i] = (j, v)
         edone.add(j)
+    _uncross(text, zs, es, zdone)
     _respectively(text, bead, zs, es, scope, zdone)
     # two Chinese figures may be one English range: 三年、五年 "three to five years"
     by_e = {j: i for i, (j, _) in zdone.items()}

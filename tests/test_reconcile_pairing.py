@@ -218,7 +218,7 @@ def test_pairing_a_label_written_digit_by_digit_gets_no_row():
 @pytest.mark.parametrize("en_text,en_value,verdicts", [
     ("1.2 jin", "1.2", {"一斤二两": "match"}),      # 10 liang to the jin (1959 on)
     ("1.125 jin", "1.125", {"一斤二两": "match"}),  # 16 liang to the jin (before)
-    ("1.3 jin", "1.3", {"一斤": "value_mismatch", "二两": "missing_in_en"}),
+    ("1.3 jin", "1.3", {"一斤": "value_mismatch", "二两": "match"}),  # the second 二两 is "two liang"
 ])
 def test_pairing_a_compound_measure_rendered_as_one_figure(en_text, en_value, verdicts):
     zh = ["每人每天吃粮一斤二两，比去年多二两。"]
@@ -228,9 +228,11 @@ def test_pairing_a_compound_measure_rendered_as_one_figure(en_text, en_value, ve
                            ("二两", "2", "liang", "number")])
     eq = _figs(art, "en", [(en_text, en_value, "jin", "number"), ("two liang", "2", "liang", "number")])
     df = reconcile_article(art, zq, eq)
-    got = dict(zip(df.zh_text, df.verdict))
+    got = dict(zip(df.zh_text, df.verdict))  # (the last 二两: the second)
     assert {k: got.get(k) for k in verdicts} == verdicts, df[["zh_text", "en_text", "verdict"]]
-    assert got.get("二两") == "match" or "二两" in verdicts  # the second 二两 is "two liang"
+    assert list(df[df.zh_text == "二两"].en_text.fillna(""))[-1] == "two liang"
+    if "一斤" in got:  # not joined: the first 二两 is lost
+        assert list(df[df.zh_text == "二两"].verdict) == ["missing_in_en", "match"]
     if "一斤二两" in got:
         row = df[df.zh_text == "一斤二两"].iloc[0]
         assert art.text[int(row.zh_start):int(row.zh_end)] == "一斤二两"
@@ -387,3 +389,30 @@ def test_pairing_a_paragraph_called_dropped_whose_figures_are_next_door_was_merg
                         Bead((1,), (), note="dropped: Chinese paragraph 1"), next(b for b in b2 if b.zh == (2,))]
     df2 = reconcile_article(art2, beads=forced2)
     assert df2[df2.zh_text == "八百担"].iloc[0].verdict == "missing_in_en" and df2.attrs["dropped_paragraphs"] == [1]
+
+
+def test_pairing_a_figure_written_twice_once_in_english_goes_to_the_copy_in_its_clause():
+    # the English drops the first clause: "one person" renders the second 一口人 (its clause, not its characters)
+    got, df = rec(["他们一口人要为食品票计划拿出两块美元，对他们说来，哪怕一口人只拿出五角钱，都好象是要交两千美元一样。"],
+                  ["For them, even if one person only contributes five cents, it feels like paying two thousand "
+                   "dollars."])
+    rows = df[df.zh_text == "一口人"]
+    assert list(rows.verdict) == ["missing_in_en", "match"], rows[["zh_text", "en_text", "verdict"]]
+    assert got["五角钱"] == ("scale_error", "five cents") and got["两块美元"][0] == "missing_in_en"
+
+
+def test_pairing_copies_of_one_figure_keep_their_order():
+    zh = ["男子一千米九人集体跳伞、一千五百米五人集体跳伞和女子一千米六人集体跳伞、一千米七人集体跳伞的全国纪录，都打破了世界纪录。"]
+    en = ["The national records for men's 1,000-meter nine-person collective skydiving, 1,500-meter five-person "
+          "collective skydiving, and women's 1,000-meter six-person collective skydiving and 1,000-meter "
+          "seven-person collective skydiving all broke world records."]
+    art = parse_article(make_text(zh, en, title_zh="标题", title_en="Title", zh_title_lines=()))
+    df = reconcile_article(art)
+    rows = df[df.zh_text == "一千米"]
+    assert len(rows) == 3 and (rows.verdict == "match").all()
+    # each 一千米 is rendered by the "1,000-meter" of its own event, in order
+    assert list(rows.en_start) == sorted(rows.en_start)
+    for r in rows.itertuples():
+        after_zh = art.text[int(r.zh_end):int(r.zh_end) + 2]
+        after_en = art.text[int(r.en_end):int(r.en_end) + 12]
+        assert {"九人": "nine", "六人": "six", "七人": "seven"}[after_zh] in after_en
