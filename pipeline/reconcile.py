@@ -39,7 +39,9 @@ How pairs are found and judged (the rules' data is ``pipeline/data/reconcile.tom
 
 * Pairing happens inside one aligned unit (paragraph bead; the title lines form their own
   unit with the English title pool), greedily by score: exact value > rounded > range overlap,
-  then qualifier and unit agreement, the aligned sentence and relative order. A different
+  then qualifier and unit agreement, the aligned sentence and the place in it (characters and
+  clauses: a dropped clause does not move the figures after it); copies of one figure keep their
+  order. A different
   number is only a candidate (``value_mismatch``) in the same aligned sentence with the same
   unit (or the sentence next to it when both name that unit); a power-of-ten slip only between
   like units.
