@@ -608,7 +608,7 @@ def _as_points(eq):
 
 def _scale_note(zq, eq) -> str:
     zs, es = zq.scale or "", eq.scale or ""
-    return f" ({zs} vs {es})" if zs or es else ""
+    return f" ({zs or 'no scale word'} vs {es or 'no scale word'})" if zs or es else ""
 
 
 def _relate(zlo, zhi, eb, qe, za, ea) -> str | None:

@@ -96,6 +96,13 @@ def test_reconcile_judge_verdicts(zq, eq, verdict, factor):
     assert v.factor == factor
 
 
+def test_reconcile_judge_scale_note_names_both_scale_words():
+    v = judge(q("100000000", "yuan", scale="万万", text="一万万元"), q("10000", "yuan", text="10,000 yuan"))
+    assert v.verdict == "scale_error" and v.note.endswith("(万万 vs no scale word)")
+    v = judge(q("7210000", "yuan", scale="万"), q("72100000", "yuan", text="72.1 million yuan", scale="million"))
+    assert v.note.endswith("(万 vs million)")
+
+
 def test_reconcile_judge_rounding_and_conversion_are_noted():
     assert "rounded" in judge(q("3870000000", "yuan"), q("3900000000", "yuan", text="3.9 billion",
                                                                 scale="billion")).note
