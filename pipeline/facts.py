@@ -98,6 +98,11 @@ class Rules:
     measure_patterns: list = field(default_factory=list)
     basis_before: tuple = ()
     index_re: re.Pattern | None = None
+    named_heads: dict = field(default_factory=dict)
+    named_head_gap: frozenset = frozenset()
+    named_head_not: frozenset = frozenset()
+    named_head_skip: frozenset = frozenset()
+    named_head_lead: tuple = ()
     basis_after: tuple = ()
     carry_re: re.Pattern | None = None
     time_word_re: re.Pattern | None = None
@@ -258,6 +263,12 @@ def rules() -> Rules:
     r.measure_patterns = [(re.compile(x["pattern"]), x["key"]) for x in m.get("pattern", [])]
     r.basis_before = tuple(m["basis"]["before"])
     r.index_re = re.compile(m["index_before"] + "$")
+    nh = m.get("named_head", {})
+    r.named_heads = nh.get("heads", {})
+    r.named_head_gap = frozenset(nh.get("gap", ()))
+    r.named_head_not = frozenset(nh.get("not", ()))
+    r.named_head_skip = frozenset(nh.get("skip", ()))
+    r.named_head_lead = tuple(sorted(nh.get("lead", ()), key=lambda w: (-len(w), w)))
     r.basis_after = tuple(m["basis"]["after"])
     r.carry_re = re.compile(_alt(r.carry_words))
     r.time_word_re = re.compile("[年月日季]")
@@ -796,6 +807,30 @@ def _names_goods(masked: str, x, qs: int) -> bool:
         return _cjk(goods) and goods not in _VERB_PARTICLES and _dict_tags(goods)[0][3][:1] in ("n", "m", "q")
     return 0 < len(goods) <= 4 and _cjk(goods) and _MASK not in goods and all(
         t[:1] == "n" and t != "nr" for _, _, _, t in _dict_tags(goods))
+
+
+def _named_head(st: str, cs: int, end: int):
+    """(start, end, phrase, key) of a noun phrase ending in a measure-like head (工作量, 周转速度, 出口额) that
+    closes the clause's words right before ``end`` (the comparison), with only adverbs between, or None."""
+    r = rules()
+    j = end
+    while j > cs and st[j - 1] in r.named_head_gap:
+        j -= 1
+    for h in sorted(r.named_heads, key=lambda w: (-len(w), w)):
+        if not st.endswith(h, cs, j):
+            continue
+        i = j - len(h)
+        while i > cs and j - i < 8 and _cjk(st[i - 1]) and st[i - 1] not in _NOT_MODIFIER and st[i - 1] not in "的较":
+            i -= 1
+        while i < j - len(h) and (st[i] in r.named_head_skip or st.startswith(r.named_head_lead, i)):
+            i += next((len(x) for x in r.named_head_lead if st.startswith(x, i)), 1)  # 1997年|我国|工业增加值
+        w = st[i:j]
+        if st[i - 1:i] in ("比", "较") or "较" in st[cs:i]:
+            return None  # 较二月份平均数提高: the baseline, not what is measured
+        if i == j - len(h) or w in r.named_head_not or any(w.endswith(x) for x in r.named_head_not if len(x) > len(h)):
+            return None  # 数, 大量: no noun of its own
+        return i, j, w, r.named_heads[h]
+    return None
 
 
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
@@ -1918,6 +1953,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         # measure
         share = q.kind in ("percent", "fraction") or (st.startswith("的", b) and q.unit in RELATIVE_UNITS)
         mw = _measure(masked, cs, ce, a, b, q, share, own_masked, list_ends, list_spans)
+        named_head = False  # a measure named by a noun phrase of the clause (周转速度): a process's, not a thing's
         timed = q.unit in r.dur_units and q.kind == "number"
         if timed and (mw is None or mw[0] < cs or st[mw[1]:a] not in _TIME_GAP or _duration_of(st, a, b, q) is not None):
             mw = None  # 经过九个月来 / 病了四天 / 在运输业中工作二十年: a duration, whatever verb came before (需三小时 stays)
@@ -1926,7 +1962,11 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             measure, measure_zh = mw[3], mw[2]
         elif comp is not None and comp.kind in ("change", "ratio") and q.unit in RELATIVE_UNITS:
             measure, measure_zh = comp.kind, None  # 废品减少了一倍: a change of something unnamed
-            if not _own_words(st, cs, comp.start, periods):
+            nh = _named_head(masked, cs, comp.start) if cs <= comp.start <= a else None
+            named_head = nh is not None
+            if nh is not None:  # 货物周转速度加快一倍, 基本建设工作量为一九五三年的…: what the clause names
+                measure, measure_zh = nh[3], nh[2]
+            elif not _own_words(st, cs, comp.start, periods):
                 # 贸易总额约比1954年增加了18.4％；今年上半年比去年同期又增加了53％左右 / …的贸易额增长最大。1955年约为
                 # 1950年的六倍半: a change or ratio with no words of its own but its period is one of what the figure
                 # before it in its paragraph measures, else of the last measure word its paragraph named
@@ -2108,7 +2148,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                         and not any(tm.start() <= x < thing.end for _, x, _ in local):
                     name = st[tm.start():thing.end]
                     subj = Subject(tm.start(), thing.end, name, name, None, "noun", None, [])
-        if subj is None and measure in r.thing_measures:
+        if subj is None and measure in r.thing_measures and not named_head:
             # 咱们的车床最快才能转一千多转: a size or speed of a thing opening the figure's clause is that thing's,
             # not the subject carried from before (观众)
             t0 = cs + len(st[cs:a]) - len(st[cs:a].lstrip(" \u3000\t“"))
@@ -2138,7 +2178,7 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     named = _noun_subject(st, de, ce)
                 if named is not None:
                     subj = named
-        if (subj is None or subj.end <= cs or sized) and measure in r.thing_measures:
+        if (subj is None or subj.end <= cs or sized) and measure in r.thing_measures and not named_head:
             # 一部长达七点五公尺…的拉床: a size in a relative clause is the size of the thing it describes
             rel = _REL_AFTER_LONG.match(st, b, ce)  # (…七点五公尺和重有两万多斤的拉床)
             if rel is not None:

@@ -1,0 +1,48 @@
+"""Measures named by a noun phrase of the clause, value added, output words, deductions (facts helper, round 2)."""
+import pytest
+
+from pipeline.facts import facts_of
+
+
+def _row(text, figure, date="1990-05-01"):
+    f = facts_of(text, date=date)
+    rows = f[f["zh_text"] == figure]
+    assert len(rows), (text, figure, list(f["zh_text"]))
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("text,figure,key,word", [
+    ("今年全市的货物周转速度加快一倍。", "一倍", "speed", "货物周转速度"),
+    ("基本建设工作量为一九五三年的百分之二一一点六六。", "百分之二一一点六六", "volume", "基本建设工作量"),
+    ("１９９７年我国工业增加值增长１１％。", "１１％", "value_added", "工业增加值"),
+])
+def test_a_change_or_ratio_takes_the_noun_phrase_its_clause_names(text, figure, key, word):
+    row = _row(text, figure)
+    assert (row["measure"], row["measure_zh"]) == (key, word)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("工人的产量较二月份平均数提高百分之五十。", "百分之五十"),  # the baseline's noun names nothing measured
+    ("废品大量减少了一倍。", "一倍"),  # an adverb ending in 量 is no noun
+])
+def test_no_named_measure_from_a_baseline_or_an_adverb(text, figure):
+    row = _row(text, figure)
+    assert row["measure_zh"] not in ("平均数", "废品大量", "大量"), row["measure_zh"]
+
+
+def test_a_named_speed_is_no_size_of_a_thing():
+    # a speed named by a clause's noun phrase is a process's: no thing becomes the subject
+    assert _row("货物周转速度加快一倍。", "一倍")["subject_text"] != "货物周转速度"
+
+
+def test_value_added_is_its_own_measure():
+    assert _row("全省乡镇企业实现增加值一百二十亿元。", "一百二十亿元")["measure"] == "value_added"
+
+
+def test_iron_tapped_is_output():
+    assert _row("一号高炉昨天出铁一千五百吨。", "一千五百吨")["measure"] == "output"
+
+
+def test_a_deduction_for_prices_is_no_price_measure():
+    row = _row("今年农民人均纯收入扣除价格因素增长4.6％。", "4.6％")
+    assert row["measure"] != "price" and row["measure_zh"] != "价格"
