@@ -227,7 +227,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
     """A key written below a [table] header silently moves into it: check each file's layout."""
     want = {
         "measures": {"share_first", "measure", "not_measure", "adjacent", "unit_default", "default_en", "noun_after",
-                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "goods_verb_not", "people_only", "people_only_units", "money_only", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before", "total", "size_after", "negated"},
+                     "adjacent_not", "unit_word", "share_words", "people_measures", "new_predicate", "goods_verb_not", "people_only", "people_only_units", "money_only", "rate_pattern", "carry_words", "heading_words", "basis", "pattern", "index_before", "total", "size_after", "negated", "named_head"},
         "periods": {"year_pattern", "year", "part", "duration", "per", "example"},
         "comparisons": {"markers", "after_baseline", "verbs", "fillers", "level_fillers", "ratio", "baseline",
                         "years", "example"},
