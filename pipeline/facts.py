@@ -833,6 +833,19 @@ def _named_head(st: str, cs: int, end: int):
     return None
 
 
+def _agents_acting(masked: str, qe: int, x) -> bool:
+    """A count followed by its noun and then a verb with an object of its own (一百多个工厂赶制水闸机件): the
+    things counted are the verb's agents, not what it made (but 九车毛猪从这里装运出去: the pigs are moved)."""
+    noun = masked[qe:x[0]]
+    if not (1 <= len(noun) <= 5) or not _cjk(noun) or "的" in noun or any(c in _NOT_MODIFIER for c in noun):
+        return False
+    j = x[1]
+    while j < len(masked) and masked[j] in "了着过":
+        j += 1
+    nxt = masked[j:j + 1]
+    return bool(nxt) and (_cjk(nxt) or nxt == _MASK) and nxt not in _VERB_PARTICLES and nxt != "的"
+
+
 def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st: str | None = None,
              fig_ends=(), fig_spans=()):
     """(word start, word end, word, key) of the figure's measure, or None. ``st``: the sentence with its
@@ -942,8 +955,13 @@ def _measure(masked: str, cs: int, ce: int, qs: int, qe: int, q, share: bool, st
     # 有九车毛猪从这里装运出去 (but 到达十六个村的有组织的民工: a word before 的 describes the noun after it)
     after = [x for x in found if qe <= x[0] and x[1] <= ce
              and not (masked[x[1]:x[1] + 1] == "的" and (_cjk(masked[x[1] + 1:x[1] + 2]) or masked[x[1] + 1:x[1] + 2] == _MASK))]
-    # 三辆汽车就得花一千五百多元: a measure word right before another figure is that figure's
-    after = [x for x in after if not any(x[1] <= fa <= x[1] + 1 for fa, _ in fig_spans)]
+    # 三辆汽车就得花一千五百多元: a measure word right before another figure is that figure's; so is one before
+    # its object and another figure (五千万亩秋作物预计可产粮食三百亿斤: the grain's output, not the area's)
+    after = [x for x in after if not any(x[1] <= fa <= x[1] + 1 or (fa <= x[1] + 6 and fa > x[1]
+                                                                    and _cjk(masked[x[1]:fa].replace(_MASK, "一")))
+                                         for fa, _ in fig_spans)]
+    if after and r.unit_default.get(q.unit or q.kind, "count") == "count" and _agents_acting(masked, qe, min(after)):
+        return None  # 上海一百多个工厂赶制水闸机件: the factories counted do the making; a count, nothing made
     if after and any(w in masked[qe:after[0][0]] for w in ("没有", "没")):
         after = []  # 九十三个县没有任何形式的分配食品的计划: what they lack is no measure
     if after and q.unit not in ("household", "person", "li", "km", "metre", "chi") and not masked.startswith("的", qe):

@@ -46,3 +46,23 @@ def test_iron_tapped_is_output():
 def test_a_deduction_for_prices_is_no_price_measure():
     row = _row("今年农民人均纯收入扣除价格因素增长4.6％。", "4.6％")
     assert row["measure"] != "price" and row["measure_zh"] != "价格"
+
+
+@pytest.mark.parametrize("text,figure,wrong", [
+    ("上海一百多个工厂赶制水闸机件，提前完成了任务。", "一百多个", "made"),
+    ("全县三十多个合作社修建水库，完成了任务。", "三十多个", "built"),
+])
+def test_a_count_of_agents_before_their_verb_and_object_is_a_count(text, figure, wrong):
+    row = _row(text, figure)
+    assert row["measure"] == "count", (row["measure"], row["measure_zh"])
+
+
+def test_things_moved_keep_the_verb_with_no_object():
+    # 有九车毛猪从这里装运出去: the pigs are what is moved (no object after the verb)
+    assert _row("每天有九车毛猪从这里装运出去。", "九车")["measure_zh"] == "装运"
+
+
+def test_a_verb_whose_object_has_its_own_figure_is_that_figures():
+    row = _row("全区五千万亩秋作物预计可产粮食三百亿斤。", "五千万亩")
+    assert row["measure"] == "area", (row["measure"], row["measure_zh"])
+    assert _row("全区五千万亩秋作物预计可产粮食三百亿斤。", "三百亿斤")["measure"] == "output"
