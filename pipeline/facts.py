@@ -2150,6 +2150,23 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             people = _thing_after(st, b, ce)
             if people is not None:
                 subj = Subject(people.start, people.end, people.text, people.text, None, "group", None, [])
+        if subj is not None and q.unit == "person" and subj.start == b and subj.entity is None:
+            # 数千名教师和学生: the people counted are all the groups coordinated after the figure, not the first
+            end, parts = subj.end, [subj.text]
+            while True:
+                cw = next((w for w in _COORD_FIGURES if st.startswith(w, end)), None)
+                more = _thing_after(st, end + len(cw), ce) if cw else None
+                if more is None or more.end - more.start > 6:
+                    break
+                cut = next((k for k in range(more.start, more.end) if st[k] in _NOT_MODIFIER), more.end)
+                if cut == more.start:
+                    break
+                end = cut  # (学生对…: 对 opens what follows)
+                parts.append(st[more.start:cut])
+            if end > subj.end:
+                en = [r.groups.get(w) for w in parts]
+                subj = Subject(subj.start, end, st[subj.start:end], st[subj.start:end],
+                               " and ".join(en) if all(en) else None, subj.kind, None, [])
         if subj is None or subj.end <= cs:
             # 这台车床…一分钟能转二千八百转, 最高的一只船收入六千元: a thing the sentence points at (this lathe, one
             # boat) after its last subject is what the figure is about, not the subject carried or named before

@@ -66,3 +66,11 @@ def test_a_verb_whose_object_has_its_own_figure_is_that_figures():
     row = _row("全区五千万亩秋作物预计可产粮食三百亿斤。", "五千万亩")
     assert row["measure"] == "area", (row["measure"], row["measure_zh"])
     assert _row("全区五千万亩秋作物预计可产粮食三百亿斤。", "三百亿斤")["measure"] == "output"
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("文化馆里，数千名教师和学生对模型特别感到兴趣。", "数千名", "教师和学生"),
+    ("昨天，三百多名工人和农民参加了大会。", "三百多名", "工人和农民"),
+])
+def test_people_counted_are_all_the_groups_coordinated_after_the_figure(text, figure, subject):
+    assert _row(text, figure)["subject_text"] == subject
