@@ -98,6 +98,8 @@ class Rules:
     measure_patterns: list = field(default_factory=list)
     basis_before: tuple = ()
     index_re: re.Pattern | None = None
+    title_surnames: frozenset = frozenset()
+    title_given_not: frozenset = frozenset()
     named_heads: dict = field(default_factory=dict)
     named_head_gap: frozenset = frozenset()
     named_head_not: frozenset = frozenset()
@@ -372,6 +374,8 @@ def rules() -> Rules:
     r.scope_name_re = re.compile(  # a name runs on without function words (全国各地农民都参加了会议 is none)
         f"(?:(?![的了都已在是有和与及把被将就也还又对向从为])[\u4e00-\u9fff]){{0,12}}?(?:{_alt(s['scope_name_heads'])})")
     r.surnames = frozenset(s["surnames"])
+    r.title_surnames = r.surnames | frozenset(s.get("title_only_surnames", ""))
+    r.title_given_not = r.surnames | frozenset(s.get("title_only_given_not", ""))
     r.compound_surnames = tuple(s["compound_surnames"])
     r.role_re = re.compile(_alt(s["person_roles"]))
     r.clan_re = re.compile(f"[{s['surnames']}]氏(?![族])")
@@ -1302,11 +1306,26 @@ def _persons(st: str) -> list[Subject]:
         t = m.start()
         for n in (3, 2):
             a = t - n
-            if a >= 0 and (st[a] in r.surnames) and _cjk(st[a:t]) and not set(st[a + 1:t]) & r.name_stop:
+            if a >= 0 and (st[a] in r.surnames or (st[a] in r.title_surnames and st[a + 1] not in r.title_given_not)) \
+                    and _cjk(st[a:t]) and not set(st[a + 1:t]) & r.name_stop:
                 if not any(x.start <= a < x.end for x in out):
                     out.append(Subject(a, m.end(), st[a:m.end()], st[a:t], _person_en(st[a:t]), "person", None, []))
                 break
+    for m in r.title_re.finditer(st):  # 周作仁、向达两教授: names listed before their count and title
+        c = _LISTED_TITLE.search(st, 0, m.start())
+        if c is None or c.end() != m.start():
+            continue
+        for n in re.finditer(r"[\u4e00-\u9fff]{2,3}", c.group("names")):
+            a = c.start("names") + n.start()
+            if (st[a] in r.surnames or (st[a] in r.title_surnames and st[a + 1] not in r.title_given_not)) \
+                    and not set(n.group(0)[1:]) & r.name_stop \
+                    and not any(x.start <= a < x.end for x in out):
+                out.append(Subject(a, a + len(n.group(0)), n.group(0), n.group(0), _person_en(n.group(0)), "person",
+                                   None, []))
     return out
+
+
+_LISTED_TITLE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和与][\u4e00-\u9fff]{2,3})+)[两二三四五六七八九]位?$")
 
 
 @lru_cache(maxsize=1)

@@ -74,3 +74,26 @@ def test_a_verb_whose_object_has_its_own_figure_is_that_figures():
 ])
 def test_people_counted_are_all_the_groups_coordinated_after_the_figure(text, figure, subject):
     assert _row(text, figure)["subject_text"] == subject
+
+
+@pytest.mark.parametrize("text,name", [
+    ("西域史权威向达教授，在北大任教八年。", "向达"),
+    ("北大周作仁、向达两教授生活苦况。", "向达"),
+])
+def test_a_surname_that_is_also_a_preposition_before_a_title(text, name):
+    from pipeline.facts import _persons
+    assert name in [p.norm for p in _persons(text)]
+
+
+@pytest.mark.parametrize("text", ["他向王同志汇报了工作。", "市长向老同志恭贺新春。"])
+def test_a_preposition_before_a_name_or_a_title_is_no_surname(text):
+    from pipeline.facts import _persons
+    assert not [p for p in _persons(text) if p.norm.startswith("向")]
+
+
+def test_a_pronoun_after_a_person_named_by_a_preposition_surname():
+    text = ("北大周作仁教授生活很苦，周氏欠债一百万元。\n"
+            "西域史权威向达教授，在北大任教八年，今年刚好轮到他休假，但为了偿还北大三百万元的债务，不得不南下。")
+    f = facts_of(text, date="1947-10-02")
+    row = f[f["zh_text"] == "三百万元"].iloc[0]
+    assert "向达" in (row["subject_norm"] if "subject_norm" in f else row["subject_text"]), dict(row)
