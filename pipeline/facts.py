@@ -1325,6 +1325,7 @@ def _persons(st: str) -> list[Subject]:
     return out
 
 
+_SCOPE_OF_NEXT = re.compile(r"[\u4e00-\u9fff]{1,6}?的")  # 一百个最大城市的…
 _LISTED_TITLE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和与][\u4e00-\u9fff]{2,3})+)[两二三四五六七八九]位?$")
 
 
@@ -1982,6 +1983,10 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
         cs, ce = _clause_bounds(st, a, b)
         if q.unit is None and q.kind == "number" and not (st[:a] + st[b:]).strip(_BARE_AROUND):
             continue  # a headline that is a bare number (从八百万到十五亿): of what, it does not say
+        if r.unit_default.get(q.unit or q.kind, "count") == "count" and q.unit not in RELATIVE_UNITS \
+                and _SCOPE_OF_NEXT.match(st, b) and st[a - 1:a] != "的" and any(
+                    b < a2 < ce and x.kind in ("percent", "fraction") and "的" in st[b:a2] for x, a2, _ in local):
+            continue  # 全国一百个最大城市的…失业的比率为百分之七: the cities only delimit where the rate is measured
         if any(w in st[cs:a] for w in r.hypothetical):
             continue  # 哪怕一口人只拿出五角钱, 都好象是要交两千美元一样: supposed, not stated
         if q.unit in r.dur_units and st.startswith(r.deadline_after, b) and any(w in st[cs:a] for w in r.deadline_before):

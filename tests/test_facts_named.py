@@ -97,3 +97,14 @@ def test_a_pronoun_after_a_person_named_by_a_preposition_surname():
     f = facts_of(text, date="1947-10-02")
     row = f[f["zh_text"] == "三百万元"].iloc[0]
     assert "向达" in (row["subject_norm"] if "subject_norm" in f else row["subject_text"]), dict(row)
+
+
+def test_a_count_that_only_delimits_where_a_rate_is_measured_states_nothing():
+    f = facts_of("全国一百个最大城市的最贫穷的居民区失业的比率为百分之七。")
+    assert "一百个" not in list(f["zh_text"]) and "百分之七" in list(f["zh_text"])
+
+
+def test_a_count_described_by_a_clause_before_it_stays():
+    # 占整个赛会设置的６８个小项的５８．８％: the 68 events are a count of their own
+    f = facts_of("其中小项共４０个，占整个赛会设置的６８个小项的５８．８％。")
+    assert "６８个" in list(f["zh_text"])
