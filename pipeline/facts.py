@@ -100,6 +100,7 @@ class Rules:
     index_re: re.Pattern | None = None
     title_surnames: frozenset = frozenset()
     title_given_not: frozenset = frozenset()
+    group_after_re: re.Pattern | None = None  # up to four modifier characters and a group noun (受灾农民兄弟)
     named_heads: dict = field(default_factory=dict)
     named_head_gap: frozenset = frozenset()
     named_head_not: frozenset = frozenset()
@@ -324,6 +325,7 @@ def rules() -> Rules:
     r.tail_re = re.compile(s["coordination_tail"])
     r.scope = s["scope"]
     r.groups = s["group"]
+    r.group_after_re = re.compile("[\u4e00-\u9fff]{0,4}?(?P<g>%s)(?:兄弟姊妹|兄弟|姐妹|们)?" % _alt(r.groups))
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
     r.press_acts_re = re.compile(s.get("press_acts", "(?!)"))
     r.term_after_re = re.compile(s.get("place_term_after", "(?!)"))
@@ -2174,6 +2176,16 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             people = _thing_after(st, b, ce)
             if people is not None:
                 subj = Subject(people.start, people.end, people.text, people.text, None, "group", None, [])
+        if measure in r.people_only and subj is not None and subj.end <= a:
+            # “这是与淮河两岸一千几百万受灾农民兄弟生命相关的事情呀”: people counted in a quotation by their group
+            # noun right after the figure are those people, not the speakers named before the quotation
+            qm = next((m for m in _QUOTE.finditer(st) if m.start() < a and b <= m.end()), None)
+            if qm is not None and subj.end <= qm.start() and (len(qm.group(0)) > 16 or set(qm.group(0)) & _SPEECH):
+                # (a short quoted term, “十万农民党员联户扶贫活动”, is a name: its place keeps the figure)
+                gm = r.group_after_re.match(st, b)
+                if gm is not None:
+                    e1 = gm.end()
+                    subj = Subject(b, e1, st[b:e1], st[b:e1], r.groups.get(gm.group("g")), "group", None, [])
         if subj is not None and q.unit == "person" and subj.start == b and subj.entity is None:
             # 数千名教师和学生: the people counted are all the groups coordinated after the figure, not the first
             end, parts = subj.end, [subj.text]

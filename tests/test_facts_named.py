@@ -108,3 +108,15 @@ def test_a_count_described_by_a_clause_before_it_stays():
     # 占整个赛会设置的６８个小项的５８．８％: the 68 events are a count of their own
     f = facts_of("其中小项共４０个，占整个赛会设置的６８个小项的５８．８％。")
     assert "６８个" in list(f["zh_text"])
+
+
+def test_people_counted_in_a_quotation_are_no_speakers():
+    t = "许多工人都认识到：“这是与淮河两岸一千几百万受灾农民兄弟生命相关的事情呀”，“不能马虎”。"
+    row = _row(t, "一千几百万", date="1951-06-01")
+    assert "农民" in row["subject_text"] and row["subject_text"] != "工人"
+
+
+def test_a_short_quoted_name_keeps_its_place():
+    t = "去年初，他们在全区农村开展了“十万农民党员联户扶贫活动”。"
+    f = facts_of(t, date="1998-01-05")
+    assert list(f[f["zh_text"] == "十万"]["subject_text"]) != ["农民"]
