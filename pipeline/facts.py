@@ -100,6 +100,10 @@ class Rules:
     index_re: re.Pattern | None = None
     title_surnames: frozenset = frozenset()
     title_given_not: frozenset = frozenset()
+    gift_verbs: frozenset = frozenset()
+    resident_re: re.Pattern | None = None
+    gift_words: tuple = ()
+    gift_key: str = "donated"
     group_after_re: re.Pattern | None = None  # up to four modifier characters and a group noun (受灾农民兄弟)
     named_heads: dict = field(default_factory=dict)
     named_head_gap: frozenset = frozenset()
@@ -271,6 +275,9 @@ def rules() -> Rules:
     r.named_head_gap = frozenset(nh.get("gap", ()))
     r.named_head_not = frozenset(nh.get("not", ()))
     r.named_head_skip = frozenset(nh.get("skip", ()))
+    r.gift_verbs = frozenset(m.get("gift", {}).get("verbs", ()))
+    r.gift_words = tuple(m.get("gift", {}).get("words", ()))
+    r.gift_key = m.get("gift", {}).get("key", "donated")
     r.named_head_lead = tuple(sorted(nh.get("lead", ()), key=lambda w: (-len(w), w)))
     r.basis_after = tuple(m["basis"]["after"])
     r.carry_re = re.compile(_alt(r.carry_words))
@@ -325,6 +332,7 @@ def rules() -> Rules:
     r.tail_re = re.compile(s["coordination_tail"])
     r.scope = s["scope"]
     r.groups = s["group"]
+    r.resident_re = re.compile("[\u4e00-\u9fff]{0,8}?的(?:一位|一个|一名|位|个)?(?:%s)" % _alt(s.get("residents", ["(?!)"])))
     r.group_after_re = re.compile("[\u4e00-\u9fff]{0,4}?(?P<g>%s)(?:兄弟姊妹|兄弟|姐妹|们)?" % _alt(r.groups))
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
     r.press_acts_re = re.compile(s.get("press_acts", "(?!)"))
@@ -2095,6 +2103,9 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                 else:
                     measure = "change" if q.unit in RELATIVE_UNITS else r.unit_default.get(q.unit or q.kind, "count")
                     measure_zh = st[x0:x1]
+        if measure_zh in r.gift_verbs and any(
+                w in text[seg.start:s0 + a] or w in st[b:] for w in r.gift_words):
+            measure = r.gift_key  # 纷纷输捐慰劳…一位老翁…拿出五十元钱: a gift, no cost
         obj = _object(masked, cs, ce, a, b, mw if mw is not None and mw[0] >= cs else None)
         # subject
         # the subject comes before the measure word: 爱国军民…打落美机十五架 is no figure of 美;
@@ -2176,6 +2187,12 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             people = _thing_after(st, b, ce)
             if people is not None:
                 subj = Subject(people.start, people.end, people.text, people.text, None, "group", None, [])
+        if subj is not None and _is_place(subj) and subj.end < limit:
+            # 南关街炸油条的一位老翁…拿出五十元钱: a place that only says where a person lives or works is no subject
+            pm = r.resident_re.match(st, subj.end, limit)
+            if pm is not None:
+                subj = Subject(subj.start, pm.end(), st[subj.start:pm.end()], st[subj.start:pm.end()], None, "noun",
+                               None, [])
         if measure in r.people_only and subj is not None and subj.end <= a:
             # “这是与淮河两岸一千几百万受灾农民兄弟生命相关的事情呀”: people counted in a quotation by their group
             # noun right after the figure are those people, not the speakers named before the quotation

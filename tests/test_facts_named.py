@@ -120,3 +120,14 @@ def test_a_short_quoted_name_keeps_its_place():
     t = "去年初，他们在全区农村开展了“十万农民党员联户扶贫活动”。"
     f = facts_of(t, date="1998-01-05")
     assert list(f[f["zh_text"] == "十万"]["subject_text"]) != ["农民"]
+
+
+def test_money_handed_over_where_the_paragraph_speaks_of_giving_is_donated():
+    t = "全城纷纷输捐慰劳。南关街炸油条的一位老翁从口袋里拿出五十元钱说：“八路军才把俺救活了。”"
+    row = _row(t, "五十元钱", date="1946-09-01")
+    assert row["measure"] == "donated"
+    assert row["subject_text"] != "南关街" and "老翁" in row["subject_text"]
+
+
+def test_money_put_up_with_no_gift_near_stays_a_cost():
+    assert _row("合作社拿出十石小米雇了一个运输工人。", "十石", date="1946-06-04")["measure"] == "cost"
