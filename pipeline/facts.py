@@ -101,6 +101,8 @@ class Rules:
     title_surnames: frozenset = frozenset()
     title_given_not: frozenset = frozenset()
     gift_verbs: frozenset = frozenset()
+    state_words: dict = field(default_factory=dict)
+    state_re: re.Pattern | None = None
     resident_re: re.Pattern | None = None
     gift_words: tuple = ()
     gift_key: str = "donated"
@@ -333,6 +335,9 @@ def rules() -> Rules:
     r.scope = s["scope"]
     r.groups = s["group"]
     r.resident_re = re.compile("[\u4e00-\u9fff]{0,8}?的(?:一位|一个|一名|位|个)?(?:%s)" % _alt(s.get("residents", ["(?!)"])))
+    r.state_words = s.get("state_words", {})
+    r.state_re = re.compile("(?:%s)(?![\u4e00-\u9fff]{0,2}(?:机关|部门|计委|主席|领导|干部|工作人员|银行|机构))" % (
+        _alt(r.state_words) or "(?!)"))
     r.group_after_re = re.compile("[\u4e00-\u9fff]{0,4}?(?P<g>%s)(?:兄弟姊妹|兄弟|姐妹|们)?" % _alt(r.groups))
     r.not_subject = tuple(s.get("not_subject_subtypes", ()))
     r.press_acts_re = re.compile(s.get("press_acts", "(?!)"))
@@ -1335,6 +1340,8 @@ def _persons(st: str) -> list[Subject]:
     return out
 
 
+_STATE_GAP = re.compile(r"(?:今年|去年|明年|本年|同年|当年|[〇○零一二三四五六七八九\d]{2,4}年)?(?:对[^，,。；;]{1,10}?的|用于[^，,。；;]{1,8}?的)?"
+                        r"(?:又|已|还|共|再|将|先后|累计|每年)?")  # 国家|今年对农业的|投资
 _SCOPE_OF_NEXT = re.compile(r"[\u4e00-\u9fff]{1,6}?的")  # 一百个最大城市的…
 _LISTED_TITLE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和与][\u4e00-\u9fff]{2,3})+)[两二三四五六七八九]位?$")
 
@@ -2187,6 +2194,15 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
             people = _thing_after(st, b, ce)
             if people is not None:
                 subj = Subject(people.start, people.end, people.text, people.text, None, "group", None, [])
+        if mw is not None and cs <= mw[0] < a and (subj is None or subj.end <= cs):
+            # 国家投资二十亿元, 国家今年对农业的投资达到…: the state opening the clause of its money is the subject,
+            # not a place carried from the sentence before
+            head = _LEAD.sub("", st[cs:mw[0]]).lstrip(" 　	“")
+            sm = r.state_re.match(head)
+            if sm is not None and _STATE_GAP.fullmatch(head, sm.end()):  # (国家规定…厂出产…: the factory's output)
+                k = st.index(sm.group(0), cs)
+                subj = Subject(k, k + len(sm.group(0)), sm.group(0), sm.group(0), r.state_words[sm.group(0)], "noun",
+                               None, [])
         if subj is not None and _is_place(subj) and subj.end < limit:
             # 南关街炸油条的一位老翁…拿出五十元钱: a place that only says where a person lives or works is no subject
             pm = r.resident_re.match(st, subj.end, limit)

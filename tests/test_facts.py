@@ -236,7 +236,7 @@ def test_facts_rule_files_keep_their_keys_at_the_top():
                      "scope_not", "scope", "scope_name_heads", "group", "noun_tags", "person_tags", "modifier_tags",
                      "verb_tags", "agent_heads", "not_agent", "person_after", "ambiguous",
                      "org_verb_start", "org_verb_inside", "subject_after", "not_preposition", "place_count_units", "not_governing_verbs", "section_heading", "direction_words", "event_after",
-                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "meeting_topic", "group_meeting_gap", "collective_after", "thing_pointer", "agent_relative", "modal_open", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after", "title_only_surnames", "title_only_given_not", "residents"},
+                     "group_not_followed_by", "pronouns", "locality_before_group", "meeting_after", "meeting_word", "meeting_topic", "group_meeting_gap", "collective_after", "thing_pointer", "agent_relative", "modal_open", "listed_group_before", "thing_owner", "meeting_not_between", "thing_measures", "press_acts", "place_term_after", "title_only_surnames", "title_only_given_not", "residents", "state_words"},
         "objects": {"zh", "example"},
         "filters": {"determiners", "set_phrases", "hypothetical", "followed_by", "designation_after", "name_item", "apposition_after", "quote_count_units", "in_parts", "team_units", "apposition_units", "session_units", "session_after", "example",
                     "back_reference", "numbered_units", "another_before", "model", "period_of_next", "epithet",

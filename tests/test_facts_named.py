@@ -131,3 +131,17 @@ def test_money_handed_over_where_the_paragraph_speaks_of_giving_is_donated():
 
 def test_money_put_up_with_no_gift_near_stays_a_cost():
     assert _row("合作社拿出十石小米雇了一个运输工人。", "十石", date="1946-06-04")["measure"] == "cost"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("全县今年修建水库十二座。国家投资二十亿元兴建水利工程。", "二十亿元"),
+    ("河北省今年粮食产量增长百分之五。国家今年对农业的投资达到二十亿元。", "二十亿元"),
+])
+def test_the_state_opening_the_clause_of_its_money_is_the_subject(text, figure):
+    row = _row(text, figure)
+    assert row["subject_text"] == "国家" and row["subject_en"] == "the state"
+
+
+def test_the_state_that_sets_a_task_for_a_factory_is_not_its_output():
+    row = _row("第一汽车厂今年生产很好。国家规定第一汽车厂在第三季度出产三百辆汽车的任务。", "三百辆")
+    assert row["subject_text"] != "国家"
