@@ -1342,6 +1342,7 @@ def _persons(st: str) -> list[Subject]:
 
 _STATE_GAP = re.compile(r"(?:今年|去年|明年|本年|同年|当年|[〇○零一二三四五六七八九\d]{2,4}年)?(?:对[^，,。；;]{1,10}?的|用于[^，,。；;]{1,8}?的)?"
                         r"(?:又|已|还|共|再|将|先后|累计|每年)?")  # 国家|今年对农业的|投资
+_THING_ITEM = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[和与及、，,。；;）)]|$)")
 _SCOPE_OF_NEXT = re.compile(r"[\u4e00-\u9fff]{1,6}?的")  # 一百个最大城市的…
 _LISTED_TITLE = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和与][\u4e00-\u9fff]{2,3})+)[两二三四五六七八九]位?$")
 
@@ -2282,11 +2283,17 @@ def _sentence_facts(article, text, s0, e0, seg, qs, seg_ents, all_ents, rec, art
                     named = _noun_subject(st, de, ce)
                 if named is not None:
                     subj = named
-        if (subj is None or subj.end <= cs or sized) and measure in r.thing_measures and not named_head:
+        described = mw is not None and mw[1] == a and st.startswith("的", b) and cs <= mw[0] and (
+            mw[0] == cs or st[mw[0] - 1] in "、和与及把将为")  # 、载重量二十五吨的自动卸货汽车: a size describing a thing
+        if (subj is None or subj.end <= cs or sized or described) and measure in r.thing_measures and not named_head:
             # 一部长达七点五公尺…的拉床: a size in a relative clause is the size of the thing it describes
             rel = _REL_AFTER_LONG.match(st, b, ce)  # (…七点五公尺和重有两万多斤的拉床)
             if rel is not None:
                 thing = _thing_after(st, rel.end(), ce)
+                if thing is None and described:  # 自动卸货汽车: a noun phrase up to the next item of the list
+                    tm = _THING_ITEM.match(st, rel.end(), ce)
+                    if tm is not None:
+                        thing = Subject(tm.start(), tm.end(), tm.group(0), tm.group(0), None, "noun", None, [])
                 if thing is not None:
                     subj = thing
         if measure == "count" and (subj is None or subj.end <= a):

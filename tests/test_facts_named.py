@@ -145,3 +145,9 @@ def test_the_state_opening_the_clause_of_its_money_is_the_subject(text, figure):
 def test_the_state_that_sets_a_task_for_a_factory_is_not_its_output():
     row = _row("第一汽车厂今年生产很好。国家规定第一汽车厂在第三季度出产三百辆汽车的任务。", "三百辆")
     assert row["subject_text"] != "国家"
+
+
+def test_a_size_describing_a_listed_thing_is_that_things():
+    t = "参观者把采煤联合机、载重量二十五吨的自动卸货汽车和巨大的掘土机围得水泄不通。"
+    row = _row(t, "二十五吨", date="1954-10-04")
+    assert row["subject_text"] == "自动卸货汽车", row["subject_text"]
