@@ -1170,7 +1170,9 @@ def _candidates(st: str, sent_start: int, ents, all_ents):
             en_name = (link.en or info["en"]) if link else info["en"]
             kind = "country" if link else "scope"
         else:
-            prior = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == level]
+            # (a name opening on a doubled character, 人人爱厂 of 人人爱厂如家, is a phrase misread as a name: passed over)
+            prior = [e for e in all_ents if e.start < sent_start + m.start() and e.subtype == level
+                     and not (len(e.text) > 2 and e.text[0] == e.text[1])]
             link = prior[-1] if prior else None
             norm = (link.norm or link.text) if link else word
             en_name = (link.en or link.norm) if link else info["en"]

@@ -151,3 +151,11 @@ def test_a_size_describing_a_listed_thing_is_that_things():
     t = "参观者把采煤联合机、载重量二十五吨的自动卸货汽车和巨大的掘土机围得水泄不通。"
     row = _row(t, "二十五吨", date="1954-10-04")
     assert row["subject_text"] == "自动卸货汽车", row["subject_text"]
+
+
+@pytest.mark.parametrize("text,figure,norm", [
+    ("西五号村是个好村。去年我们村种了二千二百亩棉花。", "二千二百亩", "西五号村"),
+    ("沧县是产棉区。这个县今年种棉花二十五万亩。", "二十五万亩", "沧县"),
+])
+def test_a_demonstrative_territorial_unit_is_the_one_named_before(text, figure, norm):
+    assert _row(text, figure, date="1958-03-02")["subject_norm"] == norm
