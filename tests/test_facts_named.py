@@ -159,3 +159,8 @@ def test_a_size_describing_a_listed_thing_is_that_things():
 ])
 def test_a_demonstrative_territorial_unit_is_the_one_named_before(text, figure, norm):
     assert _row(text, figure, date="1958-03-02")["subject_norm"] == norm
+
+
+def test_a_drink_in_colloquial_speech_states_nothing():
+    f = facts_of("他笑着说：“今天是中国人民的生日，回去得喝两盅。”", date="1949-10-01")
+    assert "两盅" not in list(f["zh_text"])
