@@ -755,6 +755,16 @@ def _looks_plural(w: str, stop: frozenset) -> bool:
     )
 
 
+def _unit_from(text: str, q: _Q, t: _Tables, end: int) -> bool:
+    """:func:`rule_unit` read from ``end`` (after a qualifier or "a"/"an" the figure takes in): the
+    figure keeps the new end when a unit is found there, else its old one. Whether one was found."""
+    save, q.end = q.end, end
+    rule_unit(text, q, t)
+    if q.unit is None:
+        q.end = save
+    return q.unit is not None
+
+
 def rule_unit(text: str, q: _Q, t: _Tables) -> None:
     """The unit after the number: a known form (with up to 3 modifiers between), else a plural noun."""
     pos = q.end
@@ -1149,14 +1159,8 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
             if q.unit is None and q.approx is None and q.high is None:
                 # "1,000 or more tons", "ten or so days", "a dozen or so villages": the unit after the qualifier
                 am = t.qual_after.match(text, q.end)
-                if am and am.group(1)[:1].lower() in "oa":
-                    save = q.end
-                    q.end = am.end()
-                    rule_unit(text, q, t)
-                    if q.unit is None:
-                        q.end = save
-                    else:
-                        q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
+                if am and am.group(1)[:1].lower() in "oa" and _unit_from(text, q, t, am.end()):
+                    q.approx = t.qual_after_map[re.sub(r"\s+", " ", am.group(1).lower())]
             if q.unit in _YEARS_IN:
                 # "two decades" (二十年)
                 f, q.unit = _YEARS_IN[q.unit]
@@ -1221,14 +1225,8 @@ def rule_measure(text: str, q: _Q, t: _Tables) -> bool:
     # "half a year" / "half an hour"
     if q.group == "half" and q.unit is None:
         m = _A_AN.match(text, q.end)
-        if m:
-            save = q.end
-            q.end = m.end()
-            rule_unit(text, q, t)
-            if q.unit is None:
-                q.end = save
-            else:
-                q.kind = "number"
+        if m and _unit_from(text, q, t, m.end()):
+            q.kind = "number"
     if q.kind == "fraction" and q.unit is None and q.group in ("frac", "fracw", "half"):
         um = t.unit_re.match(text, q.end) if q.group == "frac" else None
         if um and t.unit_forms.get(um.group(2).lower()) in MEASURES:
